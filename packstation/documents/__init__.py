@@ -1,0 +1,1 @@
+"""Documents: pure functions from plain data to PDF bytes (ReportLab)."""

@@ -1,0 +1,1 @@
+"""Where documents go: system printers or folders, through a persisted print queue."""

@@ -1,0 +1,1 @@
+"""The use cases the window, the CLI and the tests share."""
