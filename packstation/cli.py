@@ -1,0 +1,331 @@
+"""``packstation``: the command line, one composition root of the program.
+
+It builds the same services as the window and prints what they answer. Every command
+exits 0 on success and non-zero with a one-line reason on standard error otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from packstation import __version__
+from packstation.core import i18n
+from packstation.core.errors import PackstationError
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="packstation", description=i18n.tr("cli.description"))
+    parser.add_argument("--version", action="version", version=f"packstation {__version__}")
+    parser.add_argument("--db", metavar="PATH_OR_URL", help=i18n.tr("cli.db"))
+    parser.add_argument("--config", metavar="FILE", help=i18n.tr("cli.config"))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=i18n.tr("cli.lang"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help=i18n.tr("cli.demo"))
+    demo.add_argument("--orders", type=int, default=50, metavar="N")
+    demo.add_argument("--seed", type=int, default=None, metavar="S")
+    demo.add_argument("--no-gui", action="store_true", help=i18n.tr("cli.no_gui"))
+
+    imp = commands.add_parser("import", help=i18n.tr("cli.import"))
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument("--format", default="auto",
+                     help="auto|generic|shopify|woocommerce|prestashop|PROFILE")
+    imp.add_argument("--dry-run", action="store_true", help=i18n.tr("cli.dry_run"))
+    imp.add_argument("--json", action="store_true")
+
+    orders = commands.add_parser("orders", help=i18n.tr("cli.orders"))
+    orders.add_argument("--status", choices=("pending", "on_hold", "packing", "packed",
+                                              "shipped", "cancelled"))
+    orders.add_argument("--json", action="store_true")
+
+    order = commands.add_parser("order", help=i18n.tr("cli.order"))
+    order.add_argument("ref")
+    order.add_argument("--json", action="store_true")
+
+    scan = commands.add_parser("scan", help=i18n.tr("cli.scan"))
+    scan.add_argument("--station", help=i18n.tr("cli.station"))
+    scan.add_argument("--packer", default="")
+    scan.add_argument("--json", action="store_true")
+    scan.add_argument("--ask-weight", action="store_true", help=i18n.tr("cli.ask_weight"))
+
+    pickups = commands.add_parser("pickups", help=i18n.tr("cli.pickups"))
+    pickups.add_argument("--now", metavar="ISO8601")
+    pickups.add_argument("--json", action="store_true")
+
+    printing = commands.add_parser("print", help=i18n.tr("cli.print"))
+    printing.add_argument("kind", metavar="KIND",
+                          help="label|slip|picklist|manifest|product-labels|commands")
+    printing.add_argument("refs", nargs="*", metavar="REF")
+    target = printing.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", metavar="FILE.pdf")
+    target.add_argument("--printer", metavar="NAME")
+    printing.add_argument("--layout", help=i18n.tr("cli.layout"))
+
+    export = commands.add_parser("export-tracking", help=i18n.tr("cli.export"))
+    export.add_argument("--format", required=True, choices=("shopify", "woocommerce", "generic"))
+    export.add_argument("--out", required=True, metavar="FILE")
+    export.add_argument("--since", metavar="DATE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # The language must be known before the help texts are built.
+    i18n.set_language(_early_lang(argv))
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        from packstation.services.context import load_config
+
+        config = load_config(args.config)
+        if not args.lang and config.language:
+            i18n.set_language(config.language)
+        if args.command is None:
+            return _gui(args, config)
+        handler = globals()["cmd_" + args.command.replace("-", "_")]
+        return handler(args, config)
+    except PackstationError as error:
+        print(f"packstation: {error.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_ERROR
+
+
+def _early_lang(argv: list[str]) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv) and argv[index + 1] in i18n.LANGUAGES:
+            return argv[index + 1]
+        if arg.startswith("--lang=") and arg[7:] in i18n.LANGUAGES:
+            return arg[7:]
+    return None
+
+
+def open_db(args, config):
+    from packstation.services.shop import open_shop
+
+    return open_shop(args.db, config)
+
+
+def _print_json(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+# -- commands ------------------------------------------------------------------------
+
+def _gui(args, config, *, demo_report=None) -> int:
+    from packstation.app import run_window
+
+    return run_window(args, config)
+
+
+def cmd_demo(args, config) -> int:
+    from packstation.services.demo import fill_demo
+
+    open_db(args, config)
+    report = fill_demo(args.orders, args.seed, station=config.station)
+    print(report.summary(), file=sys.stderr)
+    if not report.ok:
+        for error in report.errors:
+            print(str(error), file=sys.stderr)
+        return EXIT_ERROR
+    if args.no_gui:
+        return EXIT_OK
+    return _gui(args, config)
+
+
+def cmd_import(args, config) -> int:
+    from packstation.services.holds import hold_rules
+    from packstation.services.importing import Importer
+
+    open_db(args, config)
+    importer = Importer(station=config.station, hold_rules=hold_rules())
+    failed = False
+    reports = []
+    for path in args.files:
+        if not Path(path).is_file():
+            print(f"{path}: {i18n.tr('cli.no_such_file')}", file=sys.stderr)
+            failed = True
+            continue
+        report = importer.import_file(path, format=args.format, dry_run=args.dry_run,
+                                      profiles=_profiles(config))
+        reports.append(report)
+        for error in report.errors:
+            print(str(error), file=sys.stderr)
+        failed = failed or not report.ok
+        if not args.json:
+            stream = sys.stdout if report.ok else sys.stderr
+            print(report.summary(), file=stream)
+            if args.dry_run and report.ok:
+                for label, refs in (("+", report.new), ("~", report.updated)):
+                    for ref in refs:
+                        print(f"  {label} {ref}")
+                for ref, reason in report.skipped:
+                    print(f"  = {ref}: {reason}")
+    if args.json:
+        _print_json([report.to_json() for report in reports])
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def _profiles(config):
+    from packstation.services.profiles import load_all_profiles
+
+    return load_all_profiles(config)
+
+
+def cmd_orders(args, config) -> int:
+    from packstation.services.orders import list_orders
+
+    open_db(args, config)
+    orders = list_orders(args.status)
+    if args.json:
+        _print_json(orders)
+        return EXIT_OK
+    for order in orders:
+        done = sum(line["verified"] for line in order["lines"])
+        total = sum(line["quantity"] for line in order["lines"])
+        print(f"{order['ref']:<14} {i18n.tr('status.' + order['status']):<15} "
+              f"{order['carrier'] or '-':<14} {done}/{total}  {order['customer_name']}, "
+              f"{order['address']['city']} ({order['address']['country']})")
+    return EXIT_OK
+
+
+def cmd_order(args, config) -> int:
+    from packstation.services.orders import get_order, order_detail
+
+    open_db(args, config)
+    detail = order_detail(get_order(args.ref))
+    if args.json:
+        _print_json(detail)
+        return EXIT_OK
+    print(f"{detail['ref']} — {i18n.tr('status.' + detail['status'])} — "
+          f"{detail['carrier_name'] or detail['shipping_method']}")
+    address = detail["address"]
+    for part in (address["name"], address["company"], address["address1"], address["address2"],
+                 f"{address['postcode']} {address['city']}", address["region"], address["country"]):
+        if part and part.strip():
+            print(f"  {part}")
+    if detail["note"]:
+        print(f"  « {detail['note']} »")
+    for line in detail["lines"]:
+        print(f"  [{line['verified']}/{line['quantity']}] {line['sku']:<16} {line['name']}  "
+              f"({line['bin']})")
+    if detail["shipment"]:
+        shipment = detail["shipment"]
+        print(f"  {i18n.tr('cli.tracking')}: {shipment['tracking']}  {shipment['weight_g']} g")
+    for event in detail["events"]:
+        print(f"  {event['at'][:19]} {event['kind']} {event['station']} {event['reason']}")
+    return EXIT_OK
+
+
+def cmd_scan(args, config) -> int:
+    from packstation.services.station import build_station
+
+    open_db(args, config)
+    station = build_station(config, station=args.station, packer=args.packer,
+                            ask_weight=args.ask_weight or config.ask_weight)
+    resumed = station.resume()
+    if resumed is not None:
+        _answer(resumed, args.json)
+    for raw in sys.stdin:
+        raw = raw.rstrip("\r\n")
+        for part in raw.split("\t") if "\t" in raw else [raw]:
+            _answer(station.handle(part), args.json)
+    return EXIT_OK
+
+
+def _answer(answer, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+    else:
+        mark = "✔" if answer.ok else "✘"
+        print(f"{mark} {answer.message}", flush=True)
+
+
+def cmd_pickups(args, config) -> int:
+    from packstation.services.pickups import carrier_projections
+
+    open_db(args, config)
+    now = _parse_now(args.now)
+    projections = carrier_projections(now)
+    if args.json:
+        _print_json([item.to_json() for item in projections])
+    else:
+        for item in projections:
+            print(item.summary)
+    return EXIT_OK
+
+
+def _parse_now(text: str | None) -> dt.datetime:
+    if not text:
+        return dt.datetime.now(dt.timezone.utc)
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        from packstation.core.errors import InputError
+        raise InputError("cli.bad_now", value=text) from None
+    if moment.tzinfo is None:
+        from zoneinfo import ZoneInfo
+        moment = moment.replace(tzinfo=ZoneInfo("Europe/Paris"))
+    return moment
+
+
+def cmd_print(args, config) -> int:
+    from packstation.services.printing import print_documents
+
+    open_db(args, config)
+    result = print_documents(config, args.kind, args.refs, out=args.out, printer=args.printer,
+                             layout=args.layout)
+    print(result, file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_export_tracking(args, config) -> int:
+    from packstation.services.tracking import export_tracking
+
+    open_db(args, config)
+    count = export_tracking(args.format, args.out, since=args.since)
+    print(i18n.tr("cli.exported", count=count, path=args.out), file=sys.stderr)
+    return EXIT_OK
+
+
+i18n.register({
+    "cli.description": ("Poste d'emballage et d'expédition : scanner, vérifier, imprimer, expédier.",
+                        "Packing and shipping station: scan, verify, print, ship."),
+    "cli.db": ("fichier SQLite ou URL postgresql:// (sinon PACKSTATION_DB, sinon le dossier de données)",
+               "SQLite file or postgresql:// URL (else PACKSTATION_DB, else the user data folder)"),
+    "cli.config": ("fichier de configuration du poste (TOML)", "the station's configuration file (TOML)"),
+    "cli.lang": ("langue de l'interface", "language of the interface"),
+    "cli.demo": ("remplir la base avec une boutique de démonstration, puis ouvrir la fenêtre",
+                 "fill the database with a demo shop, then open the window"),
+    "cli.no_gui": ("ne pas ouvrir la fenêtre", "do not open the window"),
+    "cli.import": ("importer des fichiers de commandes ou de produits (CSV)",
+                   "import order or product files (CSV)"),
+    "cli.dry_run": ("montrer ce qui changerait sans rien enregistrer", "show what would change, save nothing"),
+    "cli.orders": ("lister les commandes", "list the orders"),
+    "cli.order": ("une commande : lignes, scans, expédition, documents, événements",
+                  "one order: lines, scans, shipment, documents, events"),
+    "cli.scan": ("poste sans fenêtre : lit les scans sur l'entrée standard, un par ligne",
+                 "headless station: reads scans from standard input, one per line"),
+    "cli.station": ("nom du poste", "name of the station"),
+    "cli.ask_weight": ("demander le poids avant de terminer une commande",
+                       "ask for the weight before completing an order"),
+    "cli.pickups": ("prochains passages des transporteurs et prévision", "next carrier pickups and projection"),
+    "cli.print": ("imprimer des documents", "print documents"),
+    "cli.layout": ("format (étiquettes : 100x150, 4x6, a6, a4x2, a4x4 ; bons : a4, letter)",
+                   "layout (labels: 100x150, 4x6, a6, a4x2, a4x4; slips: a4, letter)"),
+    "cli.export": ("exporter les numéros de suivi pour la boutique", "export tracking numbers for the shop"),
+    "cli.no_such_file": ("fichier introuvable", "no such file"),
+    "cli.tracking": ("Suivi", "Tracking"),
+    "cli.bad_now": ("Date « {value} » invalide : utilisez le format ISO 8601, ex. 2026-11-26T14:00+01:00.",
+                    "Bad date “{value}”: use ISO 8601, e.g. 2026-11-26T14:00+01:00."),
+    "cli.exported": ("{count} expédition(s) exportée(s) dans {path}.", "{count} shipment(s) exported to {path}."),
+})

@@ -1,0 +1,222 @@
+"""The packing rules: what an item scan means for the order being packed.
+
+Pure functions over plain line states; the service stores the outcome. Every outcome
+has a tone (what the packer hears and the colour they see) and a message saying what
+to do next.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+
+from packstation.core import i18n
+from packstation.core.scan import Scan, ScanKind
+
+
+class Tone(enum.Enum):
+    OK = "ok"            # verified: a short high beep, green
+    COMPLETE = "complete"  # the order is done: a rising chime, green
+    ERROR = "error"      # stop and look: a low buzz, red
+    INFO = "info"        # nothing went wrong, nothing counted: blue
+    WARNING = "warning"  # amber: waiting for something (weight, a reason)
+
+
+class Outcome(enum.Enum):
+    ORDER_OPENED = ("order_opened", Tone.INFO, True)
+    ORDER_RESUMED = ("order_resumed", Tone.INFO, True)
+    VERIFIED = ("verified", Tone.OK, True)
+    CONFIRMED = ("confirmed", Tone.OK, True)
+    ORDER_COMPLETE = ("order_complete", Tone.COMPLETE, True)
+    AWAITING_WEIGHT = ("awaiting_weight", Tone.WARNING, True)
+    WEIGHT_SET = ("weight_set", Tone.INFO, True)
+    ABANDONED = ("abandoned", Tone.INFO, True)
+    PACKER_SET = ("packer_set", Tone.INFO, True)
+    PACKER_LOGGED_OUT = ("packer_logged_out", Tone.INFO, True)
+    REPRINTED = ("reprinted", Tone.INFO, True)
+    ALREADY_OPEN = ("already_open", Tone.INFO, True)
+    WRONG_ITEM = ("wrong_item", Tone.ERROR, False)
+    TOO_MANY = ("too_many", Tone.ERROR, False)
+    UNKNOWN_CODE = ("unknown_code", Tone.ERROR, False)
+    MISREAD = ("misread", Tone.ERROR, False)
+    NO_ORDER = ("no_order", Tone.ERROR, False)
+    ORDER_NOT_FOUND = ("order_not_found", Tone.ERROR, False)
+    ORDER_TAKEN = ("order_taken", Tone.ERROR, False)
+    ORDER_ON_HOLD = ("order_on_hold", Tone.ERROR, False)
+    ORDER_SHORT = ("order_short", Tone.ERROR, False)
+    ORDER_ALREADY_PACKED = ("order_already_packed", Tone.ERROR, False)
+    ORDER_CANCELLED = ("order_cancelled", Tone.ERROR, False)
+    OTHER_ORDER_OPEN = ("other_order_open", Tone.ERROR, False)
+    NOTHING_TO_CONFIRM = ("nothing_to_confirm", Tone.ERROR, False)
+    QUEUE_EMPTY = ("queue_empty", Tone.INFO, False)
+    BAD_WEIGHT = ("bad_weight", Tone.ERROR, False)
+    REASON_NEEDED = ("reason_needed", Tone.WARNING, False)
+    EMPTY = ("empty", Tone.INFO, False)
+    FAILED = ("failed", Tone.ERROR, False)
+
+    def __init__(self, code: str, tone: Tone, ok: bool) -> None:
+        self.code = code
+        self.tone = tone
+        self.ok = ok
+
+
+@dataclass
+class LineState:
+    """One order line as the packing rules see it."""
+
+    id: int
+    sku: str
+    name: str
+    quantity: int
+    verified: int
+    bin: str = ""
+    codes: dict[str, int] = field(default_factory=dict)  # canonical code -> units
+
+    @property
+    def remaining(self) -> int:
+        return self.quantity - self.verified
+
+    @property
+    def done(self) -> bool:
+        return self.verified >= self.quantity
+
+    @property
+    def has_barcode(self) -> bool:
+        return bool(self.codes)
+
+
+@dataclass(frozen=True)
+class ItemMatch:
+    outcome: Outcome
+    line: LineState | None = None
+    units: int = 0
+
+
+def match_item(lines: list[LineState], scan: Scan) -> ItemMatch | None:
+    """What ``scan`` does to these lines; None when it names none of them.
+
+    A GTIN matches a line whose product carries that code (a multipack counts its
+    units); text matches a line by SKU or by an internal code. A scan that would count
+    past a line's quantity is refused whole: a 6-pack on a line missing 3 is "too many".
+    """
+    candidates: list[tuple[LineState, int]] = []
+    if scan.kind is ScanKind.GTIN:
+        candidates = [(line, line.codes[scan.code]) for line in lines if scan.code in line.codes]
+    if not candidates and scan.kind in (ScanKind.TEXT, ScanKind.MISREAD, ScanKind.GTIN):
+        forms = set(scan.candidates) | {scan.code}
+        upper = {form.upper() for form in forms}
+        for line in lines:
+            if line.sku.upper() in upper:
+                candidates.append((line, 1))
+            else:
+                for code, units in line.codes.items():
+                    if code in forms or code.upper() in upper:
+                        candidates.append((line, units))
+                        break
+    if not candidates:
+        return None
+    for line, units in candidates:
+        if units <= line.remaining:
+            return ItemMatch(Outcome.VERIFIED, line, units)
+    line, units = candidates[0]
+    return ItemMatch(Outcome.TOO_MANY, line, units)
+
+
+def next_line_without_barcode(lines: list[LineState]) -> LineState | None:
+    """The line a "confirm without barcode" applies to: the first unfinished one with no code."""
+    for line in lines:
+        if not line.done and not line.has_barcode:
+            return line
+    return None
+
+
+def all_verified(lines: list[LineState]) -> bool:
+    return all(line.done for line in lines)
+
+
+_WEIGHT = re.compile(r"^\s*(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>kg|g)?\s*$", re.IGNORECASE)
+
+
+def parse_weight(text: str) -> int | None:
+    """Grams from a typed or scanned weight: ``1250``, ``1250 g``, ``1,25 kg``, ``1.25kg``.
+
+    A bare number with a decimal separator is kilograms; a bare whole number is grams.
+    Returns None when the text is not a weight or is not positive.
+    """
+    match = _WEIGHT.match(text)
+    if not match:
+        return None
+    value = float(match["value"].replace(",", "."))
+    unit = (match["unit"] or "").lower()
+    if unit == "kg" or (not unit and ("," in match["value"] or "." in match["value"])):
+        value *= 1000
+    grams = round(value)
+    return grams if 0 < grams <= 1_000_000 else None
+
+
+i18n.register({
+    "pack.order_opened": ("Commande {ref} ouverte — {items} article(s) à scanner.",
+                          "Order {ref} open — {items} item(s) to scan."),
+    "pack.order_resumed": ("Commande {ref} reprise là où elle s'était arrêtée — {left} article(s) restant(s).",
+                           "Order {ref} resumed where it stopped — {left} item(s) left."),
+    "pack.verified": ("OK {name} — {verified}/{quantity}", "OK {name} — {verified}/{quantity}"),
+    "pack.verified_line_done": ("OK {name} — {verified}/{quantity}, ligne complète",
+                                "OK {name} — {verified}/{quantity}, line complete"),
+    "pack.confirmed": ("{name} validé sans code-barres — {verified}/{quantity}",
+                       "{name} confirmed without barcode — {verified}/{quantity}"),
+    "pack.order_complete": ("Colis prêt : {ref} — suivi {tracking}, {weight} g.",
+                            "Parcel ready: {ref} — tracking {tracking}, {weight} g."),
+    "pack.awaiting_weight": ("Tout est vérifié. Pesez le colis et saisissez ou scannez le poids "
+                             "(calculé : {weight} g, PSC07 pour l'accepter).",
+                             "Everything verified. Weigh the parcel and type or scan the weight "
+                             "(computed: {weight} g, PSC07 to accept it)."),
+    "pack.weight_set": ("Poids enregistré : {weight} g.", "Weight recorded: {weight} g."),
+    "pack.abandoned": ("Commande {ref} abandonnée ({reason}) : remettez les articles en place.",
+                       "Order {ref} abandoned ({reason}): put the items back."),
+    "pack.packer_set": ("Bonjour {name} !", "Hello {name}!"),
+    "pack.packer_logged_out": ("Au revoir {name}.", "Goodbye {name}."),
+    "pack.reprinted": ("{document} réimprimé(e) pour {ref}.", "{document} printed again for {ref}."),
+    "pack.already_open": ("La commande {ref} est déjà ouverte : scannez ses articles.",
+                          "Order {ref} is already open: scan its items."),
+    "pack.wrong_item": ("Pas dans cette commande — remettez {name} en place.",
+                        "Not in this order — put {name} back."),
+    "pack.too_many": ("Trop d'articles : {name} est déjà complet ({verified}/{quantity}) — remettez-le en place.",
+                      "Too many: {name} is already complete ({verified}/{quantity}) — put it back."),
+    "pack.too_many_pack": ("Trop d'articles : ce lot compte {units} unités, il n'en manque que {left} "
+                           "pour {name} — scannez les unités séparément.",
+                           "Too many: this pack counts {units} units, only {left} missing for {name} "
+                           "— scan single units instead."),
+    "pack.unknown_code": ("Code inconnu « {code} » — vérifiez l'article ou demandez un responsable.",
+                          "Unknown code “{code}” — check the item or ask a manager."),
+    "pack.misread": ("Lecture incorrecte ({code}) — scannez à nouveau.",
+                     "Misread ({code}) — scan again."),
+    "pack.no_order": ("Aucune commande ouverte — scannez d'abord le bon de la commande.",
+                      "No order open — scan the order's slip first."),
+    "pack.order_not_found": ("Commande « {ref} » introuvable — vérifiez le bon ou importez les commandes.",
+                             "Order “{ref}” not found — check the slip or import the orders."),
+    "pack.order_taken": ("La commande {ref} est en cours sur {station} — prenez-en une autre.",
+                         "Order {ref} is being packed at {station} — take another one."),
+    "pack.order_on_hold": ("La commande {ref} est bloquée ({reason}) — mettez-la de côté.",
+                           "Order {ref} is on hold ({reason}) — put it aside."),
+    "pack.order_short": ("Stock insuffisant pour {ref} ({missing}) — mettez-la de côté.",
+                         "Not enough stock for {ref} ({missing}) — put it aside."),
+    "pack.order_already_packed": ("La commande {ref} est déjà emballée ({status}) — ne l'expédiez pas deux fois.",
+                                  "Order {ref} is already packed ({status}) — do not ship it twice."),
+    "pack.order_cancelled": ("La commande {ref} est annulée — ne l'emballez pas.",
+                             "Order {ref} is cancelled — do not pack it."),
+    "pack.other_order_open": ("La commande {current} est encore ouverte — terminez-la ou abandonnez-la "
+                              "(PSC02) avant d'ouvrir {ref}.",
+                              "Order {current} is still open — finish or abandon it (PSC02) "
+                              "before opening {ref}."),
+    "pack.nothing_to_confirm": ("Aucun article sans code-barres à valider dans cette commande — scannez l'article.",
+                                "No item without barcode left to confirm in this order — scan the item."),
+    "pack.queue_empty": ("Plus aucune commande prête dans la file.", "No order ready in the queue."),
+    "pack.bad_weight": ("Poids « {text} » incompris — tapez par exemple 1250 ou 1,25 kg.",
+                        "Weight “{text}” not understood — type for example 1250 or 1.25 kg."),
+    "pack.reason_needed": ("Indiquez la raison de l'abandon.", "Give the reason for abandoning."),
+    "pack.empty": ("Scan vide ignoré.", "Empty scan ignored."),
+    "pack.failed": ("{error}", "{error}"),
+    "doc.kind.label": ("Étiquette", "Label"),
+    "doc.kind.slip": ("Bon de livraison", "Packing slip"),
+})

@@ -1,0 +1,62 @@
+"""Schema versions and the ordered steps between them.
+
+A new database is created at the latest version in one go; an existing one runs each
+registered step above its version, in order, in one transaction. A database written by
+a newer Packstation is refused with a message saying what to do.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import peewee
+
+from packstation.core.errors import DatabaseError
+from packstation.db import models
+
+Step = Callable[[peewee.Database], None]
+_steps: dict[int, Step] = {}
+#: The version this program writes. Raise it with each new @step.
+LATEST = 1
+_LOCK_ID = 0x5AC5_7A71  # "packstation" schema lock, any constant shared by all tables
+
+
+def step(version: int) -> Callable[[Step], Step]:
+    """Register the upgrade from ``version - 1`` to ``version``."""
+
+    def register(function: Step) -> Step:
+        if version in _steps:
+            raise ValueError(f"two migration steps for version {version}")
+        _steps[version] = function
+        return function
+
+    return register
+
+
+def current_version(db: peewee.Database) -> int:
+    if not db.table_exists(models.SchemaInfo._meta.table_name):
+        return 0
+    row = models.SchemaInfo.select().first()
+    return row.version if row else 0
+
+
+def upgrade(db: peewee.Database) -> int:
+    """Bring the schema to :data:`LATEST`; return the version found before."""
+    with db.atomic():
+        if isinstance(db, peewee.PostgresqlDatabase):
+            # Two tables starting at once on a new server must not both create the schema.
+            db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_LOCK_ID,))
+        found = current_version(db)
+        if found > LATEST:
+            raise DatabaseError("db.too_new", found=found, known=LATEST)
+        if found == LATEST:
+            return found
+        if found == 0:
+            db.create_tables(models.ALL_MODELS, safe=True)
+            models.SchemaInfo.delete().execute()
+            models.SchemaInfo.create(version=LATEST)
+            return found
+        for version in range(found + 1, LATEST + 1):
+            _steps[version](db)
+        models.SchemaInfo.update(version=LATEST).execute()
+        return found

@@ -1,0 +1,246 @@
+"""The shop's data as peewee models, bound to :data:`packstation.db.database.database`.
+
+Every query written against these works on SQLite and PostgreSQL. Times are stored as
+UTC and read back as aware datetimes; money as Decimal; weights as integer grams.
+Addresses are kept exactly as written (no case folding, no transliteration).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import peewee as pw
+
+from packstation.db.database import database
+
+UTC = dt.timezone.utc
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(UTC)
+
+
+class UtcDateTimeField(pw.DateTimeField):
+    """An aware datetime stored as naive UTC, read back aware (UTC)."""
+
+    def db_value(self, value):
+        if isinstance(value, dt.datetime):
+            if value.tzinfo is None:
+                raise ValueError(f"naive datetime given to {self.name}: {value!r}")
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return super().db_value(value)
+
+    def python_value(self, value):
+        value = super().python_value(value)
+        if isinstance(value, dt.datetime):
+            if value.tzinfo is None:
+                return value.replace(tzinfo=UTC)
+            return value.astimezone(UTC)
+        return value
+
+
+class JSONField(pw.TextField):
+    def db_value(self, value):
+        return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    def python_value(self, value):
+        return None if value is None else json.loads(value)
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class SchemaInfo(BaseModel):
+    """One row: the schema version of this database."""
+
+    version = pw.IntegerField()
+
+
+class Setting(BaseModel):
+    """Shop-wide settings shared by every table (JSON values)."""
+
+    key = pw.CharField(primary_key=True, max_length=100)
+    value = JSONField()
+    updated_at = UtcDateTimeField(default=utcnow)
+
+
+class Carrier(BaseModel):
+    code = pw.CharField(unique=True, max_length=50)
+    name = pw.CharField(max_length=100)
+    definition = JSONField()  # core.carriers.to_document()
+    updated_at = UtcDateTimeField(default=utcnow)
+
+
+class Packer(BaseModel):
+    badge = pw.CharField(unique=True, max_length=100)
+    name = pw.CharField(max_length=100)
+    active = pw.BooleanField(default=True)
+
+
+class Station(BaseModel):
+    name = pw.CharField(unique=True, max_length=100)
+    last_seen = UtcDateTimeField(default=utcnow)
+    packer = pw.CharField(max_length=100, default="")
+
+
+class Product(BaseModel):
+    sku = pw.CharField(unique=True, max_length=100)
+    name = pw.CharField(max_length=500, default="")
+    weight_g = pw.IntegerField(null=True)
+    bin = pw.CharField(max_length=50, default="")
+    stock = pw.IntegerField(default=0)
+    updated_at = UtcDateTimeField(default=utcnow)
+
+
+class Barcode(BaseModel):
+    """A code that identifies a product; a multipack code counts ``units`` units."""
+
+    code = pw.CharField(unique=True, max_length=100)
+    product = pw.ForeignKeyField(Product, backref="barcodes", on_delete="CASCADE")
+    units = pw.IntegerField(default=1)
+
+
+class OrderStatus:
+    PENDING = "pending"
+    ON_HOLD = "on_hold"
+    PACKING = "packing"
+    PACKED = "packed"
+    SHIPPED = "shipped"
+    CANCELLED = "cancelled"
+    ALL = (PENDING, ON_HOLD, PACKING, PACKED, SHIPPED, CANCELLED)
+
+
+class Order(BaseModel):
+    ref = pw.CharField(unique=True, max_length=100)
+    source = pw.CharField(max_length=50, default="generic")
+    external_id = pw.CharField(max_length=100, default="")
+    ordered_at = UtcDateTimeField()
+    imported_at = UtcDateTimeField(default=utcnow)
+    updated_at = UtcDateTimeField(default=utcnow)
+    status = pw.CharField(max_length=20, default=OrderStatus.PENDING)
+    carrier = pw.ForeignKeyField(Carrier, null=True, backref="orders", on_delete="SET NULL")
+    shipping_method = pw.CharField(max_length=200, default="")  # as the shop wrote it
+    service = pw.CharField(max_length=50, default="standard")
+    express = pw.BooleanField(default=False)
+    risk = pw.CharField(max_length=50, default="")
+    hold_reason = pw.TextField(default="")
+    note = pw.TextField(default="")
+    currency = pw.CharField(max_length=3, default="EUR")
+    total = pw.DecimalField(max_digits=14, decimal_places=2, null=True, auto_round=True)
+    customer_name = pw.CharField(max_length=300, default="")
+    company = pw.CharField(max_length=300, default="")
+    address1 = pw.CharField(max_length=500, default="")
+    address2 = pw.CharField(max_length=500, default="")
+    postcode = pw.CharField(max_length=30, default="")
+    city = pw.CharField(max_length=200, default="")
+    region = pw.CharField(max_length=200, default="")
+    country = pw.CharField(max_length=2, default="")
+    phone = pw.CharField(max_length=50, default="")
+    email = pw.CharField(max_length=300, default="")
+    billing_country = pw.CharField(max_length=2, default="")
+    tracking = pw.CharField(max_length=100, null=True, unique=True)  # imported or pre-printed
+    backorder_of = pw.CharField(max_length=100, default="")
+    claimed_station = pw.CharField(max_length=100, null=True)
+    claimed_packer = pw.CharField(max_length=100, null=True)
+    claimed_at = UtcDateTimeField(null=True)
+    heartbeat_at = UtcDateTimeField(null=True)
+
+    class Meta:
+        table_name = "orders"
+        indexes = ((("status", "ordered_at"), False),)
+
+
+class OrderLine(BaseModel):
+    order = pw.ForeignKeyField(Order, backref="lines", on_delete="CASCADE")
+    position = pw.IntegerField()
+    product = pw.ForeignKeyField(Product, null=True, backref="order_lines", on_delete="SET NULL")
+    sku = pw.CharField(max_length=100)
+    name = pw.CharField(max_length=500, default="")
+    quantity = pw.IntegerField()
+    verified = pw.IntegerField(default=0)
+    confirmed_without_barcode = pw.IntegerField(default=0)
+    unit_price = pw.DecimalField(max_digits=14, decimal_places=2, null=True, auto_round=True)
+    weight_g = pw.IntegerField(null=True)
+    bin = pw.CharField(max_length=50, default="")
+
+    class Meta:
+        indexes = ((("order", "position"), True),)
+
+
+class Shipment(BaseModel):
+    order = pw.ForeignKeyField(Order, backref="shipments", unique=True, on_delete="CASCADE")
+    tracking = pw.CharField(max_length=100, unique=True)
+    weight_g = pw.IntegerField()
+    parcels = pw.IntegerField(default=1)
+    packer = pw.CharField(max_length=100, default="")
+    station = pw.CharField(max_length=100, default="")
+    packed_at = UtcDateTimeField(default=utcnow)
+    packing_seconds = pw.FloatField(null=True)
+    handed_over_at = UtcDateTimeField(null=True, index=True)
+    manifest = pw.IntegerField(null=True)
+
+
+class ScanRecord(BaseModel):
+    """Every scan, stored as it happens (table ``scan``)."""
+
+    at = UtcDateTimeField(default=utcnow)
+    station = pw.CharField(max_length=100)
+    packer = pw.CharField(max_length=100, default="")
+    order = pw.ForeignKeyField(Order, null=True, backref="scans", on_delete="CASCADE")
+    line = pw.ForeignKeyField(OrderLine, null=True, backref="scans", on_delete="SET NULL")
+    raw = pw.CharField(max_length=500)
+    code = pw.CharField(max_length=500, default="")
+    outcome = pw.CharField(max_length=30)
+    units = pw.IntegerField(default=0)
+
+    class Meta:
+        table_name = "scan"
+        indexes = ((("order", "at"), False),)
+
+
+class Event(BaseModel):
+    """The log: who did what to which order, when and why."""
+
+    at = UtcDateTimeField(default=utcnow, index=True)
+    station = pw.CharField(max_length=100, default="")
+    packer = pw.CharField(max_length=100, default="")
+    order = pw.ForeignKeyField(Order, null=True, backref="events", on_delete="CASCADE")
+    kind = pw.CharField(max_length=50, index=True)
+    reason = pw.TextField(default="")
+    data = JSONField(null=True)
+
+
+class PrintJob(BaseModel):
+    """A document on its way to a printer or a folder; failed jobs stay for retry."""
+
+    created_at = UtcDateTimeField(default=utcnow)
+    updated_at = UtcDateTimeField(default=utcnow)
+    station = pw.CharField(max_length=100, default="")
+    order = pw.ForeignKeyField(Order, null=True, backref="print_jobs", on_delete="CASCADE")
+    kind = pw.CharField(max_length=30)
+    refs = JSONField(default=list)
+    destination = JSONField()
+    status = pw.CharField(max_length=20, default="queued", index=True)
+    attempts = pw.IntegerField(default=0)
+    last_error = pw.TextField(default="")
+    spool_path = pw.TextField(default="")
+    output = pw.TextField(default="")  # file written, or the printer's job id
+    printed_at = UtcDateTimeField(null=True)
+
+
+class Manifest(BaseModel):
+    carrier = pw.ForeignKeyField(Carrier, backref="manifests", on_delete="CASCADE")
+    created_at = UtcDateTimeField(default=utcnow)
+    confirmed_at = UtcDateTimeField(null=True)
+    station = pw.CharField(max_length=100, default="")
+    parcels = pw.IntegerField(default=0)
+
+
+ALL_MODELS = [
+    SchemaInfo, Setting, Carrier, Packer, Station, Product, Barcode, Order, OrderLine,
+    Shipment, ScanRecord, Event, PrintJob, Manifest,
+]

@@ -1,0 +1,53 @@
+"""Queries shared by the services: the event log, order look-ups and line states."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from packstation.core.packing import LineState
+from packstation.db.models import Barcode, Event, Order, OrderLine, Product, utcnow
+
+
+def log_event(kind: str, *, order: Order | int | None = None, station: str = "", packer: str = "",
+              reason: str = "", data: dict | None = None) -> Event:
+    """One row of the log; call it inside the transaction of the change it records."""
+    return Event.create(at=utcnow(), kind=kind, order=order, station=station or "",
+                        packer=packer or "", reason=reason or "", data=data)
+
+
+def find_order(forms: Iterable[str]) -> Order | None:
+    """The order whose ref is the first of ``forms`` that names one."""
+    forms = [form for form in dict.fromkeys(forms) if form]
+    if not forms:
+        return None
+    found = {order.ref: order for order in Order.select().where(Order.ref.in_(forms))}
+    for form in forms:
+        if form in found:
+            return found[form]
+    return None
+
+
+def line_states(order_id: int) -> list[LineState]:
+    """The order's lines with every code of their products, in position order (2 queries)."""
+    lines = list(OrderLine.select().where(OrderLine.order == order_id).order_by(OrderLine.position))
+    product_ids = {line.product_id for line in lines if line.product_id}
+    codes: dict[int, dict[str, int]] = {}
+    if product_ids:
+        for barcode in Barcode.select().where(Barcode.product.in_(product_ids)):
+            codes.setdefault(barcode.product_id, {})[barcode.code] = barcode.units
+    return [
+        LineState(id=line.id, sku=line.sku, name=line.name, quantity=line.quantity,
+                  verified=line.verified, bin=line.bin, codes=codes.get(line.product_id, {}))
+        for line in lines
+    ]
+
+
+def product_for_code(forms: Iterable[str]) -> Product | None:
+    """A product known by one of these codes or SKUs (to tell a wrong item from an unknown one)."""
+    forms = [form for form in dict.fromkeys(forms) if form]
+    if not forms:
+        return None
+    barcode = Barcode.select().where(Barcode.code.in_(forms)).first()
+    if barcode is not None:
+        return barcode.product
+    return Product.select().where(Product.sku.in_(forms)).first()

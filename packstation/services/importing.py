@@ -1,0 +1,332 @@
+"""Applying parsed order and product files to the database.
+
+A file is imported whole or not at all: it is parsed and checked first (every rejected
+row reported with its line number), then applied in one transaction. Re-importing never
+duplicates: a known order is updated only while it is still pending; once packing has
+begun it is left alone and reported. ``dry_run`` applies the file inside a transaction
+that is rolled back, so the report says exactly what would change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from packstation.core import gtin, i18n
+from packstation.core.carriers import CarrierSchedule, match_carrier
+from packstation.db import atomic
+from packstation.db.models import Barcode, Carrier, Order, OrderLine, OrderStatus, Product, utcnow
+from packstation.db.queries import log_event
+from packstation.io.model import ImportedOrder, ImportedProduct, ParsedFile, RowError
+from packstation.services.carriers import load_schedules
+
+
+class _Rollback(Exception):
+    """Raised inside the transaction of a dry run to undo it."""
+
+
+@dataclass
+class ImportReport:
+    """What one file did (or would do, for a dry run)."""
+
+    path: str
+    format: str = ""
+    dry_run: bool = False
+    new: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    cancelled: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (ref, reason)
+    products_new: list[str] = field(default_factory=list)
+    products_updated: list[str] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        key = "import.summary_dry" if self.dry_run else "import.summary"
+        if not self.ok:
+            return i18n.tr("import.rejected", path=self.path, count=len(self.errors))
+        return i18n.tr(key, path=self.path, new=len(self.new), updated=len(self.updated),
+                       unchanged=len(self.unchanged), skipped=len(self.skipped) + len(self.cancelled),
+                       products=len(self.products_new) + len(self.products_updated))
+
+    def to_json(self) -> dict:
+        return {
+            "path": self.path, "format": self.format, "dry_run": self.dry_run, "ok": self.ok,
+            "new": self.new, "updated": self.updated, "unchanged": self.unchanged,
+            "cancelled": self.cancelled,
+            "skipped": [{"ref": ref, "reason": reason} for ref, reason in self.skipped],
+            "products_new": self.products_new, "products_updated": self.products_updated,
+            "errors": [{"line": error.line, "reason": error.reason} for error in self.errors],
+        }
+
+
+HoldRule = Callable[[ImportedOrder, Order | None], str | None]
+
+
+class Importer:
+    """Applies parsed files; the hold rules (fraud checks) are given by the caller."""
+
+    def __init__(self, *, station: str = "", hold_rules: Sequence[HoldRule] = (),
+                 clock: Callable[[], dt.datetime] = utcnow) -> None:
+        self.station = station
+        self.hold_rules = hold_rules
+        self.clock = clock
+
+    def import_file(self, path: str | Path, *, format: str = "auto", dry_run: bool = False,
+                    profiles: Iterable = ()) -> ImportReport:
+        from packstation.io import parse
+
+        parsed = parse(str(path), format=format, profiles=list(profiles))
+        return self.apply(parsed, dry_run=dry_run)
+
+    def apply(self, parsed: ParsedFile, *, dry_run: bool = False) -> ImportReport:
+        report = ImportReport(path=parsed.path, format=parsed.format, dry_run=dry_run,
+                              errors=list(parsed.errors))
+        if report.errors:
+            return report
+        try:
+            with atomic():
+                self._apply(parsed, report)
+                if report.errors:
+                    raise _Rollback
+                log_event("imported", station=self.station, data={
+                    "path": parsed.path, "format": parsed.format, "new": len(report.new),
+                    "updated": len(report.updated), "products": len(report.products_new)
+                    + len(report.products_updated)})
+                if dry_run:
+                    raise _Rollback
+        except _Rollback:
+            pass
+        return report
+
+    # -- the work, inside the transaction ------------------------------------------------
+
+    def _apply(self, parsed: ParsedFile, report: ImportReport) -> None:
+        products = self._products(parsed, report)
+        if report.errors:
+            return
+        for imported in parsed.products:
+            self._update_stock(imported, products[imported.sku], report)
+        if parsed.orders:
+            self._orders(parsed, products, report)
+
+    def _products(self, parsed: ParsedFile, report: ImportReport) -> dict[str, Product]:
+        """Create or update every product the file names; check codes are not taken."""
+        self._name_unnamed_lines(parsed)
+        wanted: dict[str, dict] = {}
+        for order in parsed.orders:
+            for line in order.lines:
+                entry = wanted.setdefault(line.sku, {"line": line.line, "codes": {}})
+                entry["name"] = entry.get("name") or line.name
+                if line.weight_g is not None:
+                    entry["weight_g"] = line.weight_g
+                if line.bin:
+                    entry["bin"] = line.bin
+                for code in line.codes:
+                    entry["codes"][code.code] = (code.units, line.line)
+        for product in parsed.products:
+            entry = wanted.setdefault(product.sku, {"line": product.line, "codes": {}})
+            entry["line"] = product.line
+            if product.name:
+                entry["name"] = product.name
+            if product.weight_g is not None:
+                entry["weight_g"] = product.weight_g
+            if product.bin:
+                entry["bin"] = product.bin
+            for code in product.codes:
+                entry["codes"][code.code] = (code.units, product.line)
+        known = {product.sku: product for product in
+                 _chunked_select(Product, Product.sku, list(wanted))}
+        all_codes = [code for entry in wanted.values() for code in entry["codes"]]
+        owners = {barcode.code: barcode for barcode in
+                  _chunked_select(Barcode, Barcode.code, all_codes)}
+        product_by_id = {product.id: product for product in known.values()}
+        now = self.clock()
+        for sku, entry in wanted.items():
+            product = known.get(sku)
+            if product is None:
+                product = Product.create(sku=sku, name=entry.get("name") or sku,
+                                         weight_g=entry.get("weight_g"), bin=entry.get("bin", ""),
+                                         stock=0, updated_at=now)
+                known[sku] = product
+                report.products_new.append(sku)
+            else:
+                changes = {name: entry[name] for name in ("name", "weight_g", "bin")
+                           if entry.get(name) not in (None, "") and getattr(product, name) != entry[name]}
+                if changes:
+                    Product.update(updated_at=now, **changes).where(Product.id == product.id).execute()
+                    for name, value in changes.items():
+                        setattr(product, name, value)
+                    if sku not in report.products_new:
+                        report.products_updated.append(sku)
+            for code, (units, line) in entry["codes"].items():
+                owner = owners.get(code)
+                if owner is None:
+                    owners[code] = Barcode.create(code=code, product=product, units=units)
+                elif owner.product_id != product.id:
+                    other = product_by_id.get(owner.product_id) or Product.get_by_id(owner.product_id)
+                    report.errors.append(RowError(parsed.path, line, "import.code_taken",
+                                                  {"code": code, "sku": other.sku}))
+                elif owner.units != units:
+                    Barcode.update(units=units).where(Barcode.id == owner.id).execute()
+        return known
+
+    @staticmethod
+    def _name_unnamed_lines(parsed: ParsedFile) -> None:
+        """A row that named its product by barcode only gets that product's SKU (or the code)."""
+        unnamed = [line for order in parsed.orders for line in order.lines if not line.sku]
+        codes = [line.codes[0].code for line in unnamed if line.codes]
+        owners = {barcode.code: barcode.product.sku for barcode in
+                  _chunked_select(Barcode.select(Barcode, Product).join(Product), Barcode.code, codes)}
+        for line in unnamed:
+            code = line.codes[0].code
+            line.sku = owners.get(code) or gtin.display(code)
+
+    def _update_stock(self, imported: ImportedProduct, product: Product,
+                      report: ImportReport) -> None:
+        if imported.stock is not None and product.stock != imported.stock:
+            Product.update(stock=imported.stock).where(Product.id == product.id).execute()
+            product.stock = imported.stock
+            if product.sku not in report.products_new + report.products_updated:
+                report.products_updated.append(product.sku)
+
+    def _orders(self, parsed: ParsedFile, products: dict[str, Product], report: ImportReport) -> None:
+        schedules = load_schedules()
+        carriers = {carrier.code: carrier for carrier in Carrier.select()}
+        by_code = {schedule.code: schedule for schedule in schedules.values()}
+        existing = {order.ref: order for order in
+                    _chunked_select(Order, Order.ref, [order.ref for order in parsed.orders])}
+        now = self.clock()
+        for imported in parsed.orders:
+            known = existing.get(imported.ref)
+            lines = [line for line in imported.lines if line.requires_shipping]
+            if imported.skip_reason:
+                if imported.skip_reason == "cancelled" and known is not None \
+                        and known.status in (OrderStatus.PENDING, OrderStatus.ON_HOLD):
+                    Order.update(status=OrderStatus.CANCELLED, updated_at=now) \
+                        .where(Order.id == known.id).execute()
+                    log_event("cancelled", order=known, station=self.station,
+                              reason=i18n.tr("import.cancelled_by_shop"))
+                    report.cancelled.append(imported.ref)
+                else:
+                    report.skipped.append((imported.ref, i18n.tr(f"import.skip.{imported.skip_reason}")))
+                continue
+            if not lines:
+                report.skipped.append((imported.ref, i18n.tr("import.skip.nothing_to_ship")))
+                continue
+            if known is not None and known.status != OrderStatus.PENDING:
+                report.skipped.append((imported.ref, i18n.tr(
+                    "import.skip.not_pending", status=i18n.tr(f"status.{known.status}"))))
+                continue
+            schedule = match_carrier(schedules.values(), imported.carrier) if imported.carrier else None
+            carrier = carriers.get(schedule.code) if schedule else None
+            fields = self._order_fields(imported, schedule, carrier)
+            if known is None:
+                order = Order.create(ref=imported.ref, imported_at=now, updated_at=now, **fields)
+                self._insert_lines(order.id, lines, products)
+                log_event("imported", order=order, station=self.station,
+                          data={"path": parsed.path, "line": imported.line})
+                report.new.append(imported.ref)
+                self._hold(imported, order, None)
+                continue
+            line_rows = [(line.sku, line.name, line.quantity, line.unit_price, line.weight_g, line.bin)
+                         for line in lines]
+            old_rows = [(line.sku, line.name, line.quantity, line.unit_price, line.weight_g, line.bin)
+                        for line in known.lines.order_by(OrderLine.position)]
+            changed = {name: value for name, value in fields.items()
+                       if _comparable(getattr(known, name if name != "carrier" else "carrier_id"))
+                       != _comparable(value.id if isinstance(value, Carrier) else value)}
+            if not changed and line_rows == old_rows:
+                report.unchanged.append(imported.ref)
+                continue
+            Order.update(updated_at=now, **changed).where(Order.id == known.id).execute()
+            if line_rows != old_rows:
+                OrderLine.delete().where(OrderLine.order == known.id).execute()
+                self._insert_lines(known.id, lines, products)
+            log_event("updated", order=known, station=self.station,
+                      data={"path": parsed.path, "fields": sorted(changed),
+                            "lines": line_rows != old_rows})
+            report.updated.append(imported.ref)
+            self._hold(imported, Order.get_by_id(known.id), known)
+
+    def _order_fields(self, imported: ImportedOrder, schedule: CarrierSchedule | None,
+                      carrier: Carrier | None) -> dict:
+        address = imported.address
+        service = (imported.service or "standard").lower()
+        return {
+            "source": imported.source, "external_id": imported.external_id,
+            "ordered_at": imported.ordered_at, "carrier": carrier,
+            "shipping_method": imported.carrier, "service": service,
+            "express": bool(schedule.is_express(service)) if schedule else service == "express",
+            "risk": imported.risk, "note": imported.note, "currency": imported.currency or "EUR",
+            "total": imported.total, "customer_name": imported.customer_name or address.name,
+            "company": address.company, "address1": address.address1, "address2": address.address2,
+            "postcode": address.postcode, "city": address.city, "region": address.region,
+            "country": address.country, "phone": address.phone, "email": address.email,
+            "billing_country": imported.billing_country or "",
+            "tracking": imported.tracking or None,
+        }
+
+    def _insert_lines(self, order_id: int, lines, products: dict[str, Product]) -> None:
+        OrderLine.insert_many([
+            {"order": order_id, "position": position, "product": products[line.sku].id,
+             "sku": line.sku, "name": line.name or products[line.sku].name,
+             "quantity": line.quantity, "unit_price": line.unit_price,
+             "weight_g": line.weight_g if line.weight_g is not None else products[line.sku].weight_g,
+             "bin": line.bin or products[line.sku].bin}
+            for position, line in enumerate(lines, start=1)
+        ]).execute()
+
+    def _hold(self, imported: ImportedOrder, order: Order, previous: Order | None) -> None:
+        reasons = [reason for rule in self.hold_rules if (reason := rule(imported, previous))]
+        if reasons and order.status == OrderStatus.PENDING:
+            reason = "; ".join(reasons)
+            Order.update(status=OrderStatus.ON_HOLD, hold_reason=reason).where(Order.id == order.id).execute()
+            log_event("held", order=order, station=self.station, reason=reason)
+
+
+def _comparable(value):
+    if isinstance(value, Decimal):
+        return value.normalize()
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.timezone.utc).replace(microsecond=0)
+    return value
+
+
+def _chunked_select(source, column, values: list, size: int = 500):
+    """Rows of ``source`` (a model or a query) whose ``column`` is in ``values``."""
+    query = source.select() if isinstance(source, type) else source
+    values = list(dict.fromkeys(values))
+    for start in range(0, len(values), size):
+        yield from query.where(column.in_(values[start:start + size]))
+
+
+i18n.register({
+    "import.summary": ("{path} : {new} nouvelle(s), {updated} mise(s) à jour, {unchanged} inchangée(s), "
+                       "{skipped} ignorée(s), {products} produit(s).",
+                       "{path}: {new} new, {updated} updated, {unchanged} unchanged, {skipped} skipped, "
+                       "{products} product(s)."),
+    "import.summary_dry": ("{path} (essai, rien n'est enregistré) : {new} nouvelle(s), {updated} mise(s) à jour, "
+                           "{unchanged} inchangée(s), {skipped} ignorée(s), {products} produit(s).",
+                           "{path} (dry run, nothing saved): {new} new, {updated} updated, "
+                           "{unchanged} unchanged, {skipped} skipped, {products} product(s)."),
+    "import.rejected": ("{path} refusé : {count} ligne(s) en erreur, rien n'a été importé. "
+                        "Corrigez-les et importez à nouveau le fichier.",
+                        "{path} rejected: {count} row(s) in error, nothing was imported. "
+                        "Fix them and import the file again."),
+    "import.code_taken": ("le code {code} appartient déjà au produit {sku}",
+                          "code {code} already belongs to product {sku}"),
+    "import.cancelled_by_shop": ("annulée dans la boutique", "cancelled in the shop"),
+    "import.skip.fulfilled": ("déjà expédiée par la boutique", "already fulfilled by the shop"),
+    "import.skip.cancelled": ("annulée dans la boutique", "cancelled in the shop"),
+    "import.skip.no_shipping": ("aucun article à expédier", "nothing to ship"),
+    "import.skip.nothing_to_ship": ("aucun article à expédier", "nothing to ship"),
+    "import.skip.not_pending": ("déjà {status} : non modifiée", "already {status}: not changed"),
+})

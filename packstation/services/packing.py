@@ -1,0 +1,541 @@
+"""The packing flow of one station, shared by the window and ``packstation scan``.
+
+A :class:`PackingStation` takes every scan (or command) and answers it at once with a
+:class:`ScanAnswer`: what happened, a tone and a message saying what to do next. Every
+scan is stored as it happens, in the same transaction as its effect, so a station that
+crashes mid-order resumes it exactly where it stopped. An order is claimed for this
+station atomically: two stations never hold the same order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Protocol
+
+import peewee
+
+from packstation.core import i18n
+from packstation.core.commands import Command, command_for
+from packstation.core.errors import PackstationError
+from packstation.core.packing import (
+    LineState, Outcome, Tone, all_verified, match_item, next_line_without_barcode, parse_weight,
+)
+from packstation.core.scan import Scan, ScanKind, normalise
+from packstation.core.tracking import station_tracking
+from packstation.db import atomic
+from packstation.db.models import (
+    Order, OrderLine, OrderStatus, Packer, Product, ScanRecord, Shipment, utcnow,
+)
+from packstation.db.queries import find_order, line_states, log_event, product_for_code
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PACKAGING_G = 150
+
+
+class DocumentPrinter(Protocol):
+    """What the station needs from the printing side (see services.printing)."""
+
+    def print_order_documents(self, order_id: int, kinds: tuple[str, ...], *, station: str,
+                              reprint: bool = False) -> list[dict]: ...
+
+
+@dataclass
+class ScanAnswer:
+    """The answer to one scan: enough for a beep, a colour and a sentence."""
+
+    outcome: Outcome
+    message: str
+    order: str | None = None
+    line: LineState | None = None
+    units: int = 0
+    tracking: str | None = None
+    weight_g: int | None = None
+    documents: list[dict] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome.ok
+
+    @property
+    def tone(self) -> Tone:
+        return self.outcome.tone
+
+    def to_json(self) -> dict:
+        data: dict = {
+            "ok": self.ok,
+            "outcome": self.outcome.code,
+            "tone": self.tone.value,
+            "order": self.order,
+            "message": self.message,
+        }
+        if self.line is not None:
+            data["line"] = {"sku": self.line.sku, "name": self.line.name,
+                            "verified": self.line.verified, "quantity": self.line.quantity}
+        if self.units:
+            data["units"] = self.units
+        if self.tracking:
+            data["tracking"] = self.tracking
+        if self.weight_g is not None:
+            data["weight_g"] = self.weight_g
+        if self.documents:
+            data["documents"] = self.documents
+        return data
+
+
+class PackingStation:
+    """One packing table: its open order, its packer, and the flow between scans."""
+
+    def __init__(self, station: str, packer: str = "", *, ask_weight: bool = False,
+                 packaging_g: int = DEFAULT_PACKAGING_G, printer: DocumentPrinter | None = None,
+                 clock: Callable[[], dt.datetime] = utcnow,
+                 blocked_reason: Callable[[Order], str | None] | None = None) -> None:
+        self.station = station
+        self.packer = packer
+        self.ask_weight = ask_weight
+        self.packaging_g = packaging_g
+        self.printer = printer
+        self.clock = clock
+        # Rules that keep a pending order from being opened (stock shortages), or None.
+        self.blocked_reason = blocked_reason
+        self.order_id: int | None = None
+        self.order_ref: str | None = None
+        self.lines: list[LineState] = []
+        self.awaiting_weight = False
+        self.last_completed_id: int | None = None
+
+    # -- state ---------------------------------------------------------------------
+
+    @property
+    def has_order(self) -> bool:
+        return self.order_id is not None
+
+    def computed_weight(self) -> int:
+        weights = {line.id: line for line in OrderLine.select(OrderLine.id, OrderLine.weight_g,
+                                                              OrderLine.quantity)
+                   .where(OrderLine.order == self.order_id)}
+        return self.packaging_g + sum((line.weight_g or 0) * line.quantity for line in weights.values())
+
+    def _load(self, order: Order) -> None:
+        self.order_id, self.order_ref = order.id, order.ref
+        self.lines = line_states(order.id)
+        self.awaiting_weight = self.ask_weight and all_verified(self.lines)
+
+    def _clear(self) -> None:
+        self.order_id = self.order_ref = None
+        self.lines = []
+        self.awaiting_weight = False
+
+    def resume(self) -> ScanAnswer | None:
+        """Reopen the order this station was packing when it stopped, if any."""
+        order = (Order.select().where((Order.status == OrderStatus.PACKING)
+                                      & (Order.claimed_station == self.station))
+                 .order_by(Order.claimed_at.desc()).first())
+        if order is None:
+            return None
+        self._load(order)
+        with atomic():
+            log_event("resumed", order=order, station=self.station, packer=self.packer)
+        if all_verified(self.lines) and not self.ask_weight:
+            return self._complete(None)
+        left = sum(line.remaining for line in self.lines)
+        return self._answer(Outcome.ORDER_RESUMED, "pack.order_resumed", ref=order.ref, left=left)
+
+    # -- the one entry point for scans -----------------------------------------------
+
+    def handle(self, raw: str) -> ScanAnswer:
+        """Answer one scan or typed command. Never raises for a packer's mistake."""
+        try:
+            return self._handle(raw)
+        except PackstationError as error:
+            return self._answer(Outcome.FAILED, "pack.failed", error=error.message)
+        except peewee.OperationalError as error:
+            log.warning("database error on scan %r: %s", raw, error)
+            key = "db.locked" if "locked" in str(error).lower() else "db.connection_lost"
+            return self._answer(Outcome.FAILED, "pack.failed", error=i18n.tr(key))
+        except peewee.InterfaceError as error:
+            log.warning("database connection error on scan %r: %s", raw, error)
+            return self._answer(Outcome.FAILED, "pack.failed", error=i18n.tr("db.connection_lost"))
+
+    def _handle(self, raw: str) -> ScanAnswer:
+        text = raw.strip()
+        if text.startswith(":"):
+            return self._typed_command(text[1:])
+        scan = normalise(raw)
+        if scan.kind is ScanKind.EMPTY:
+            return self._answer(Outcome.EMPTY, "pack.empty")
+        command = command_for(scan.candidates) if scan.kind is ScanKind.TEXT else None
+        if command is not None:
+            return self.run_command(command)
+        if scan.kind is ScanKind.TEXT:
+            packer = Packer.get_or_none((Packer.badge.in_(scan.candidates)) & (Packer.active == True))  # noqa: E712
+            if packer is not None:
+                return self.set_packer(packer.name, raw=raw)
+        if self.awaiting_weight:
+            grams = parse_weight(scan.text)
+            if grams is None:
+                return self._record(scan, Outcome.BAD_WEIGHT, "pack.bad_weight", text=scan.text)
+            return self.complete(grams)
+        if not self.has_order:
+            return self.open_order(scan)
+        return self._item(scan)
+
+    def _typed_command(self, text: str) -> ScanAnswer:
+        word, _, rest = text.strip().partition(" ")
+        word = word.lower()
+        rest = rest.strip()
+        if word in ("confirm", "ok"):
+            return self.confirm_without_barcode()
+        if word == "abandon":
+            return self.abandon(rest)
+        if word == "weight":
+            grams = parse_weight(rest)
+            if grams is None:
+                return self._answer(Outcome.BAD_WEIGHT, "pack.bad_weight", text=rest)
+            return self.complete(grams) if all_verified(self.lines) and self.has_order else \
+                self._answer(Outcome.BAD_WEIGHT, "pack.bad_weight", text=rest)
+        if word == "packer":
+            return self.set_packer(rest) if rest else self.logout()
+        if word == "logout":
+            return self.logout()
+        if word == "next":
+            return self.open_next()
+        if word == "reprint":
+            return self.reprint("slip" if rest.lower().startswith(("slip", "bon")) else "label")
+        return self._answer(Outcome.UNKNOWN_CODE, "pack.unknown_code", code=":" + text)
+
+    def run_command(self, command: Command, reason: str = "") -> ScanAnswer:
+        if command is Command.CONFIRM:
+            return self.confirm_without_barcode()
+        if command is Command.ABANDON:
+            return self.abandon(reason)
+        if command is Command.REPRINT_LABEL:
+            return self.reprint("label")
+        if command is Command.REPRINT_SLIP:
+            return self.reprint("slip")
+        if command is Command.NEXT:
+            return self.open_next()
+        if command is Command.LOGOUT:
+            return self.logout()
+        if command is Command.WEIGHT_OK:
+            if self.has_order and all_verified(self.lines):
+                return self.complete(None)
+            return self._answer(Outcome.NO_ORDER if not self.has_order else Outcome.BAD_WEIGHT,
+                                "pack.no_order" if not self.has_order else "pack.bad_weight",
+                                text=command.code)
+        raise AssertionError(command)
+
+    # -- opening an order ------------------------------------------------------------
+
+    def open_order(self, scan: Scan | str) -> ScanAnswer:
+        """Claim and open the order a scan names (its ref, in any form the scanner typed)."""
+        if isinstance(scan, str):
+            scan = normalise(scan)
+        forms = scan.candidates or (scan.code,)
+        with atomic():
+            order = find_order(forms)
+            if order is None:
+                outcome, key = Outcome.ORDER_NOT_FOUND, "pack.order_not_found"
+                if product_for_code((scan.code, *forms)) is not None:
+                    outcome, key = Outcome.NO_ORDER, "pack.no_order"
+                return self._record(scan, outcome, key, ref=scan.text)
+            if self.has_order:
+                if order.id == self.order_id:
+                    return self._record(scan, Outcome.ALREADY_OPEN, "pack.already_open",
+                                        order=order, ref=order.ref)
+                return self._record(scan, Outcome.OTHER_ORDER_OPEN, "pack.other_order_open",
+                                    order=order, ref=order.ref, current=self.order_ref)
+            refusal = self._refusal(order)
+            if refusal is not None:
+                return self._record(scan, *refusal, order=order)
+            if order.status == OrderStatus.PACKING:  # this station's own, left open
+                self._load(order)
+                left = sum(line.remaining for line in self.lines)
+                return self._record(scan, Outcome.ORDER_RESUMED, "pack.order_resumed",
+                                    order=order, ref=order.ref, left=left)
+            now = self.clock()
+            claimed = (Order.update(status=OrderStatus.PACKING, claimed_station=self.station,
+                                    claimed_packer=self.packer, claimed_at=now, heartbeat_at=now,
+                                    updated_at=now)
+                       .where((Order.id == order.id) & (Order.status == OrderStatus.PENDING))
+                       .execute())
+            if claimed != 1:
+                order = Order.get_by_id(order.id)
+                refusal = self._refusal(order) or (Outcome.ORDER_TAKEN, "pack.order_taken",
+                                                   {"ref": order.ref, "station": order.claimed_station})
+                return self._record(scan, *refusal, order=order)
+            log_event("claimed", order=order, station=self.station, packer=self.packer)
+            self._load(order)
+            answer = self._record(scan, Outcome.ORDER_OPENED, "pack.order_opened", order=order,
+                                  ref=order.ref, items=sum(line.quantity for line in self.lines))
+        if not self.lines:  # an order with nothing to pack completes at once
+            return self._after_verification(answer)
+        return answer
+
+    def _refusal(self, order: Order) -> tuple[Outcome, str, dict] | None:
+        status = order.status
+        if status == OrderStatus.PACKING and order.claimed_station != self.station:
+            return Outcome.ORDER_TAKEN, "pack.order_taken", {"ref": order.ref,
+                                                              "station": order.claimed_station}
+        if status == OrderStatus.ON_HOLD:
+            return Outcome.ORDER_ON_HOLD, "pack.order_on_hold", {"ref": order.ref,
+                                                                  "reason": order.hold_reason or "?"}
+        if status in (OrderStatus.PACKED, OrderStatus.SHIPPED):
+            return Outcome.ORDER_ALREADY_PACKED, "pack.order_already_packed", {
+                "ref": order.ref, "status": i18n.tr(f"status.{status}")}
+        if status == OrderStatus.CANCELLED:
+            return Outcome.ORDER_CANCELLED, "pack.order_cancelled", {"ref": order.ref}
+        if status == OrderStatus.PENDING and self.blocked_reason is not None:
+            missing = self.blocked_reason(order)
+            if missing:
+                return Outcome.ORDER_SHORT, "pack.order_short", {"ref": order.ref, "missing": missing}
+        return None
+
+    def open_next(self) -> ScanAnswer:
+        """Open the most urgent ready order of the queue."""
+        from packstation.services.queue import ready_orders
+
+        if self.has_order:
+            return self._answer(Outcome.OTHER_ORDER_OPEN, "pack.other_order_open",
+                                ref="?", current=self.order_ref)
+        for order in ready_orders(limit=20):
+            answer = self.open_order(order.ref)
+            if answer.outcome in (Outcome.ORDER_OPENED, Outcome.ORDER_COMPLETE,
+                                  Outcome.AWAITING_WEIGHT):
+                return answer
+        return self._answer(Outcome.QUEUE_EMPTY, "pack.queue_empty")
+
+    # -- items -----------------------------------------------------------------------
+
+    def _item(self, scan: Scan) -> ScanAnswer:
+        match = match_item(self.lines, scan)
+        if match is None:
+            return self._not_in_order(scan)
+        line = match.line
+        assert line is not None
+        if match.outcome is Outcome.TOO_MANY:
+            if match.units > 1 and line.remaining > 0:
+                return self._record(scan, Outcome.TOO_MANY, "pack.too_many_pack", line=line,
+                                    units=match.units, left=line.remaining, name=line.name)
+            return self._record(scan, Outcome.TOO_MANY, "pack.too_many", line=line,
+                                name=line.name, verified=line.verified, quantity=line.quantity)
+        return self._verify(scan, line, match.units, manual=False)
+
+    def _not_in_order(self, scan: Scan) -> ScanAnswer:
+        forms = (scan.code, *scan.candidates)
+        with atomic():
+            other = find_order(scan.candidates) if scan.kind is not ScanKind.GTIN else None
+            if other is not None:
+                if other.id == self.order_id:
+                    return self._record(scan, Outcome.ALREADY_OPEN, "pack.already_open", ref=other.ref)
+                return self._record(scan, Outcome.OTHER_ORDER_OPEN, "pack.other_order_open",
+                                    ref=other.ref, current=self.order_ref)
+            product = product_for_code(forms)
+            if product is not None:
+                return self._record(scan, Outcome.WRONG_ITEM, "pack.wrong_item", name=product.name)
+            if scan.kind is ScanKind.MISREAD:
+                return self._record(scan, Outcome.MISREAD, "pack.misread", code=scan.code)
+            return self._record(scan, Outcome.UNKNOWN_CODE, "pack.unknown_code", code=scan.text)
+
+    def confirm_without_barcode(self) -> ScanAnswer:
+        """Count one unit of the first unfinished line that has no barcode (and log it)."""
+        scan = normalise(Command.CONFIRM.code)
+        if not self.has_order:
+            return self._record(scan, Outcome.NO_ORDER, "pack.no_order")
+        line = next_line_without_barcode(self.lines)
+        if line is None:
+            return self._record(scan, Outcome.NOTHING_TO_CONFIRM, "pack.nothing_to_confirm")
+        return self._verify(scan, line, 1, manual=True)
+
+    def _verify(self, scan: Scan, line: LineState, units: int, *, manual: bool) -> ScanAnswer:
+        now = self.clock()
+        with atomic():
+            # The guards make a lost race or a takeover visible instead of counting twice.
+            counted = (OrderLine.update(
+                verified=OrderLine.verified + units,
+                confirmed_without_barcode=OrderLine.confirmed_without_barcode + (units if manual else 0))
+                .where((OrderLine.id == line.id) & (OrderLine.verified + units <= OrderLine.quantity)
+                       & OrderLine.order.in_(Order.select(Order.id).where(
+                           (Order.id == self.order_id) & (Order.status == OrderStatus.PACKING)
+                           & (Order.claimed_station == self.station))))
+                .execute())
+            if counted != 1:
+                return self._lost_order(scan)
+            Order.update(heartbeat_at=now).where(Order.id == self.order_id).execute()
+            line.verified += units
+            outcome = Outcome.CONFIRMED if manual else Outcome.VERIFIED
+            if manual:
+                key = "pack.confirmed"
+                log_event("confirmed_without_barcode", order=self.order_id, station=self.station,
+                          packer=self.packer, data={"sku": line.sku, "units": units})
+            else:
+                key = "pack.verified_line_done" if line.done else "pack.verified"
+            answer = self._record(scan, outcome, key, line=line, units=units, name=line.name,
+                                  verified=line.verified, quantity=line.quantity)
+        return self._after_verification(answer)
+
+    def _lost_order(self, scan: Scan) -> ScanAnswer:
+        order = Order.get_or_none(Order.id == self.order_id)
+        if order is not None and order.status == OrderStatus.PACKING \
+                and order.claimed_station == self.station:
+            # Our claim holds: the database counted this line further than we knew.
+            self.lines = line_states(order.id)
+            line = match_item(self.lines, scan)
+            name = line.line.name if line and line.line else scan.text
+            return self._record(scan, Outcome.TOO_MANY, "pack.too_many", name=name,
+                                verified=line.line.verified if line and line.line else 0,
+                                quantity=line.line.quantity if line and line.line else 0)
+        ref = self.order_ref
+        station = order.claimed_station if order is not None else "?"
+        self._clear()
+        return self._record(scan, Outcome.ORDER_TAKEN, "pack.order_taken", ref=ref, station=station)
+
+    def _after_verification(self, answer: ScanAnswer) -> ScanAnswer:
+        if not all_verified(self.lines):
+            return answer
+        if self.ask_weight:
+            self.awaiting_weight = True
+            weight = self.computed_weight()
+            return self._answer(Outcome.AWAITING_WEIGHT, "pack.awaiting_weight", weight=weight,
+                                line=answer.line, units=answer.units, weight_g=weight)
+        return self.complete(None)
+
+    # -- completion --------------------------------------------------------------------
+
+    def complete(self, weight_g: int | None) -> ScanAnswer:
+        """Finish the open order: shipment, tracking, stock, then its label and slip."""
+        if not self.has_order:
+            return self._answer(Outcome.NO_ORDER, "pack.no_order")
+        return self._complete(weight_g)
+
+    def _complete(self, weight_g: int | None) -> ScanAnswer:
+        now = self.clock()
+        with atomic():
+            order = Order.get_by_id(self.order_id)
+            if order.status != OrderStatus.PACKING or order.claimed_station != self.station:
+                return self._lost_order(normalise(""))
+            lines = list(OrderLine.select().where(OrderLine.order == order.id))
+            if any(line.verified < line.quantity for line in lines):
+                self.lines = line_states(order.id)
+                self.awaiting_weight = False
+                return self._answer(Outcome.FAILED, "pack.failed", error="?")
+            computed = self.packaging_g + sum((line.weight_g or 0) * line.quantity for line in lines)
+            weight = weight_g or computed
+            carrier_code = order.carrier.code if order.carrier_id else ""
+            tracking = order.tracking or station_tracking(order.id, carrier_code)
+            started = order.claimed_at or now
+            Shipment.delete().where(Shipment.order == order.id).execute()
+            Shipment.create(order=order, tracking=tracking, weight_g=weight, packer=self.packer,
+                            station=self.station, packed_at=now,
+                            packing_seconds=max(0.0, (now - started).total_seconds()))
+            Order.update(status=OrderStatus.PACKED, tracking=tracking, updated_at=now,
+                         claimed_station=None, heartbeat_at=None).where(Order.id == order.id).execute()
+            per_product: Counter[int] = Counter()
+            for line in lines:
+                if line.product_id:
+                    per_product[line.product_id] += line.quantity
+            for product_id, quantity in per_product.items():
+                Product.update(stock=Product.stock - quantity, updated_at=now) \
+                    .where(Product.id == product_id).execute()
+            log_event("completed", order=order, station=self.station, packer=self.packer,
+                      data={"tracking": tracking, "weight_g": weight, "computed_weight_g": computed})
+        self.last_completed_id = order.id
+        ref = order.ref
+        self._clear()
+        documents = self._print(order.id, ("label", "slip"), reprint=False)
+        return self._answer(Outcome.ORDER_COMPLETE, "pack.order_complete", ref=ref,
+                            tracking=tracking, weight=weight, order_ref=ref,
+                            weight_g=weight, documents=documents)
+
+    def _print(self, order_id: int, kinds: tuple[str, ...], *, reprint: bool) -> list[dict]:
+        if self.printer is None:
+            return []
+        # Printing never makes packing fail: a failed job stays queued and visible.
+        return self.printer.print_order_documents(order_id, kinds, station=self.station,
+                                                  reprint=reprint)
+
+    def reprint(self, kind: str) -> ScanAnswer:
+        order_id = self.order_id if kind == "slip" and self.has_order else self.last_completed_id
+        if order_id is None:
+            return self._answer(Outcome.NO_ORDER, "pack.no_order")
+        order = Order.get_by_id(order_id)
+        documents = self._print(order_id, (kind,), reprint=True)
+        return self._answer(Outcome.REPRINTED, "pack.reprinted", ref=order.ref,
+                            document=i18n.tr(f"doc.kind.{kind}"), order_ref=order.ref,
+                            documents=documents)
+
+    # -- leaving an order, packers -------------------------------------------------------
+
+    def abandon(self, reason: str) -> ScanAnswer:
+        """Release the open order with a reason; its scans stay in the log."""
+        if not self.has_order:
+            return self._answer(Outcome.NO_ORDER, "pack.no_order")
+        reason = reason.strip()
+        if not reason:
+            return self._answer(Outcome.REASON_NEEDED, "pack.reason_needed")
+        ref = self.order_ref
+        with atomic():
+            released = (Order.update(status=OrderStatus.PENDING, claimed_station=None,
+                                     claimed_packer=None, claimed_at=None, heartbeat_at=None,
+                                     updated_at=self.clock())
+                        .where((Order.id == self.order_id) & (Order.status == OrderStatus.PACKING)
+                               & (Order.claimed_station == self.station)).execute())
+            if released:
+                OrderLine.update(verified=0, confirmed_without_barcode=0) \
+                    .where(OrderLine.order == self.order_id).execute()
+                log_event("abandoned", order=self.order_id, station=self.station,
+                          packer=self.packer, reason=reason)
+        self._clear()
+        return self._answer(Outcome.ABANDONED, "pack.abandoned", ref=ref, reason=reason)
+
+    def set_packer(self, name: str, raw: str = "") -> ScanAnswer:
+        with atomic():
+            self.packer = name
+            log_event("packer_login", station=self.station, packer=name)
+            if self.has_order:
+                Order.update(claimed_packer=name).where(Order.id == self.order_id).execute()
+        return self._answer(Outcome.PACKER_SET, "pack.packer_set", name=name)
+
+    def logout(self) -> ScanAnswer:
+        name = self.packer or "?"
+        with atomic():
+            log_event("packer_logout", station=self.station, packer=self.packer)
+        self.packer = ""
+        return self._answer(Outcome.PACKER_LOGGED_OUT, "pack.packer_logged_out", name=name)
+
+    # -- answers ---------------------------------------------------------------------
+
+    def _record(self, scan: Scan, outcome: Outcome, key: str, *, order: Order | int | None = None,
+                line: LineState | None = None, units: int = 0, **params) -> ScanAnswer:
+        """Store the scan with its outcome (inside the caller's transaction) and answer it."""
+        order_id = order.id if isinstance(order, Order) else order
+        if order_id is None:
+            order_id = self.order_id
+        ScanRecord.create(at=self.clock(), station=self.station, packer=self.packer,
+                          order=order_id, line=line.id if line else None, raw=scan.raw[:500],
+                          code=scan.code[:500], outcome=outcome.code, units=units)
+        ref = order.ref if isinstance(order, Order) else self.order_ref
+        answer = self._answer(outcome, key, line=line, units=units, **params)
+        answer.order = ref
+        return answer
+
+    def _answer(self, outcome: Outcome, key: str, *, line: LineState | None = None,
+                units: int = 0, order_ref: str | None = None, weight_g: int | None = None,
+                documents: list[dict] | None = None, **params) -> ScanAnswer:
+        return ScanAnswer(outcome=outcome, message=i18n.tr(key, **params),
+                          order=order_ref or self.order_ref, line=line, units=units,
+                          tracking=params.get("tracking"), weight_g=weight_g,
+                          documents=documents or [])
+
+
+i18n.register({
+    "status.pending": ("en attente", "pending"),
+    "status.on_hold": ("bloquée", "on hold"),
+    "status.packing": ("en préparation", "packing"),
+    "status.packed": ("emballée", "packed"),
+    "status.shipped": ("expédiée", "shipped"),
+    "status.cancelled": ("annulée", "cancelled"),
+})

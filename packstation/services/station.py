@@ -1,0 +1,18 @@
+"""Building a packing station from its configuration: the one place the window and the
+``scan`` command get their :class:`PackingStation` from."""
+
+from __future__ import annotations
+
+from packstation.services.context import StationConfig
+from packstation.services.packing import PackingStation
+from packstation.services.printing import OrderPrinter
+from packstation.services.stock import blocked_reason
+
+
+def build_station(config: StationConfig, *, station: str | None = None, packer: str = "",
+                  ask_weight: bool | None = None) -> PackingStation:
+    return PackingStation(
+        station or config.station, packer,
+        ask_weight=config.ask_weight if ask_weight is None else ask_weight,
+        packaging_g=config.packaging_g, printer=OrderPrinter(config),
+        blocked_reason=blocked_reason)
