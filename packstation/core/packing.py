@@ -183,9 +183,9 @@ i18n.register({
                         "Not in this order — put {name} back."),
     "pack.too_many": ("Trop d'articles : {name} est déjà complet ({verified}/{quantity}) — remettez-le en place.",
                       "Too many: {name} is already complete ({verified}/{quantity}) — put it back."),
-    "pack.too_many_pack": ("Trop d'articles : ce lot compte {units} unités, il n'en manque que {left} "
+    "pack.too_many_pack": ("Trop d'articles : ce lot compte {pack} unités, il n'en manque que {left} "
                            "pour {name} — scannez les unités séparément.",
-                           "Too many: this pack counts {units} units, only {left} missing for {name} "
+                           "Too many: this pack counts {pack} units, only {left} missing for {name} "
                            "— scan single units instead."),
     "pack.unknown_code": ("Code inconnu « {code} » — vérifiez l'article ou demandez un responsable.",
                           "Unknown code “{code}” — check the item or ask a manager."),

@@ -92,7 +92,8 @@ class Product(BaseModel):
     name = pw.CharField(max_length=500, default="")
     weight_g = pw.IntegerField(null=True)
     bin = pw.CharField(max_length=50, default="")
-    stock = pw.IntegerField(default=0)
+    # None: the shop does not track this product's stock (no shortage is ever computed).
+    stock = pw.IntegerField(null=True, default=None)
     updated_at = UtcDateTimeField(default=utcnow)
 
 

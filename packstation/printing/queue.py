@@ -100,6 +100,8 @@ class PrintQueue:
         except OSError as error:
             return self._fail(job, i18n.tr("queue.spool_missing", path=job.spool_path,
                                            reason=error.strerror or str(error)))
+        except ValueError as error:  # a destination set up with a value it cannot use
+            return self._fail(job, i18n.tr("queue.bad_destination", reason=str(error)))
         job.attempts += 1
         job.last_error = ""
         job.updated_at = utcnow()
@@ -140,6 +142,11 @@ class PrintQueue:
             elif state in ("cancelled", "aborted"):
                 job.status, job.updated_at = FAILED, utcnow()
                 job.last_error = i18n.tr("queue.cups_gave_up", state=state)
+            elif state == "unknown":
+                # CUPS purged the job from its history: it left the queue, most likely
+                # printed. Say so on the job rather than keep it "sent" for ever.
+                job.status, job.printed_at, job.updated_at = DONE, utcnow(), utcnow()
+                job.last_error = i18n.tr("queue.cups_forgot")
             else:
                 continue
             job.save()
@@ -178,6 +185,13 @@ i18n.register({
                             "l'historique de la commande.",
                             "The waiting document {path} is gone ({reason}): reprint from the order's "
                             "history."),
+    "queue.bad_destination": ("Destination d'impression mal réglée ({reason}) : corrigez les réglages "
+                              "d'impression puis relancez.",
+                              "Print destination set up wrong ({reason}): fix the print settings, "
+                              "then retry."),
+    "queue.cups_forgot": ("Le système d'impression n'a plus trace du travail : vérifiez qu'il est "
+                          "sorti, sinon réimprimez.",
+                          "The print system no longer knows the job: check it came out, else reprint."),
     "queue.cups_gave_up": ("Le système d'impression a abandonné le travail ({state}) : vérifiez "
                            "l'imprimante puis relancez.",
                            "The print system gave up the job ({state}): check the printer, then retry."),

@@ -7,22 +7,34 @@ table; releasing or cancelling it needs a reason and a name, and leaves an event
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
+from peewee import fn
+
 from packstation.core import i18n
+from packstation.core.carriers import CarrierSchedule, fold, match_carrier
 from packstation.core.errors import InputError, StateError
 from packstation.db import atomic
 from packstation.db.models import Order, OrderStatus, utcnow
 from packstation.db.queries import log_event
 from packstation.io.model import ImportedOrder
+from packstation.services.carriers import load_schedules
 from packstation.services.importing import HoldRule
 from packstation.services.settings import HoldSettings, hold_settings
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
 
 def hold_rules(settings: HoldSettings | None = None) -> list[HoldRule]:
+    """The fraud checks the Importer runs on each new or updated order.
+
+    ``settings`` defaults to the shop's stored ones. Raises :class:`InputError` for a
+    setting that cannot be applied (a hold amount that is no amount).
+    """
     settings = settings or hold_settings()
     rules: list[HoldRule] = []
-    levels = {level.lower() for level in settings.hold_risk_levels}
+    levels = {level.strip().lower() for level in settings.hold_risk_levels if level.strip()}
     if levels:
         rules.append(lambda order, previous: i18n.tr("hold.risk", level=order.risk)
                      if order.risk.lower() in levels else None)
@@ -31,17 +43,13 @@ def hold_rules(settings: HoldSettings | None = None) -> list[HoldRule]:
             "hold.country", billing=order.billing_country, shipping=order.address.country)
             if order.billing_country and order.address.country
             and order.billing_country.upper() != order.address.country.upper() else None)
-    if settings.hold_total_above:
-        try:
-            limit = Decimal(str(settings.hold_total_above))
-        except InvalidOperation:
-            limit = None
-        if limit is not None:
-            rules.append(lambda order, previous: i18n.tr(
-                "hold.total", total=order.total, limit=limit, currency=order.currency or "EUR")
-                if order.total is not None and order.total > limit else None)
+    if str(settings.hold_total_above or "").strip():
+        limit = _total_limit(settings.hold_total_above)
+        rules.append(lambda order, previous: i18n.tr(
+            "hold.total", total=order.total, limit=limit, currency=order.currency or "EUR")
+            if order.total is not None and order.total > limit else None)
     if settings.hold_first_order_express:
-        rules.append(_first_order_express)
+        rules.append(_FirstOrderExpress())
     denied_emails = {email.strip().lower() for email in settings.deny_emails if email.strip()}
     if denied_emails:
         rules.append(lambda order, previous: i18n.tr("hold.deny_email", email=order.address.email)
@@ -56,16 +64,50 @@ def hold_rules(settings: HoldSettings | None = None) -> list[HoldRule]:
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
+    """An address compared loosely: no case, accents or punctuation ("12, Rue de l'Église"
+    ~ "12 rue de l eglise"), so that a deny-list entry matches however it was typed."""
+    return " ".join(_NOT_WORD.sub(" ", fold(text)).split())
 
 
-def _first_order_express(order: ImportedOrder, previous: Order | None) -> str | None:
-    if previous is not None or order.service.lower() != "express" or not order.address.email:
-        return None
-    email = order.address.email.strip().lower()
-    earlier = Order.select().where((Order.email == email) & (Order.ref != order.ref)).exists() \
-        or Order.select().where((Order.email == order.address.email) & (Order.ref != order.ref)).exists()
-    return None if earlier else i18n.tr("hold.first_express")
+def _total_limit(value: object) -> Decimal:
+    """The amount above which an order is held; a limit that is no amount is refused
+    rather than ignored, which would let every order through unchecked."""
+    try:
+        limit = Decimal(str(value).strip().replace(",", "."))
+    except InvalidOperation:
+        raise InputError("hold.bad_total_limit", value=value) from None
+    if not limit.is_finite() or limit < 0:
+        raise InputError("hold.bad_total_limit", value=value)
+    return limit
+
+
+class _FirstOrderExpress:
+    """A customer never seen before (by e-mail, any case) who asks for express shipping.
+
+    Express is what the import decides: the service named "express", or a carrier that
+    is express whatever the service (Chronopost), through the carriers' matching rules.
+    The carriers are read once, at the first order that needs them.
+    """
+
+    def __init__(self) -> None:
+        self._schedules: list[CarrierSchedule] | None = None
+
+    def __call__(self, order: ImportedOrder, previous: Order | None) -> str | None:
+        email = order.address.email.strip().lower()
+        if previous is not None or not email or not self._express(order):
+            return None
+        earlier = Order.select().where((fn.LOWER(Order.email) == email)
+                                       & (Order.ref != order.ref)).exists()
+        return None if earlier else i18n.tr("hold.first_express")
+
+    def _express(self, order: ImportedOrder) -> bool:
+        service = (order.service or "standard").lower()
+        if service == "express":
+            return True
+        if self._schedules is None:
+            self._schedules = list(load_schedules().values())
+        schedule = match_carrier(self._schedules, order.carrier) if order.carrier else None
+        return bool(schedule and schedule.is_express(service))
 
 
 def release(ref: str, *, reason: str, by: str, station: str = "") -> Order:
@@ -117,6 +159,10 @@ i18n.register({
     "hold.first_express": ("première commande du client, en express", "customer's first order, express"),
     "hold.deny_email": ("adresse e-mail {email} sur la liste noire", "e-mail {email} on the deny list"),
     "hold.deny_address": ("adresse de livraison sur la liste noire", "shipping address on the deny list"),
+    "hold.bad_total_limit": ("Montant de blocage « {value} » invalide dans les réglages anti-fraude : "
+                             "indiquez un montant, par exemple 500.",
+                             "Hold amount “{value}” in the fraud settings is not an amount: "
+                             "give one, for example 500."),
     "hold.reason_needed": ("Indiquez une raison.", "Give a reason."),
     "hold.name_needed": ("Indiquez votre nom.", "Give your name."),
     "hold.not_allowed": ("La commande {ref} est {status} : impossible ici.",

@@ -154,7 +154,7 @@ class Importer:
             if product is None:
                 product = Product.create(sku=sku, name=entry.get("name") or sku,
                                          weight_g=entry.get("weight_g"), bin=entry.get("bin", ""),
-                                         stock=0, updated_at=now)
+                                         stock=None, updated_at=now)
                 known[sku] = product
                 report.products_new.append(sku)
             else:

@@ -250,7 +250,8 @@ class PackingStation:
                                     order=order, ref=order.ref, current=self.order_ref)
             refusal = self._refusal(order)
             if refusal is not None:
-                return self._record(scan, *refusal, order=order)
+                outcome, key, params = refusal
+                return self._record(scan, outcome, key, order=order, **params)
             if order.status == OrderStatus.PACKING:  # this station's own, left open
                 self._load(order)
                 left = sum(line.remaining for line in self.lines)
@@ -264,9 +265,10 @@ class PackingStation:
                        .execute())
             if claimed != 1:
                 order = Order.get_by_id(order.id)
-                refusal = self._refusal(order) or (Outcome.ORDER_TAKEN, "pack.order_taken",
-                                                   {"ref": order.ref, "station": order.claimed_station})
-                return self._record(scan, *refusal, order=order)
+                outcome, key, params = self._refusal(order) or (
+                    Outcome.ORDER_TAKEN, "pack.order_taken",
+                    {"ref": order.ref, "station": order.claimed_station})
+                return self._record(scan, outcome, key, order=order, **params)
             log_event("claimed", order=order, station=self.station, packer=self.packer)
             self._load(order)
             answer = self._record(scan, Outcome.ORDER_OPENED, "pack.order_opened", order=order,
@@ -319,7 +321,7 @@ class PackingStation:
         if match.outcome is Outcome.TOO_MANY:
             if match.units > 1 and line.remaining > 0:
                 return self._record(scan, Outcome.TOO_MANY, "pack.too_many_pack", line=line,
-                                    units=match.units, left=line.remaining, name=line.name)
+                                    pack=match.units, left=line.remaining, name=line.name)
             return self._record(scan, Outcome.TOO_MANY, "pack.too_many", line=line,
                                 name=line.name, verified=line.verified, quantity=line.quantity)
         return self._verify(scan, line, match.units, manual=False)

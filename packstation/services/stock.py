@@ -1,53 +1,107 @@
 """Stock: which pending orders the stock on hand cannot cover, in the queue's order.
 
-Stock is allocated down the queue (most urgent first, orders being packed before all):
-an order whose lines cannot all be covered by what is left is short, and cannot be
-opened until stock arrives or the packer ships what is there.
+Stock is allocated down the queue: orders being packed first (their parcels are on the
+table), then pending orders, most urgent first. A pending order whose lines cannot all
+be covered by what is left is short: it takes nothing, so that a later order the stock
+does cover can still leave today, and it cannot be opened until stock arrives or the
+packer ships what is there (:mod:`packstation.services.backorders`). Held and packed
+orders take no part: a held order may never ship, and a packed one has already taken
+its units off the stock.
+
+A line without a product (a product deleted since the import) is not counted.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+
+from peewee import fn
 
 from packstation.core import i18n
 from packstation.db.models import Order, OrderLine, OrderStatus, Product
 from packstation.services.queue import queue
 
+#: Orders that stand in the allocation: these take stock, in this order.
+ALLOCATED_STATUSES = (OrderStatus.PACKING, OrderStatus.PENDING)
 
-def shortages(now=None) -> dict[int, dict[str, int]]:
-    """Order id -> {sku: units missing} for every pending order the stock cannot cover."""
-    available = {product.id: product.stock for product in Product.select(Product.id, Product.stock)}
-    lines_by_order: dict[int, list[tuple[int | None, str, int]]] = defaultdict(list)
-    for order_id, product_id, sku, quantity, verified in (
-            OrderLine.select(OrderLine.order, OrderLine.product, OrderLine.sku, OrderLine.quantity,
-                             OrderLine.verified)
-            .join(Order).where(Order.status.in_([OrderStatus.PENDING, OrderStatus.PACKING])).tuples()):
+
+def shortages(now: dt.datetime | None = None) -> dict[int, dict[str, int]]:
+    """Order id -> {sku: units missing} for every pending order the stock cannot cover.
+
+    ``now`` decides the queue's order (the carrier whose pickup comes first goes first).
+    Three queries whatever the number of orders: stock, open lines, the queue's order.
+    """
+    # Only products whose stock the shop tracks (stock not NULL) can make an order short.
+    available = dict(Product.select(Product.id, Product.stock)
+                     .where(Product.stock.is_null(False)).tuples())
+    lines_by_order: dict[int, list[tuple[int, str, int]]] = defaultdict(list)
+    for order_id, product_id, sku, quantity in (
+            OrderLine.select(OrderLine.order, OrderLine.product, OrderLine.sku, OrderLine.quantity)
+            .join(Order)
+            .where(Order.status.in_(list(ALLOCATED_STATUSES)) & OrderLine.product.is_null(False))
+            .tuples()):
         lines_by_order[order_id].append((product_id, sku, quantity))
     if not lines_by_order:
         return {}
+    # One query for both states: queue() sorts by priority only, so packing orders are
+    # put first here, in the queue's order within each state.
+    ranked = list(queue(now, statuses=ALLOCATED_STATUSES).select(Order.id, Order.status).tuples())
+    ranked.sort(key=lambda row: row[1] != OrderStatus.PACKING)  # stable: keeps the queue's order
     result: dict[int, dict[str, int]] = {}
-    ordered = [order.id for order in
-               queue(now, statuses=(OrderStatus.PACKING,)).select(Order.id)]
-    ordered += [order.id for order in queue(now, statuses=(OrderStatus.PENDING,)).select(Order.id)]
-    for order_id in ordered:
+    for order_id, status in ranked:
         need: dict[int, int] = defaultdict(int)
         skus: dict[int, str] = {}
-        for product_id, sku, quantity in lines_by_order.get(order_id, []):
-            if product_id is not None:
-                need[product_id] += quantity
-                skus[product_id] = sku
-        missing = {skus[pid]: units - max(available.get(pid, 0), 0)
-                   for pid, units in need.items() if units > available.get(pid, 0)}
-        if missing:
-            result[order_id] = missing
-            continue
+        for product_id, sku, quantity in lines_by_order.get(order_id, ()):
+            if product_id not in available:
+                continue
+            need[product_id] += quantity
+            skus[product_id] = sku
+        if status == OrderStatus.PENDING:
+            missing = {skus[pid]: units - max(available.get(pid, 0), 0)
+                       for pid, units in need.items() if units > available.get(pid, 0)}
+            if missing:
+                result[order_id] = missing
+                continue
+        # A packing order takes its units even when the stock has fallen below them
+        # since it was opened (a products import): it is on the table, not in doubt.
         for product_id, units in need.items():
             available[product_id] = available.get(product_id, 0) - units
     return result
 
 
-def short_orders(now=None) -> set[int]:
+def short_orders(now: dt.datetime | None = None) -> set[int]:
     return set(shortages(now))
+
+
+def missing_for(order: Order | int) -> dict[str, int]:
+    """{sku: units missing} for one order; empty unless it is pending and short.
+
+    The full allocation walks the whole queue, so it runs only when the stock of one of
+    this order's products cannot cover every open order that wants it.
+    """
+    order_id = order.id if isinstance(order, Order) else order
+    status = Order.select(Order.status).where(Order.id == order_id).scalar()
+    if status != OrderStatus.PENDING:
+        return {}
+    product_ids = [pid for (pid,) in OrderLine.select(OrderLine.product)
+                   .where((OrderLine.order == order_id) & OrderLine.product.is_null(False)).tuples()]
+    if not product_ids:
+        return {}
+    demand = (OrderLine.select(OrderLine.product, fn.SUM(OrderLine.quantity))
+              .join(Order).where(OrderLine.product.in_(product_ids)
+                                 & Order.status.in_(list(ALLOCATED_STATUSES)))
+              .group_by(OrderLine.product).tuples())
+    stock = dict(Product.select(Product.id, Product.stock)
+                 .where(Product.id.in_(product_ids) & Product.stock.is_null(False)).tuples())
+    if all(total <= stock[pid] for pid, total in demand if pid in stock):
+        return {}
+    return shortages().get(order_id, {})
+
+
+def shortages_for(order_id: int) -> list[dict]:
+    """For ``order --json``: each short sku with the units missing, by sku."""
+    return [{"sku": sku, "missing": count} for sku, count in sorted(missing_for(order_id).items())]
 
 
 def shortage_text(missing: dict[str, int]) -> str:
@@ -55,25 +109,8 @@ def shortage_text(missing: dict[str, int]) -> str:
 
 
 def blocked_reason(order: Order) -> str | None:
-    """For the packing flow: why the stock keeps this order from being opened, or None.
-
-    The full allocation walks the whole queue, so it runs only when the stock of one of
-    this order's products cannot cover every open order that wants it.
-    """
-    from peewee import fn
-
-    product_ids = [pid for (pid,) in OrderLine.select(OrderLine.product)
-                   .where((OrderLine.order == order.id) & OrderLine.product.is_null(False)).tuples()]
-    if not product_ids:
-        return None
-    demand = (OrderLine.select(OrderLine.product, fn.SUM(OrderLine.quantity))
-              .join(Order).where(OrderLine.product.in_(product_ids)
-                                 & Order.status.in_([OrderStatus.PENDING, OrderStatus.PACKING]))
-              .group_by(OrderLine.product).tuples())
-    stock = dict(Product.select(Product.id, Product.stock).where(Product.id.in_(product_ids)).tuples())
-    if all(total <= stock.get(pid, 0) for pid, total in demand):
-        return None
-    missing = shortages().get(order.id)
+    """For the packing flow: why the stock keeps this order from being opened, or None."""
+    missing = missing_for(order)
     return shortage_text(missing) if missing else None
 
 

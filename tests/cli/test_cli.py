@@ -1,0 +1,110 @@
+"""The outside contract of DESIGN.md, through the real command."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.helpers import MUG, TEA, shop_rows, write_csv
+
+
+def run(db: str, *args: str, stdin: str | None = None, lang: str = "en") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "packstation", "--db", db, "--lang", lang, *args],
+                          input=stdin, capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ))
+
+
+@pytest.fixture
+def db_file(tmp_path):
+    return str(tmp_path / "shop.sqlite3")
+
+
+def test_demo_fills_a_realistic_repeatable_shop(db_file, tmp_path):
+    assert run(db_file, "demo", "--orders", "30", "--seed", "7", "--no-gui").returncode == 0
+    orders = json.loads(run(db_file, "orders", "--json").stdout)
+    assert len(orders) == 30
+    countries = {order["address"]["country"] for order in orders}
+    assert {"PL", "GR", "BG"} <= countries or len(countries) >= 5
+    assert len({order["carrier"] for order in orders}) >= 2
+    for order in orders:
+        assert set(order) >= {"ref", "status", "carrier", "lines"}
+        for line in order["lines"]:
+            assert set(line) >= {"sku", "ean", "name", "quantity", "verified"}
+    other = str(tmp_path / "other.sqlite3")
+    run(other, "demo", "--orders", "30", "--seed", "7", "--no-gui")
+    strip = lambda items: [(o["ref"], o["customer_name"], [l["sku"] for l in o["lines"]]) for o in items]
+    assert strip(json.loads(run(other, "orders", "--json").stdout)) == strip(orders)
+
+
+def test_demo_has_polish_greek_and_bulgarian_addresses(db_file):
+    run(db_file, "demo", "--orders", "50", "--seed", "1", "--no-gui")
+    countries = {order["address"]["country"] for order in json.loads(run(db_file, "orders", "--json").stdout)}
+    assert {"PL", "GR", "BG"} <= countries
+
+
+def test_import_then_scan_json_then_order_json(db_file, tmp_path):
+    path = write_csv(tmp_path / "orders.csv", shop_rows())
+    imported = run(db_file, "import", str(path))
+    assert imported.returncode == 0, imported.stderr
+    answers = run(db_file, "scan", "--station", "Table 1", "--packer", "Alice", "--json",
+                  stdin=f"CMD-1\n{MUG}\n{TEA}\nnope\n{MUG}\n")
+    assert answers.returncode == 0, answers.stderr
+    lines = [json.loads(line) for line in answers.stdout.splitlines()]
+    assert len(lines) == 5  # exactly one answer per input line
+    for answer in lines:
+        assert {"ok", "order", "message"} <= set(answer)
+    assert [a["ok"] for a in lines] == [True, True, True, False, True]
+    assert lines[-1]["outcome"] == "order_complete" and lines[-1]["order"] == "CMD-1"
+    detail = json.loads(run(db_file, "order", "CMD-1", "--json").stdout)
+    assert detail["status"] == "packed"
+    assert detail["shipment"]["tracking"] == lines[-1]["tracking"]
+    assert detail["shipment"]["packer"] == "Alice"
+    assert [(l["sku"], l["verified"], l["quantity"]) for l in detail["lines"]] == [("TEA", 1, 1), ("MUG", 2, 2)]
+    assert [s["outcome"] for s in detail["scans"]] == ["order_opened", "verified", "verified",
+                                                       "unknown_code", "verified"]
+
+
+def test_rejected_file_reports_file_line_reason_and_exits_non_zero(db_file, tmp_path):
+    rows = shop_rows()
+    rows[2]["quantity"] = "0"
+    path = write_csv(tmp_path / "bad.csv", rows)
+    result = run(db_file, "import", str(path))
+    assert result.returncode != 0
+    assert f"{path}:4: " in result.stderr
+    assert json.loads(run(db_file, "orders", "--json").stdout) == []
+
+
+def test_dry_run_shows_and_saves_nothing(db_file, tmp_path):
+    path = write_csv(tmp_path / "orders.csv", shop_rows())
+    result = run(db_file, "import", str(path), "--dry-run")
+    assert result.returncode == 0 and "+ CMD-1" in result.stdout
+    assert json.loads(run(db_file, "orders", "--json").stdout) == []
+
+
+def test_unknown_order_is_a_one_line_error(db_file):
+    result = run(db_file, "order", "NOPE", "--json")
+    assert result.returncode != 0
+    assert result.stderr.strip().count("\n") == 0 and "NOPE" in result.stderr
+
+
+def test_newer_database_is_refused_with_a_clear_message(db_file):
+    from packstation.db import close, open_database
+    from packstation.db.models import SchemaInfo
+
+    open_database(db_file)
+    SchemaInfo.update(version=999).execute()
+    close()
+    result = run(db_file, "orders", lang="fr")
+    assert result.returncode != 0
+    assert "version plus récente" in result.stderr and "999" in result.stderr
+
+
+def test_french_by_default_and_english_on_request(db_file):
+    result = subprocess.run([sys.executable, "-m", "packstation", "--db", db_file, "order", "X"],
+                            capture_output=True, text=True, env=dict(os.environ, LANG="C"))
+    assert "introuvable" in result.stderr
+    assert "not found" in run(db_file, "order", "X", lang="en").stderr
