@@ -51,3 +51,40 @@ def product_for_code(forms: Iterable[str]) -> Product | None:
     if barcode is not None:
         return barcode.product
     return Product.select().where(Product.sku.in_(forms)).first()
+
+
+def bulk_insert(model, rows: list[dict]) -> None:
+    """Insert many rows with one prepared statement (``executemany``).
+
+    Peewee's ``insert_many`` renders every value into one statement, which costs more
+    than the insert itself for an import of thousands of lines; this keeps the field
+    conversions (``db_value``) and works on SQLite and PostgreSQL alike.
+    """
+    if not rows:
+        return
+    from packstation.db.database import database
+
+    given = set(rows[0])
+    defaults = {field.name: field.default for field in model._meta.sorted_fields
+                if field.name not in given and field.default is not None}
+    fields = [model._meta.fields[name] for name in [*rows[0], *defaults]]
+    db = database.obj
+    def quoted(name: str) -> str:
+        return db.quote[0] + name + db.quote[1]
+
+    columns = ", ".join(quoted(field.column_name) for field in fields)
+    params = ", ".join([db.param] * len(fields))
+    sql = f"INSERT INTO {quoted(model._meta.table_name)} ({columns}) VALUES ({params})"
+    def value(row: dict, field):
+        if field.name in row:
+            return _plain(row[field.name])
+        default = defaults[field.name]
+        return default() if callable(default) else default
+
+    values = [tuple(field.db_value(value(row, field)) for field in fields) for row in rows]
+    db.cursor().executemany(sql, values)
+
+
+def _plain(value):
+    """A model instance given for a foreign key stands for its id."""
+    return getattr(value, "id", value) if hasattr(value, "_meta") else value

@@ -18,8 +18,8 @@ from typing import Callable, Iterable, Sequence
 from packstation.core import gtin, i18n
 from packstation.core.carriers import CarrierSchedule, match_carrier
 from packstation.db import atomic
-from packstation.db.models import Barcode, Carrier, Order, OrderLine, OrderStatus, Product, utcnow
-from packstation.db.queries import log_event
+from packstation.db.models import Barcode, Carrier, Event, Order, OrderLine, OrderStatus, Product, utcnow
+from packstation.db.queries import bulk_insert, log_event
 from packstation.io.model import ImportedOrder, ImportedProduct, ParsedFile, RowError
 from packstation.services.carriers import load_schedules
 
@@ -198,12 +198,17 @@ class Importer:
                 report.products_updated.append(product.sku)
 
     def _orders(self, parsed: ParsedFile, products: dict[str, Product], report: ImportReport) -> None:
+        """Create new orders in batches; update known pending ones; report the others."""
         schedules = load_schedules()
         carriers = {carrier.code: carrier for carrier in Carrier.select()}
-        by_code = {schedule.code: schedule for schedule in schedules.values()}
         existing = {order.ref: order for order in
                     _chunked_select(Order, Order.ref, [order.ref for order in parsed.orders])}
+        known_lines: dict[int, list[tuple]] = {}
+        for line in _chunked_select(OrderLine.select().order_by(OrderLine.position), OrderLine.order,
+                                    [order.id for order in existing.values()]):
+            known_lines.setdefault(line.order_id, []).append(_line_key(line.__data__))
         now = self.clock()
+        fresh: list[tuple[ImportedOrder, list, dict]] = []
         for imported in parsed.orders:
             known = existing.get(imported.ref)
             lines = [line for line in imported.lines if line.requires_shipping]
@@ -229,32 +234,43 @@ class Importer:
             carrier = carriers.get(schedule.code) if schedule else None
             fields = self._order_fields(imported, schedule, carrier)
             if known is None:
-                order = Order.create(ref=imported.ref, imported_at=now, updated_at=now, **fields)
-                self._insert_lines(order.id, lines, products)
-                log_event("imported", order=order, station=self.station,
-                          data={"path": parsed.path, "line": imported.line})
-                report.new.append(imported.ref)
-                self._hold(imported, order, None)
+                fresh.append((imported, lines, fields))
                 continue
-            line_rows = [(line.sku, line.name, line.quantity, line.unit_price, line.weight_g, line.bin)
-                         for line in lines]
-            old_rows = [(line.sku, line.name, line.quantity, line.unit_price, line.weight_g, line.bin)
-                        for line in known.lines.order_by(OrderLine.position)]
+            line_rows = [_line_key(row) for row in self._line_rows([(known.id, lines)], products)]
             changed = {name: value for name, value in fields.items()
                        if _comparable(getattr(known, name if name != "carrier" else "carrier_id"))
                        != _comparable(value.id if isinstance(value, Carrier) else value)}
-            if not changed and line_rows == old_rows:
+            lines_changed = line_rows != known_lines.get(known.id, [])
+            if not changed and not lines_changed:
                 report.unchanged.append(imported.ref)
                 continue
             Order.update(updated_at=now, **changed).where(Order.id == known.id).execute()
-            if line_rows != old_rows:
+            if lines_changed:
                 OrderLine.delete().where(OrderLine.order == known.id).execute()
-                self._insert_lines(known.id, lines, products)
+                self._insert_lines([(known.id, lines)], products)
             log_event("updated", order=known, station=self.station,
-                      data={"path": parsed.path, "fields": sorted(changed),
-                            "lines": line_rows != old_rows})
+                      data={"path": parsed.path, "fields": sorted(changed), "lines": lines_changed})
             report.updated.append(imported.ref)
-            self._hold(imported, Order.get_by_id(known.id), known)
+            self._hold(imported, known.id, known)
+        self._create(fresh, products, parsed.path, now, report)
+
+    def _create(self, fresh: list[tuple[ImportedOrder, list, dict]], products: dict[str, Product],
+                path: str, now: dt.datetime, report: ImportReport) -> None:
+        """Insert new orders, their lines and their events a batch at a time."""
+        for start in range(0, len(fresh), _BATCH):
+            batch = fresh[start:start + _BATCH]
+            bulk_insert(Order, [dict(fields, ref=imported.ref, imported_at=now, updated_at=now)
+                                for imported, _, fields in batch])
+            ids = dict(Order.select(Order.ref, Order.id)
+                       .where(Order.ref.in_([imported.ref for imported, _, _ in batch])).tuples())
+            self._insert_lines([(ids[imported.ref], lines) for imported, lines, _ in batch], products)
+            bulk_insert(Event, [{"at": now, "kind": "imported", "order": ids[imported.ref],
+                                 "station": self.station, "packer": "", "reason": "",
+                                 "data": {"path": path, "line": imported.line}}
+                                for imported, _, _ in batch])
+            for imported, _, _ in batch:
+                report.new.append(imported.ref)
+                self._hold(imported, ids[imported.ref], None)
 
     def _order_fields(self, imported: ImportedOrder, schedule: CarrierSchedule | None,
                       carrier: Carrier | None) -> dict:
@@ -274,22 +290,40 @@ class Importer:
             "tracking": imported.tracking or None,
         }
 
-    def _insert_lines(self, order_id: int, lines, products: dict[str, Product]) -> None:
-        OrderLine.insert_many([
+    def _insert_lines(self, orders: list[tuple[int, list]], products: dict[str, Product]) -> None:
+        bulk_insert(OrderLine, self._line_rows(orders, products))
+
+    @staticmethod
+    def _line_rows(orders: list[tuple[int, list]], products: dict[str, Product]) -> list[dict]:
+        """The stored form of imported lines: the product fills what the file left empty."""
+        return [
             {"order": order_id, "position": position, "product": products[line.sku].id,
              "sku": line.sku, "name": line.name or products[line.sku].name,
              "quantity": line.quantity, "unit_price": line.unit_price,
              "weight_g": line.weight_g if line.weight_g is not None else products[line.sku].weight_g,
              "bin": line.bin or products[line.sku].bin}
+            for order_id, lines in orders
             for position, line in enumerate(lines, start=1)
-        ]).execute()
+        ]
 
-    def _hold(self, imported: ImportedOrder, order: Order, previous: Order | None) -> None:
+    def _hold(self, imported: ImportedOrder, order_id: int, previous: Order | None) -> None:
+        """Put a new or updated (pending) order on hold when a fraud rule says so."""
         reasons = [reason for rule in self.hold_rules if (reason := rule(imported, previous))]
-        if reasons and order.status == OrderStatus.PENDING:
+        if reasons:
             reason = "; ".join(reasons)
-            Order.update(status=OrderStatus.ON_HOLD, hold_reason=reason).where(Order.id == order.id).execute()
-            log_event("held", order=order, station=self.station, reason=reason)
+            Order.update(status=OrderStatus.ON_HOLD, hold_reason=reason) \
+                .where((Order.id == order_id) & (Order.status == OrderStatus.PENDING)).execute()
+            log_event("held", order=order_id, station=self.station, reason=reason)
+
+
+_BATCH = 400  # orders per batch: one look-up of their ids each
+
+
+def _line_key(row: dict) -> tuple:
+    """What makes two versions of an order line the same (a stored row or one to store)."""
+    price = row["unit_price"]
+    return (row["sku"], row["name"], row["quantity"],
+            price.normalize() if price is not None else None, row["weight_g"], row["bin"])
 
 
 def _comparable(value):

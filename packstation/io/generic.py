@@ -1,0 +1,397 @@
+"""The generic order CSV, and the one order builder every order format goes through.
+
+The generic format (see the README and DESIGN.md) has one row per order line::
+
+    order_ref, order_date, carrier, service, customer_name, company, address1,
+    address2, postcode, city, region, country, phone, email, sku, ean, product_name,
+    quantity, unit_price, currency, weight_g, bin, note, risk
+
+with optional ``tracking``, ``external_id``, ``billing_country``, ``total``,
+``status`` (a shop status: "completed", "annulée"... marks the order as not to pack)
+and ``requires_shipping`` (false for a line that is not packed).
+
+Rows of one order share the ``order_ref``; they may be apart in the file, and order
+columns may be repeated or left empty on the order's later rows. The first non-empty
+value of each order column wins; a different non-empty value on a later row rejects
+that row. Shopify orders and files read through a column-mapping profile are turned
+into rows of these same fields (:class:`FieldRecord`) and built by
+:func:`build_orders`, so every format is validated by the same code.
+
+Nothing here raises for a bad row: every problem becomes a :class:`RowError` with the
+file line, and an order with any rejected row is left out of the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Mapping
+
+from packstation.core import i18n
+from packstation.core.errors import InputError
+from packstation.io import fields
+from packstation.io.csvfile import CsvTable, header_key, read_table
+from packstation.io.fields import CellReadOptions
+from packstation.io.model import (
+    SKIP_CANCELLED, SKIP_FULFILLED, SKIP_NO_SHIPPING, ImportedAddress, ImportedLine,
+    ImportedOrder, ParsedFile, RowError,
+)
+
+FORMAT = "generic"
+
+#: The columns of the generic format, in the order the documentation lists them.
+GENERIC_COLUMNS = (
+    "order_ref", "order_date", "carrier", "service", "customer_name", "company",
+    "address1", "address2", "postcode", "city", "region", "country", "phone", "email",
+    "sku", "ean", "product_name", "quantity", "unit_price", "currency", "weight_g", "bin",
+    "note", "risk",
+)
+OPTIONAL_COLUMNS = ("tracking", "external_id", "billing_country", "total", "status",
+                    "requires_shipping")
+FIELDS = GENERIC_COLUMNS + OPTIONAL_COLUMNS
+#: Columns a generic file must have (besides ``sku`` or ``ean``, one of them at least).
+REQUIRED_COLUMNS = ("order_ref", "order_date", "customer_name", "address1", "postcode",
+                    "city", "country", "quantity")
+IDENTITY_COLUMNS = ("sku", "ean")
+
+LINE_FIELDS = ("sku", "ean", "product_name", "quantity", "unit_price", "weight_g", "bin",
+               "requires_shipping")
+ORDER_FIELDS = tuple(name for name in FIELDS if name not in LINE_FIELDS
+                     and name not in ("order_ref", "status"))
+#: Order values an order to pack cannot do without (the postcode may be empty: some
+#: countries have none).
+REQUIRED_ORDER_VALUES = ("order_date", "customer_name", "address1", "city", "country")
+
+# Shop statuses (WooCommerce, PrestaShop, Shopify, in English and French), folded.
+_FULFILLED_STATUSES = {
+    "fulfilled", "shipped", "completed", "complete", "delivered", "expediee", "expedie",
+    "envoyee", "envoye", "livree", "livre", "terminee", "termine",
+}
+_CANCELLED_STATUSES = {
+    "cancelled", "canceled", "refunded", "voided", "annulee", "annule", "remboursee",
+    "rembourse", "remboursement",
+}
+
+
+@dataclass
+class FieldRecord:
+    """One row expressed in generic field names (raw text), with its file line."""
+
+    line: int
+    values: Mapping[str, str]
+
+    def get(self, name: str) -> str:
+        return self.values.get(name) or ""
+
+
+def parse_generic(path: str | Path) -> ParsedFile:
+    """Read a generic order CSV. Raises InputError only if the file cannot be opened."""
+    table = read_table(path)
+    return parse_generic_table(table)
+
+
+def parse_generic_table(table: CsvTable) -> ParsedFile:
+    parsed = ParsedFile(table.path, FORMAT, table.encoding, table.delimiter,
+                        errors=list(table.errors), rows=len(table.records))
+    if not table.headers:
+        return parsed
+    header_error = check_generic_header(table)
+    if header_error:
+        parsed.errors.append(header_error)
+        return parsed
+    records = (FieldRecord(record.line, record.values) for record in table.records)
+    orders, errors = build_orders(records, path=table.path, source=FORMAT)
+    parsed.orders = orders
+    parsed.errors = sorted(parsed.errors + errors, key=lambda error: error.line)
+    return parsed
+
+
+def check_generic_header(table: CsvTable) -> RowError | None:
+    keys = table.keys
+    if "order_ref" not in keys and not keys & set(IDENTITY_COLUMNS):
+        return RowError(table.path, table.header_line, "csv.unknown_header",
+                        {"expected": ", ".join(GENERIC_COLUMNS)})
+    missing = [name for name in REQUIRED_COLUMNS if name not in keys]
+    if not keys & set(IDENTITY_COLUMNS):
+        missing.append("sku / ean")
+    if missing:
+        return RowError(table.path, table.header_line, "csv.missing_columns",
+                        {"columns": ", ".join(missing)})
+    duplicates = [name for name in table.duplicate_headers if header_key(name) in FIELDS]
+    if duplicates:
+        return RowError(table.path, table.header_line, "csv.duplicate_columns",
+                        {"columns": ", ".join(duplicates)})
+    return None
+
+
+# --- Building orders from rows -------------------------------------------------------
+
+@dataclass
+class _Value:
+    parsed: object
+    raw: str
+    line: int
+
+
+@dataclass
+class _OrderDraft:
+    ref: str
+    line: int
+    values: dict[str, _Value] = field(default_factory=dict)
+    lines: list[ImportedLine] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    status: str = ""
+
+
+def build_orders(
+    records: Iterable[FieldRecord],
+    *,
+    path: str,
+    source: str,
+    options: CellReadOptions = CellReadOptions(),
+    label: Callable[[str], str] = str,
+) -> tuple[list[ImportedOrder], list[RowError]]:
+    """Group rows into orders, validating each; returns the clean orders and the errors.
+
+    ``label`` names a generic field the way the file's header does, so that a message
+    about a file read through a profile speaks of the merchant's own column.
+    """
+    drafts: dict[str, _OrderDraft] = {}
+    errors: list[RowError] = []
+
+    def row_error(line: int, exc: InputError) -> RowError:
+        params = dict(exc.params)
+        if "field" in params:
+            params["field"] = label(str(params["field"]))
+        return RowError(path, line, exc.key, params)
+
+    for record in records:
+        ref = fields.strip_text_prefix(record.get("order_ref").strip())
+        if not ref:
+            errors.append(RowError(path, record.line, "csv.missing_ref",
+                                   {"field": label("order_ref")}))
+            continue
+        draft = drafts.get(ref)
+        if draft is None:
+            draft = drafts[ref] = _OrderDraft(ref, record.line)
+        draft.status = draft.status or record.get("status").strip()
+
+        row_errors: list[RowError] = []
+        values: dict[str, _Value] = {}
+        cells = record.values
+        for name in ORDER_FIELDS:
+            raw = cells.get(name)
+            if not raw or raw.isspace():
+                continue
+            try:
+                values[name] = _Value(_order_value(name, raw, options), raw.strip(), record.line)
+            except InputError as exc:
+                row_errors.append(row_error(record.line, exc))
+        try:
+            line = _line(record, options)
+        except _RowErrors as exc:
+            row_errors.extend(row_error(record.line, error) for error in exc.errors)
+        if row_errors:
+            draft.errors.extend(row_errors)
+            continue
+
+        conflicts = [
+            RowError(path, record.line, "csv.conflict", {
+                "ref": ref, "field": label(name), "first": known.raw,
+                "first_line": known.line, "value": value.raw,
+            })
+            for name, value in values.items()
+            if (known := draft.values.get(name)) is not None
+            and _comparable(known.parsed) != _comparable(value.parsed)
+        ]
+        if conflicts:
+            draft.errors.extend(conflicts)
+            continue
+        for name, value in values.items():
+            draft.values.setdefault(name, value)
+        draft.lines.append(line)
+
+    orders = []
+    for draft in drafts.values():
+        order = _finish(draft, path=path, source=source, label=label)
+        errors.extend(draft.errors)
+        if order is not None:
+            orders.append(order)
+    errors.sort(key=lambda error: error.line)
+    return orders, errors
+
+
+class _RowErrors(Exception):
+    def __init__(self, errors: list[InputError]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+def _order_value(name: str, raw: str, options: CellReadOptions) -> object:
+    text = raw.strip()
+    if name == "order_date":
+        return fields.parse_datetime(text, timezone=options.timezone,
+                                     date_format=options.date_format)
+    if name in ("country", "billing_country"):
+        return fields.parse_country(text, field=name)
+    if name == "currency":
+        return fields.parse_currency(text)
+    if name == "total":
+        return fields.parse_decimal(text, field=name, decimal_mark=options.decimal_mark)
+    if name in ("postcode", "phone"):
+        return fields.strip_text_prefix(text)
+    if name in ("service", "risk"):
+        return text.casefold()
+    return text
+
+
+def _comparable(value: object) -> object:
+    if isinstance(value, str):
+        return " ".join(value.split()).casefold()
+    return value
+
+
+def _line(record: FieldRecord, options: CellReadOptions) -> ImportedLine:
+    """The order line of a row; raises _RowErrors with every problem found in it."""
+    problems: list[InputError] = []
+
+    def attempt(parse: Callable[[], object], default: object = None) -> object:
+        try:
+            return parse()
+        except InputError as exc:
+            problems.append(exc)
+            return default
+
+    quantity = attempt(lambda: fields.parse_quantity(record.get("quantity")), 0)
+    codes = attempt(lambda: fields.parse_codes(record.get("ean")), [])
+    unit_price = attempt(lambda: fields.parse_decimal(
+        record.get("unit_price"), field="unit_price", decimal_mark=options.decimal_mark))
+    weight_g = attempt(lambda: fields.parse_weight_g(
+        record.get("weight_g"), unit=options.weight_unit, decimal_mark=options.decimal_mark))
+    requires_shipping = attempt(lambda: fields.parse_bool(
+        record.get("requires_shipping"), field="requires_shipping"), True)
+    if problems:
+        raise _RowErrors(problems)
+    return ImportedLine(
+        line=record.line,
+        sku=fields.strip_text_prefix(record.get("sku").strip()),
+        name=record.get("product_name").strip(),
+        quantity=quantity,
+        codes=codes,
+        unit_price=unit_price,
+        weight_g=weight_g,
+        bin=record.get("bin").strip(),
+        requires_shipping=requires_shipping,
+    )
+
+
+def skip_reason_for_status(status: str) -> str:
+    """Whether a shop's order status says the order is already sent or cancelled."""
+    word = fields.fold(status)
+    word = word.removeprefix("wc-")        # WooCommerce's internal status names
+    if word in _FULFILLED_STATUSES:
+        return SKIP_FULFILLED
+    if word in _CANCELLED_STATUSES:
+        return SKIP_CANCELLED
+    return ""
+
+
+def infer_service(carrier: str) -> str:
+    """The service of an order whose file gives none: express if the method says so."""
+    return "express" if "express" in fields.fold(carrier) else "standard"
+
+
+def _finish(draft: _OrderDraft, *, path: str, source: str,
+            label: Callable[[str], str]) -> ImportedOrder | None:
+    if draft.errors and not draft.lines:
+        return None
+    skip_reason = skip_reason_for_status(draft.status)
+    if not skip_reason and draft.lines and not any(line.requires_shipping for line in draft.lines):
+        skip_reason = SKIP_NO_SHIPPING
+
+    def value(name: str, default: object = "") -> object:
+        known = draft.values.get(name)
+        return known.parsed if known is not None else default
+
+    # What it takes to pack and ship: checked only for orders that enter the queue, and
+    # only if no row was rejected (a rejected row may be the one that held the values).
+    required = ("order_date",) if skip_reason else REQUIRED_ORDER_VALUES
+    missing = [label(name) for name in required if name not in draft.values]
+    if missing and not draft.errors:
+        draft.errors.append(RowError(path, draft.line, "csv.order_missing_values",
+                                     {"ref": draft.ref, "fields": ", ".join(missing)}))
+    if not skip_reason:
+        for line in draft.lines:
+            if line.requires_shipping and not line.sku and not line.codes:
+                draft.errors.append(RowError(path, line.line, "csv.missing_sku_and_ean", {
+                    "sku": label("sku"), "ean": label("ean")}))
+    if draft.errors:
+        return None
+
+    country = value("country")
+    postcode = value("postcode")
+    if country in ("FR", "MC") and len(postcode) == 4 and postcode.isdigit():
+        # A spreadsheet read "01000" as the number 1000: French postcodes have 5 digits.
+        postcode = "0" + postcode
+    carrier = value("carrier")
+    address = ImportedAddress(
+        name=value("customer_name"), company=value("company"),
+        address1=value("address1"), address2=value("address2"), postcode=postcode,
+        city=value("city"), region=value("region"), country=country,
+        phone=value("phone"), email=value("email"),
+    )
+    return ImportedOrder(
+        ref=draft.ref,
+        line=draft.line,
+        source=source,
+        external_id=value("external_id"),
+        ordered_at=value("order_date"),
+        carrier=carrier,
+        service=value("service") or infer_service(carrier),
+        customer_name=address.name,
+        address=address,
+        billing_country=value("billing_country"),
+        currency=value("currency"),
+        total=value("total", None),
+        note=value("note"),
+        risk=value("risk"),
+        tracking=value("tracking"),
+        lines=draft.lines,
+        skip_reason=skip_reason,
+    )
+
+
+i18n.register({
+    "csv.unknown_header": (
+        "En-tête non reconnu : ce n'est pas un fichier de commandes au format générique "
+        "(colonnes attendues : {expected}).",
+        "Unrecognised header: this is not an order file in the generic format "
+        "(expected columns: {expected}).",
+    ),
+    "csv.missing_columns": (
+        "Colonnes obligatoires absentes de l'en-tête : {columns}.",
+        "Required columns missing from the header: {columns}.",
+    ),
+    "csv.duplicate_columns": (
+        "Colonnes en double dans l'en-tête : {columns}.",
+        "Duplicate columns in the header: {columns}.",
+    ),
+    "csv.missing_ref": (
+        "Référence de commande manquante (colonne {field}).",
+        "Missing order reference ({field} column).",
+    ),
+    "csv.missing_sku_and_ean": (
+        "Ni {sku} ni {ean} : impossible de savoir quel article emballer.",
+        "Neither {sku} nor {ean}: no way to tell which item to pack.",
+    ),
+    "csv.conflict": (
+        "La commande {ref} a déjà {field} « {first} » (ligne {first_line}), cette ligne "
+        "indique « {value} ».",
+        "Order {ref} already has {field} \"{first}\" (line {first_line}), this row says "
+        "\"{value}\".",
+    ),
+    "csv.order_missing_values": (
+        "Commande {ref} : valeurs manquantes sur toutes ses lignes : {fields}.",
+        "Order {ref}: values missing on all of its rows: {fields}.",
+    ),
+})
