@@ -33,17 +33,23 @@ def carrier_ranks(now: dt.datetime) -> dict[int, CarrierRank]:
     pickups = {carrier_id: next_pickup(schedule, now)
                for carrier_id, schedule in load_schedules().items()}
     far = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
-    ordered = sorted(pickups, key=lambda cid: (pickups[cid] or far, cid))
-    return {cid: CarrierRank(cid, rank, pickups[cid]) for rank, cid in enumerate(ordered)}
+    # Carriers whose pickups fall at the same instant share a rank, so that express and
+    # age decide between their orders, as core.priority says.
+    instants = sorted({pickups[cid] or far for cid in pickups})
+    rank_of = {instant: rank for rank, instant in enumerate(instants)}
+    return {cid: CarrierRank(cid, rank_of[pickups[cid] or far], pickups[cid]) for cid in pickups}
 
 
 def queue_order_by(ranks: dict[int, CarrierRank]) -> list:
     """The ORDER BY of the queue: blocked last, earliest pickup, express, oldest, ref."""
     blocked = pw.Case(None, [(Order.status == OrderStatus.ON_HOLD, 1)], 0)
     if ranks:
-        rank = pw.Case(Order.carrier, [(cid, r.rank) for cid, r in ranks.items()], len(ranks))
+        rank = pw.Case(Order.carrier, [(cid, r.rank) for cid, r in ranks.items()],
+                       1 + max(r.rank for r in ranks.values()))
     else:
         rank = pw.Value(0)
+    # The last key is the id (import order) rather than core.priority's natural ref order,
+    # which SQL cannot express; it only decides between orders placed at the same second.
     return [blocked, rank, Order.express.desc(), Order.ordered_at, Order.id]
 
 
