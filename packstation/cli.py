@@ -68,6 +68,18 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--printer", metavar="NAME")
     printing.add_argument("--layout", help=i18n.tr("cli.layout"))
 
+    handover = commands.add_parser("handover", help=i18n.tr("cli.handover"))
+    handover.add_argument("carrier", metavar="CARRIER")
+    handover.add_argument("--packer", default="")
+
+    for name in ("release", "hold", "cancel"):
+        decision = commands.add_parser(name, help=i18n.tr(f"cli.{name}"))
+        decision.add_argument("ref")
+        decision.add_argument("--reason", required=True)
+        decision.add_argument("--by", required=True, metavar="NAME")
+
+    commands.add_parser("retry-prints", help=i18n.tr("cli.retry_prints"))
+
     export = commands.add_parser("export-tracking", help=i18n.tr("cli.export"))
     export.add_argument("--format", required=True, choices=("shopify", "woocommerce", "generic"))
     export.add_argument("--out", required=True, metavar="FILE")
@@ -288,6 +300,53 @@ def cmd_print(args, config) -> int:
     return EXIT_OK
 
 
+def cmd_handover(args, config) -> int:
+    from packstation.services.manifests import hand_over
+
+    open_db(args, config)
+    manifest = hand_over(args.carrier, station=config.station, packer=args.packer)
+    print(i18n.tr("cli.handed_over", count=manifest.parcels, carrier=manifest.carrier.name))
+    return EXIT_OK
+
+
+def _decide(args, config, action) -> int:
+    open_db(args, config)
+    order = action(args.ref, reason=args.reason, by=args.by, station=config.station)
+    print(f"{order.ref}: {i18n.tr('status.' + order.status)}")
+    return EXIT_OK
+
+
+def cmd_release(args, config) -> int:
+    from packstation.services.holds import release
+
+    return _decide(args, config, release)
+
+
+def cmd_hold(args, config) -> int:
+    from packstation.services.holds import hold
+
+    return _decide(args, config, hold)
+
+
+def cmd_cancel(args, config) -> int:
+    from packstation.services.holds import cancel
+
+    return _decide(args, config, cancel)
+
+
+def cmd_retry_prints(args, config) -> int:
+    from packstation.printing.queue import PrintQueue
+
+    open_db(args, config)
+    queue = PrintQueue(station=config.station)
+    queue.refresh()
+    jobs = queue.retry_failed()
+    failed = [job for job in jobs if job.status == "failed"]
+    for job in jobs:
+        print(f"#{job.id} {job.kind} {'+'.join(job.refs or [])}: {job.status} {job.last_error}".rstrip())
+    return EXIT_ERROR if failed else EXIT_OK
+
+
 def cmd_export_tracking(args, config) -> int:
     from packstation.services.tracking import export_tracking
 
@@ -323,6 +382,16 @@ i18n.register({
     "cli.layout": ("format (étiquettes : 100x150, 4x6, a6, a4x2, a4x4 ; bons : a4, letter)",
                    "layout (labels: 100x150, 4x6, a6, a4x2, a4x4; slips: a4, letter)"),
     "cli.export": ("exporter les numéros de suivi pour la boutique", "export tracking numbers for the shop"),
+    "cli.handover": ("remettre au transporteur les colis emballés (valide le bordereau)",
+                     "hand the packed parcels over to the carrier (confirms the manifest)"),
+    "cli.handed_over": ("{count} colis remis à {carrier}.", "{count} parcel(s) handed over to {carrier}."),
+    "cli.release": ("débloquer une commande bloquée (raison et nom obligatoires)",
+                    "release an order on hold (reason and name required)"),
+    "cli.hold": ("bloquer une commande (raison et nom obligatoires)",
+                 "put an order on hold (reason and name required)"),
+    "cli.cancel": ("annuler une commande (raison et nom obligatoires)",
+                   "cancel an order (reason and name required)"),
+    "cli.retry_prints": ("relancer les impressions en échec", "retry the failed print jobs"),
     "cli.no_such_file": ("fichier introuvable", "no such file"),
     "cli.tracking": ("Suivi", "Tracking"),
     "cli.bad_now": ("Date « {value} » invalide : utilisez le format ISO 8601, ex. 2026-11-26T14:00+01:00.",
