@@ -15,6 +15,7 @@ from packstation.db.models import Packer, Product
 from packstation.io.model import ImportedAddress, ImportedLine, ImportedOrder, ImportedProduct, ParsedFile
 from packstation.services.carriers import ensure_carriers
 from packstation.services.importing import ImportReport, Importer
+from packstation.services.settings import DEMO_SHOP, save_shop_settings, shop_settings
 
 # (sku, name, weight in grams, price) — a small French home-and-tea shop.
 CATALOGUE = [
@@ -130,6 +131,8 @@ def fill_demo(orders: int = 50, seed: int | None = None, *, now: dt.datetime | N
     rng = random.Random(seed)
     now = now or dt.datetime.now(dt.timezone.utc)
     ensure_carriers(station=station)
+    if not shop_settings().configured:
+        save_shop_settings(DEMO_SHOP, station=station)
     for badge, name in PACKERS:
         Packer.get_or_create(badge=badge, defaults={"name": name})
     products = demo_products(rng)

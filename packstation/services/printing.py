@@ -113,15 +113,11 @@ def render(kind: str, refs: Sequence[str], *, layout: str | None = None,
     if kind == "label":
         orders = _orders(refs)
         layout = layout or (config.label_layout if config else "100x150")
-        from packstation.documents.labels import render_labels
-
-        return render_labels([label_data(o, shop, language=language) for o in orders],
+        return documents.render_labels([label_data(o, shop, language=language) for o in orders],
                                        layout=layout), orders
     if kind == "slip":
         orders = _orders(refs)
-        from packstation.documents.slips import render_slips
-
-        return render_slips([slip_data(o, shop, language=language) for o in orders],
+        return documents.render_slips([slip_data(o, shop, language=language) for o in orders],
                                       paper=layout or "a4"), orders
     if kind == "picklist":
         orders = _orders(refs)
