@@ -82,8 +82,11 @@ def _total_limit(value: object) -> Decimal:
 
 
 class _FirstOrderExpress:
-    """A customer never seen before (by e-mail, any case) who asks for express shipping.
+    """A customer's first order (by e-mail, any case), with express shipping.
 
+    A customer is known by an order placed before this one and not cancelled. "Before"
+    is the order date, not the import: the orders of one file are all in the database
+    when the rules run, and the older of two new orders from one customer is the first.
     Express is what the import decides: the service named "express", or a carrier that
     is express whatever the service (Chronopost), through the carriers' matching rules.
     The carriers are read once, at the first order that needs them.
@@ -96,8 +99,9 @@ class _FirstOrderExpress:
         email = order.address.email.strip().lower()
         if previous is not None or not email or not self._express(order):
             return None
-        earlier = Order.select().where((fn.LOWER(Order.email) == email)
-                                       & (Order.ref != order.ref)).exists()
+        earlier = Order.select().where(
+            (fn.LOWER(Order.email) == email) & (Order.ref != order.ref)
+            & (Order.ordered_at < order.ordered_at) & (Order.status != OrderStatus.CANCELLED)).exists()
         return None if earlier else i18n.tr("hold.first_express")
 
     def _express(self, order: ImportedOrder) -> bool:

@@ -1,0 +1,714 @@
+"""The station window: what the packer sees all day at the table.
+
+:class:`StationWindow` wires the widgets to one :class:`PackingStation`. Every scan —
+from the scanner (whatever has focus, see :mod:`packstation.ui.scanner`), the scan
+field, a key or a button — goes to the station, and its answer comes back as a colour,
+a sound and words. The window holds no packing rule: it shows what the services say.
+
+Layout (1366x768 and up): the countdown banner across the top; the queue on the left
+(filters, search); the open order on the right under the last answer in large coloured
+text; the scan field and the actions with their keys at the bottom; station, packer,
+printers and print queue in the status bar.
+
+Refresh: a timer polls one cheap value (the newest event id) every few seconds; when it
+moved (an import, another table claiming an order, a print failing), the queue is read
+again, and the stock walk and the pickup projections are recomputed off the UI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+import peewee as pw
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QMainWindow, QPushButton, QSplitter, QStatusBar, QTableView, QVBoxLayout, QWidget,
+)
+
+from packstation.core import i18n
+from packstation.core import pickups as pickup_rules
+from packstation.core.carriers import CarrierSchedule
+from packstation.core.commands import Command
+from packstation.core.packing import Outcome, Tone, parse_weight
+from packstation.db.models import Carrier, Event, Order, PrintJob, utcnow
+from packstation.services.context import StationConfig
+from packstation.services.packing import PackingStation, ScanAnswer
+from packstation.services.pickups import CarrierProjection
+from packstation.ui import theme
+from packstation.ui.background import Background
+from packstation.ui.banner import CountdownBanner
+from packstation.ui.dialogs import AbandonDialog, PackerDialog, ShopSettingsDialog
+from packstation.ui.order_panel import OrderHeading, OrderPanel
+from packstation.ui.queue_model import Column, QueueModel, StateFilter
+from packstation.ui.scanner import ScannerCapture
+from packstation.ui.sounds import SoundPlayer
+
+log = logging.getLogger(__name__)
+
+POLL_MS = 3000          # the change check: one indexed MAX() query
+COUNTDOWN_MS = 30000    # the countdown moves even when nothing changes
+SEARCH_DELAY_MS = 250   # the queue is searched once the packer stops typing
+
+# What each action does, its key and its command barcode (None: no barcode).
+ACTIONS: list[tuple[str, str, Command | None]] = [
+    ("next", "F2", Command.NEXT),
+    ("confirm", "F3", Command.CONFIRM),
+    ("weight", "F4", Command.WEIGHT_OK),
+    ("reprint_label", "F5", Command.REPRINT_LABEL),
+    ("reprint_slip", "F6", Command.REPRINT_SLIP),
+    ("packer", "F7", Command.LOGOUT),
+    ("abandon", "F8", Command.ABANDON),
+    ("retry_prints", "F9", None),
+    ("search", "Ctrl+F", None),
+    ("scan_field", "Ctrl+L", None),
+    ("refresh", "Ctrl+R", None),
+    ("shop_settings", "Ctrl+,", None),
+]
+
+
+# The stock walk behind the banner grows with the queue (about 10 s for 100,000 pending
+# orders): when it is slow, it runs at most once every SNAPSHOT_SPACING times its cost,
+# and the countdown moves in between by projecting the last counts again (pure, cheap).
+SLOW_SNAPSHOT_S = 0.5
+SNAPSHOT_SPACING = 10
+
+
+@dataclass
+class Snapshot:
+    """What the banner and the queue's states need, read together on a worker thread."""
+
+    projections: list[CarrierProjection]
+    schedules: dict[str, CarrierSchedule]
+    short: set[int]
+    seconds: float = 0.0
+
+
+def projections_snapshot(now: dt.datetime) -> Snapshot:
+    from packstation.services.carriers import load_schedules
+    from packstation.services.pickups import carrier_projections
+    from packstation.services.stock import short_orders
+
+    started = time.monotonic()
+    short = short_orders(now)
+    projections = carrier_projections(now)
+    schedules = {schedule.code: schedule for schedule in load_schedules().values()}
+    return Snapshot(projections, schedules, short, time.monotonic() - started)
+
+
+def reproject(snapshot: Snapshot, now: dt.datetime) -> list[CarrierProjection]:
+    """The last projections moved to ``now`` with the same counts and pace."""
+    moved = []
+    for item in snapshot.projections:
+        schedule = snapshot.schedules.get(item.carrier)
+        p = item.projection
+        if schedule is None:
+            moved.append(item)
+            continue
+        projection = pickup_rules.project(schedule, now.astimezone(schedule.zone), p.orders_left,
+                                          p.blocked, p.pace_seconds, p.packers)
+        moved.append(CarrierProjection(item.carrier, item.name, projection,
+                                       pickup_rules.describe(projection, item.name)))
+    return moved
+
+
+class StationWindow(QMainWindow):
+    """The packing table's window around one :class:`PackingStation`."""
+
+    def __init__(self, station: PackingStation, config: StationConfig, *,
+                 clock: Callable[[], dt.datetime] = utcnow, background: Background | None = None,
+                 sounds: SoundPlayer | None = None, capture: ScannerCapture | None = None,
+                 poll_ms: int = POLL_MS) -> None:
+        super().__init__()
+        self.station = station
+        self.config = config
+        self.clock = clock
+        self.background = background or Background(self)
+        self.sounds = sounds or SoundPlayer(config.sounds, parent=self)
+        self.capture = capture or ScannerCapture(self)
+        self.last_answer: ScanAnswer | None = None
+        self.answers: list[ScanAnswer] = []  # this session's answers, newest last
+        self._shown_order_id: int | None = None
+        self._last_event_id: int | None = None
+        self._sound_notice_shown = False
+        self.answer_tone: Tone | None = None
+        self.setWindowTitle(i18n.tr("ui.window.title", station=station.station))
+        self.setMinimumSize(1280, 720)
+        self.setStyleSheet(theme.STYLESHEET)
+        self._build()
+        self._build_actions()
+        self.capture.scanned.connect(self.on_scanned)
+        self.capture.install()
+
+        self._poll_timer = QTimer(self)
+        self._poll_timer.timeout.connect(self.poll)
+        self._poll_timer.start(poll_ms)
+        self._countdown_timer = QTimer(self)
+        self._countdown_timer.timeout.connect(self.tick_countdown)
+        self._countdown_timer.start(COUNTDOWN_MS)
+        self._snapshot: Snapshot | None = None
+        self._snapshot_running = False
+        self._snapshot_started = 0.0
+        self._snapshot_timer = QTimer(self)  # a refresh asked for too soon after the last
+        self._snapshot_timer.setSingleShot(True)
+        self._snapshot_timer.timeout.connect(self.refresh_projections)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.timeout.connect(self.apply_filters)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        central = QWidget(objectName="central")
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(8, 6, 8, 4)
+        outer.setSpacing(6)
+
+        self.settings_banner = QFrame()
+        self.settings_banner.setStyleSheet(theme.swatch_css(theme.SETTINGS_BANNER)
+                                           + " border-radius: 4px;")
+        row = QHBoxLayout(self.settings_banner)
+        row.setContentsMargins(10, 4, 10, 4)
+        self.settings_label = QLabel(i18n.tr("ui.settings.missing"))
+        self.settings_label.setStyleSheet("font-size: 11pt; background: transparent;")
+        row.addWidget(self.settings_label, 1)
+        self.settings_button = QPushButton(i18n.tr("ui.settings.fill"))
+        self.settings_button.clicked.connect(self.edit_shop_settings)
+        row.addWidget(self.settings_button)
+        outer.addWidget(self.settings_banner)
+        self.settings_banner.hide()
+
+        self.banner = CountdownBanner()
+        outer.addWidget(self.banner)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_queue())
+        splitter.addWidget(self._build_order())
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 6)
+        splitter.setSizes([640, 726])
+        splitter.setChildrenCollapsible(False)
+        outer.addWidget(splitter, 1)
+        outer.addWidget(self._build_bottom())
+        self.setCentralWidget(central)
+        self._build_status()
+
+    def _build_queue(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.queue_title = QLabel(objectName="sectionTitle")
+        layout.addWidget(self.queue_title)
+        filters = QHBoxLayout()
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("searchField")
+        self.search_field.setPlaceholderText(i18n.tr("ui.queue.search"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.textChanged.connect(lambda _: self._search_timer.start(SEARCH_DELAY_MS))
+        self.search_field.returnPressed.connect(self.apply_filters)
+        filters.addWidget(self.search_field, 2)
+        self.carrier_filter = QComboBox()
+        self.carrier_filter.addItem(i18n.tr("ui.queue.all_carriers"), None)
+        for carrier_id, name in Carrier.select(Carrier.id, Carrier.name).order_by(Carrier.name).tuples():
+            self.carrier_filter.addItem(name, carrier_id)
+        self.carrier_filter.currentIndexChanged.connect(self.apply_filters)
+        filters.addWidget(self.carrier_filter, 1)
+        self.state_filter = QComboBox()
+        for state in StateFilter:
+            self.state_filter.addItem(state.label, state)
+        self.state_filter.currentIndexChanged.connect(self.apply_filters)
+        filters.addWidget(self.state_filter, 1)
+        layout.addLayout(filters)
+
+        self.queue_model = QueueModel(self.clock, parent=self)
+        self.queue_view = QTableView()
+        self.queue_view.setObjectName("queueView")
+        self.queue_view.setModel(self.queue_model)
+        self.queue_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.queue_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.queue_view.setAlternatingRowColors(True)
+        self.queue_view.verticalHeader().setVisible(False)
+        self.queue_view.verticalHeader().setDefaultSectionSize(28)
+        self.queue_view.setWordWrap(False)
+        header = self.queue_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((Column.REF, 84), (Column.CARRIER, 112), (Column.ITEMS, 56),
+                              (Column.ORDERED, 96), (Column.STATE, 96)):
+            header.resizeSection(column, width)
+        self.queue_view.activated.connect(self.on_queue_activated)
+        layout.addWidget(self.queue_view, 1)
+        return box
+
+    def _build_order(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.setSpacing(6)
+        self.answer_box = QFrame()
+        self.answer_box.setObjectName("answerBox")
+        answer_layout = QVBoxLayout(self.answer_box)
+        answer_layout.setContentsMargins(14, 8, 14, 10)
+        answer_layout.setSpacing(2)
+        self.headline = QLabel()
+        self.headline.setObjectName("headline")
+        self.headline.setStyleSheet("font-size: 30pt; font-weight: bold; background: transparent;")
+        self.answer_label = QLabel()
+        self.answer_label.setObjectName("answer")
+        self.answer_label.setWordWrap(True)
+        self.answer_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.answer_label.setMinimumHeight(60)
+        self.answer_label.setStyleSheet(f"font-size: {theme.ANSWER_PT - 4}pt; font-weight: bold;"
+                                        " background: transparent;")
+        answer_layout.addWidget(self.headline)
+        answer_layout.addWidget(self.answer_label)
+        layout.addWidget(self.answer_box)
+
+        self.weight_panel = QFrame()
+        self.weight_panel.setStyleSheet(theme.swatch_css(theme.TONE_SWATCHES[Tone.WARNING])
+                                        + " border-radius: 4px;")
+        weight_row = QHBoxLayout(self.weight_panel)
+        weight_row.setContentsMargins(10, 6, 10, 6)
+        self.weight_prompt = QLabel()
+        self.weight_prompt.setStyleSheet("font-size: 14pt; font-weight: bold; background: transparent;")
+        weight_row.addWidget(self.weight_prompt, 1)
+        self.weight_field = QLineEdit()
+        self.weight_field.setObjectName("weightField")
+        self.weight_field.setMaximumWidth(160)
+        self.weight_field.setStyleSheet("font-size: 16pt; background: white; color: black;")
+        self.weight_field.returnPressed.connect(self.submit_weight)
+        weight_row.addWidget(self.weight_field)
+        self.weight_button = QPushButton(i18n.tr("ui.weight.ok"))
+        self.weight_button.clicked.connect(self.submit_weight)
+        weight_row.addWidget(self.weight_button)
+        layout.addWidget(self.weight_panel)
+        self.weight_panel.hide()
+
+        self.order_panel = OrderPanel()
+        layout.addWidget(self.order_panel, 1)
+        self._show_answer_text(Tone.INFO, "", i18n.tr("ui.answer.ready"))
+        return box
+
+    def _build_bottom(self) -> QWidget:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(i18n.tr("ui.scan.label"))
+        label.setStyleSheet("font-weight: bold;")
+        layout.addWidget(label)
+        self.scan_field = QLineEdit()
+        self.scan_field.setObjectName("scanField")
+        self.scan_field.setPlaceholderText(i18n.tr("ui.scan.placeholder"))
+        self.scan_field.returnPressed.connect(self.on_scan_field)
+        self.scan_field.setMinimumWidth(240)
+        layout.addWidget(self.scan_field, 1)
+        self.buttons: dict[str, QPushButton] = {}
+        for name, key, _ in ACTIONS[:7]:
+            button = QPushButton(f"{key}  {i18n.tr(f'ui.action.{name}.short')}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus stays where the packer left it
+            self.buttons[name] = button
+            layout.addWidget(button)
+        return box
+
+    def _build_status(self) -> None:
+        bar = QStatusBar()
+        self.station_label = QLabel()
+        self.packer_label = QLabel()
+        self.printers_label = QLabel()
+        self.print_queue_label = QLabel()
+        self.retry_button = QPushButton(i18n.tr("ui.status.retry"))
+        self.retry_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.retry_button.hide()
+        # Notices get their own place: a temporary status message would cover the labels.
+        self.notice_label = QLabel()
+        self.notice_label.setStyleSheet("color: #7a4b00; font-weight: bold;")
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(self.notice_label.clear)
+        for widget in (self.station_label, self.packer_label, self.printers_label,
+                       self.print_queue_label):
+            widget.setObjectName("statusItem")
+            bar.addWidget(widget)
+        bar.addPermanentWidget(self.notice_label)
+        bar.addPermanentWidget(self.retry_button)
+        self.setStatusBar(bar)
+
+    def _build_actions(self) -> None:
+        self.actions_by_name: dict[str, QAction] = {}
+        handlers = {
+            "next": self.next_order, "confirm": self.confirm_without_barcode,
+            "weight": self.focus_weight, "reprint_label": lambda: self.reprint("label"),
+            "reprint_slip": lambda: self.reprint("slip"), "packer": self.change_packer,
+            "abandon": self.abandon, "retry_prints": self.retry_prints,
+            "search": self.focus_search, "scan_field": self.scan_field.setFocus,
+            "refresh": self.refresh_all, "shop_settings": self.edit_shop_settings,
+        }
+        for name, key, command in ACTIONS:
+            action = QAction(i18n.tr(f"ui.action.{name}"), self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            tip = f"{i18n.tr(f'ui.action.{name}')} ({key})"
+            if command is not None:
+                tip += " — " + i18n.tr("ui.action.barcode", code=command.code)
+            action.setToolTip(tip)
+            action.triggered.connect(handlers[name])
+            self.addAction(action)
+            self.actions_by_name[name] = action
+            button = self.buttons.get(name)
+            if button is not None:
+                button.setToolTip(tip)
+                button.clicked.connect(action.trigger)
+        self.retry_button.clicked.connect(self.actions_by_name["retry_prints"].trigger)
+
+    # -- starting -------------------------------------------------------------------------
+
+    def start(self, resumed: ScanAnswer | None = None) -> None:
+        """Fill everything once (after ``station.resume()``), then follow the database."""
+        self.refresh_all()
+        if resumed is not None:
+            self.show_answer(resumed)
+        else:
+            self._sync_order(None)
+        self._update_status()
+        self.scan_field.setFocus()
+
+    @Slot()
+    def refresh_all(self) -> None:
+        self._last_event_id = self._newest_event_id()
+        self._update_settings_banner()
+        self.apply_filters()
+        self.refresh_projections()
+        self._update_status()
+
+    # -- scans --------------------------------------------------------------------------
+
+    @Slot(str)
+    def on_scanned(self, text: str) -> None:
+        self.scan(text)
+
+    @Slot()
+    def on_scan_field(self) -> None:
+        text = self.scan_field.text()
+        self.scan_field.clear()
+        if text.strip():
+            self.scan(text)
+
+    def scan(self, text: str) -> ScanAnswer:
+        """One scan or typed command through the station; the answer is shown at once."""
+        return self.show_answer(self.station.handle(text))
+
+    def show_answer(self, answer: ScanAnswer) -> ScanAnswer:
+        message = answer.message
+        self.last_answer = answer
+        self.answers.append(answer)
+        if answer.outcome is Outcome.ORDER_COMPLETE and self.config.open_next:
+            # "Parcel ready" stays the headline; the next order is said below it.
+            following = self.station.open_next()
+            self.answers.append(following)
+            message = f"{answer.message}\n{following.message}"
+        self.sounds.play(answer.tone)
+        headline = "" if answer.tone is Tone.INFO else i18n.tr(f"ui.headline.{answer.tone.value}")
+        self._show_answer_text(answer.tone, headline, message)
+        self._sync_order(answer)
+        if answer.outcome in _QUEUE_CHANGING:
+            # The queue and the countdown move with this answer: after the paint.
+            QTimer.singleShot(0, self.refresh_all)
+        elif answer.outcome in (Outcome.PACKER_SET, Outcome.PACKER_LOGGED_OUT, Outcome.REPRINTED):
+            self._update_status()
+        if not self.sounds.available and not self._sound_notice_shown:
+            self._sound_notice_shown = True
+            self.notify(self.sounds.unavailable_reason or "", 30000)
+        return answer
+
+    def notify(self, text: str, msecs: int) -> None:
+        """A passing notice in the status bar (no sound, no printer, a retry's result)."""
+        self.notice_label.setText(text)
+        self._notice_timer.start(msecs)
+
+    def _show_answer_text(self, tone: Tone, headline: str, message: str) -> None:
+        if tone is not self.answer_tone:  # restyling costs most of a frame: only on change
+            self._style_answer(tone)
+        self.headline.setText(headline)
+        self.headline.setVisible(bool(headline))
+        self.answer_label.setText(message)
+
+    def _style_answer(self, tone: Tone) -> None:
+        swatch = theme.TONE_SWATCHES[tone]
+        self.answer_box.setStyleSheet(f"QFrame#answerBox {{ {theme.swatch_css(swatch)} border-radius: 8px; }}"
+                                      f" QLabel {{ color: {swatch.foreground}; }}")
+        self.answer_tone = tone
+
+    def _sync_order(self, answer: ScanAnswer | None) -> None:
+        station = self.station
+        highlight = answer.line.id if answer is not None and answer.line is not None else None
+        if station.order_id != self._shown_order_id:
+            self._shown_order_id = station.order_id
+            heading = None
+            if station.order_id is not None:
+                heading = OrderHeading.of(Order.get_by_id(station.order_id))
+            self.order_panel.show_order(heading, station.lines, highlight)
+        elif station.order_id is not None:
+            self.order_panel.update_lines(station.lines, highlight)
+        self._sync_weight(answer)
+
+    def _sync_weight(self, answer: ScanAnswer | None) -> None:
+        waiting = self.station.awaiting_weight and self.station.has_order
+        was_waiting = self.weight_panel.isVisible()
+        self.weight_panel.setVisible(waiting)
+        if waiting and not was_waiting:
+            computed = answer.weight_g if answer is not None and answer.weight_g else \
+                self.station.computed_weight()
+            self.weight_prompt.setText(i18n.tr("ui.weight.prompt", weight=computed))
+            self.weight_field.setText(str(computed))
+            self.weight_field.selectAll()
+
+    # -- actions --------------------------------------------------------------------------
+
+    @Slot()
+    def next_order(self) -> None:
+        self.show_answer(self.station.open_next())
+
+    @Slot()
+    def confirm_without_barcode(self) -> None:
+        self.show_answer(self.station.confirm_without_barcode())
+
+    @Slot()
+    def focus_weight(self) -> None:
+        if self.station.awaiting_weight:
+            self.weight_field.setFocus()
+            self.weight_field.selectAll()
+        else:
+            self.show_answer(self.station.run_command(Command.WEIGHT_OK))
+
+    @Slot()
+    def submit_weight(self) -> None:
+        text = self.weight_field.text().strip()
+        grams = parse_weight(text) if text else None
+        if grams is None:
+            self.show_answer(self.station.handle(text or "?"))  # the station says why
+            return
+        self.show_answer(self.station.complete(grams))
+        self.scan_field.setFocus()
+
+    def reprint(self, kind: str) -> None:
+        self.show_answer(self.station.reprint(kind))
+
+    @Slot()
+    def abandon(self) -> None:
+        if not self.station.has_order:
+            self.show_answer(self.station.abandon(""))
+            return
+        dialog = AbandonDialog(self.station.order_ref or "", self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.show_answer(self.station.abandon(dialog.reason_text()))
+
+    @Slot()
+    def change_packer(self) -> None:
+        dialog = PackerDialog(self.station.packer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        name = dialog.packer_name()
+        # A badge typed or scanned into the dialog logs that packer in, like a scan.
+        answer = self.station.handle(name) if name and _is_badge(name) else (
+            self.station.set_packer(name) if name else self.station.logout())
+        self.show_answer(answer)
+
+    @Slot()
+    def retry_prints(self) -> None:
+        from packstation.printing.queue import PrintQueue
+
+        jobs = PrintQueue(station=self.station.station).retry_failed()
+        failed = sum(1 for job in jobs if job.status == "failed")
+        self.notify(i18n.tr("ui.status.retried", count=len(jobs), failed=failed), 10000)
+        self._update_status()
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    @Slot()
+    def edit_shop_settings(self) -> None:
+        from packstation.services.settings import save_shop_settings, shop_settings
+
+        dialog = ShopSettingsDialog(shop_settings(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            save_shop_settings(dialog.edited(), station=self.station.station)
+            self._update_settings_banner()
+
+    @Slot(QModelIndex)
+    def on_queue_activated(self, index: QModelIndex) -> None:
+        ref = self.queue_model.ref_at(index.row())
+        if ref is not None:
+            self.show_answer(self.station.open_order(ref))
+
+    # -- the queue, the countdown, the status bar -----------------------------------------
+
+    @Slot()
+    def apply_filters(self) -> None:
+        self.queue_model.set_filter(carrier_id=self.carrier_filter.currentData(),
+                                    state=self.state_filter.currentData() or StateFilter.ALL,
+                                    search=self.search_field.text())
+        self._update_queue_title()
+
+    def _update_queue_title(self) -> None:
+        self.queue_title.setText(i18n.tr("ui.queue.title", count=self.queue_model.total).upper())
+
+    @Slot()
+    def refresh_projections(self) -> None:
+        """Recompute the banner and the short orders off the UI thread (throttled if slow)."""
+        if self._snapshot_running:
+            self._snapshot_timer.start(POLL_MS)  # once this one is back
+            return
+        cost = self._snapshot.seconds if self._snapshot else 0.0
+        if cost > SLOW_SNAPSHOT_S:
+            wait = self._snapshot_started + SNAPSHOT_SPACING * cost - time.monotonic()
+            if wait > 0:
+                if not self._snapshot_timer.isActive():
+                    self._snapshot_timer.start(int(wait * 1000))
+                return
+        self._snapshot_running = True
+        self._snapshot_started = time.monotonic()
+        now = self.clock()
+        self.background.submit(lambda: projections_snapshot(now), self.on_projections)
+
+    def on_projections(self, snapshot: Snapshot) -> None:
+        self._snapshot_running = False
+        self._snapshot = snapshot
+        self.banner.show_projections(snapshot.projections, snapshot.schedules)
+        self.queue_model.set_short(snapshot.short)
+        self._update_queue_title()
+
+    @Slot()
+    def tick_countdown(self) -> None:
+        """The time moved on: move the countdown now, recount when allowed."""
+        if self._snapshot is not None:
+            self.banner.show_projections(reproject(self._snapshot, self.clock()),
+                                         self._snapshot.schedules)
+        self.refresh_projections()
+
+    @staticmethod
+    def _newest_event_id() -> int | None:
+        return Event.select(pw.fn.MAX(Event.id)).scalar()
+
+    @Slot()
+    def poll(self) -> None:
+        """Follow imports and the other tables: a cheap check, then the work if needed."""
+        try:
+            newest = self._newest_event_id()
+        except pw.PeeweeException as error:  # a lost server: say it, try again later
+            self.notify(i18n.tr("ui.status.db_error", error=str(error)), POLL_MS * 2)
+            return
+        if newest != self._last_event_id:
+            self.refresh_all()
+
+    def _update_settings_banner(self) -> None:
+        from packstation.services.settings import shop_settings
+
+        self.settings_banner.setVisible(not shop_settings().configured)
+
+    def _update_status(self) -> None:
+        from packstation.services.printing import destination_for
+
+        self.station_label.setText(i18n.tr("ui.status.station", station=self.station.station))
+        packer = self.station.packer
+        self.packer_label.setText(i18n.tr("ui.status.packer", packer=packer) if packer
+                                  else i18n.tr("ui.status.no_packer"))
+        label = destination_for("label", self.config).describe()
+        slip = destination_for("slip", self.config).describe()
+        self.printers_label.setText(i18n.tr("ui.status.printers", label=label, slip=slip))
+        failed = (PrintJob.select().where((PrintJob.status == "failed")
+                                          & (PrintJob.station == self.station.station)).count())
+        waiting = (PrintJob.select().where(PrintJob.status.in_(["queued", "sent"])
+                                           & (PrintJob.station == self.station.station)).count())
+        if failed:
+            last = (PrintJob.select(PrintJob.last_error).where(PrintJob.status == "failed")
+                    .order_by(PrintJob.id.desc()).first())
+            self.print_queue_label.setText(i18n.tr("ui.status.prints_failed", count=failed))
+            self.print_queue_label.setToolTip(last.last_error if last else "")
+            self.print_queue_label.setStyleSheet("color: white; background: #c62828; padding: 1px 6px;"
+                                                 " font-weight: bold;")
+        else:
+            self.print_queue_label.setText(i18n.tr("ui.status.prints_ok", waiting=waiting))
+            self.print_queue_label.setToolTip("")
+            self.print_queue_label.setStyleSheet("")
+        self.retry_button.setVisible(bool(failed))
+
+    # -- closing --------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self._poll_timer.stop()
+        self._countdown_timer.stop()
+        self._snapshot_timer.stop()
+        self.capture.uninstall()
+        self.background.wait()
+        super().closeEvent(event)
+
+
+def _is_badge(text: str) -> bool:
+    from packstation.db.models import Packer
+
+    return Packer.select().where((Packer.badge == text) & (Packer.active == True)).exists()  # noqa: E712
+
+
+_QUEUE_CHANGING = {Outcome.ORDER_OPENED, Outcome.ORDER_COMPLETE, Outcome.ABANDONED,
+                   Outcome.ORDER_TAKEN}
+
+i18n.register({
+    "ui.window.title": ("Packstation — {station}", "Packstation — {station}"),
+    "ui.settings.missing": ("L'adresse de la boutique n'est pas renseignée : elle manquera comme "
+                            "expéditeur sur les étiquettes.",
+                            "The shop's address is not set: labels will lack the sender."),
+    "ui.settings.fill": ("Renseigner l'adresse…", "Set the address…"),
+    "ui.queue.title": ("File d'attente — {count} commande(s)", "Queue — {count} order(s)"),
+    "ui.queue.search": ("Rechercher (Ctrl+F)", "Search (Ctrl+F)"),
+    "ui.queue.all_carriers": ("Tous les transporteurs", "All carriers"),
+    "ui.answer.ready": ("Prêt : scannez votre badge, puis le bon d'une commande.",
+                        "Ready: scan your badge, then an order's slip."),
+    "ui.headline.ok": ("✔ OK", "✔ OK"),
+    "ui.headline.complete": ("Colis prêt", "Parcel ready"),
+    "ui.headline.error": ("✖ Attention", "✖ Stop"),
+    "ui.headline.warning": ("En attente", "Waiting"),
+    "ui.weight.prompt": ("Poids du colis (calculé : {weight} g) — tapez ou scannez, Entrée pour valider :",
+                         "Parcel weight (computed: {weight} g) — type or scan, Enter to accept:"),
+    "ui.weight.ok": ("Valider le poids", "Accept weight"),
+    "ui.scan.label": ("Scan :", "Scan:"),
+    "ui.scan.placeholder": ("Saisie manuelle d'un code, puis Entrée", "Type a code by hand, then Enter"),
+    "ui.action.barcode": ("code-barres {code}", "barcode {code}"),
+    "ui.action.next": ("Commande suivante", "Next order"),
+    "ui.action.next.short": ("Suivante", "Next"),
+    "ui.action.confirm": ("Valider un article sans code-barres", "Confirm an item without barcode"),
+    "ui.action.confirm.short": ("Sans code", "No barcode"),
+    "ui.action.weight": ("Poids du colis", "Parcel weight"),
+    "ui.action.weight.short": ("Poids", "Weight"),
+    "ui.action.reprint_label": ("Réimprimer l'étiquette", "Reprint the label"),
+    "ui.action.reprint_label.short": ("Étiquette", "Label"),
+    "ui.action.reprint_slip": ("Réimprimer le bon de livraison", "Reprint the packing slip"),
+    "ui.action.reprint_slip.short": ("Bon", "Slip"),
+    "ui.action.packer": ("Préparateur (connexion, déconnexion)", "Packer (log in, log out)"),
+    "ui.action.packer.short": ("Préparateur", "Packer"),
+    "ui.action.abandon": ("Abandonner la commande", "Abandon the order"),
+    "ui.action.abandon.short": ("Abandonner", "Abandon"),
+    "ui.action.retry_prints": ("Relancer les impressions en échec", "Retry failed prints"),
+    "ui.action.search": ("Rechercher dans la file", "Search the queue"),
+    "ui.action.scan_field": ("Aller au champ de scan", "Go to the scan field"),
+    "ui.action.refresh": ("Actualiser", "Refresh"),
+    "ui.action.shop_settings": ("Adresse de la boutique", "Shop address"),
+    "ui.status.station": ("Table : {station}", "Table: {station}"),
+    "ui.status.packer": ("Préparateur : {packer}", "Packer: {packer}"),
+    "ui.status.no_packer": ("Aucun préparateur (scannez votre badge ou F7)",
+                            "No packer (scan your badge or F7)"),
+    "ui.status.printers": ("Étiquettes : {label} · Bons : {slip}", "Labels: {label} · Slips: {slip}"),
+    "ui.status.prints_ok": ("Impressions : {waiting} en cours", "Prints: {waiting} in progress"),
+    "ui.status.prints_failed": ("{count} impression(s) en échec", "{count} print(s) failed"),
+    "ui.status.retry": ("Relancer les impressions (F9)", "Retry prints (F9)"),
+    "ui.status.retried": ("{count} impression(s) relancée(s), {failed} encore en échec.",
+                          "{count} print(s) retried, {failed} still failing."),
+    "ui.status.db_error": ("Base de données injoignable : {error}", "Database unreachable: {error}"),
+})
