@@ -203,6 +203,8 @@ class Importer:
         carriers = {carrier.code: carrier for carrier in Carrier.select()}
         existing = {order.ref: order for order in
                     _chunked_select(Order, Order.ref, [order.ref for order in parsed.orders])}
+        split = {order.backorder_of for order in
+                 _chunked_select(Order.select(Order.backorder_of), Order.backorder_of, list(existing))}
         known_lines: dict[int, list[tuple]] = {}
         for line in _chunked_select(OrderLine.select().order_by(OrderLine.position), OrderLine.order,
                                     [order.id for order in existing.values()]):
@@ -229,6 +231,11 @@ class Importer:
             if known is not None and known.status != OrderStatus.PENDING:
                 report.skipped.append((imported.ref, i18n.tr(
                     "import.skip.not_pending", status=i18n.tr(f"status.{known.status}"))))
+                continue
+            if known is not None and known.ref in split:
+                # Its lines were shared with a backorder: the shop's full lines would
+                # ship the backordered units twice.
+                report.skipped.append((imported.ref, i18n.tr("import.skip.split")))
                 continue
             schedule = match_carrier(schedules.values(), imported.carrier) if imported.carrier else None
             carrier = carriers.get(schedule.code) if schedule else None
@@ -360,6 +367,8 @@ i18n.register({
     "import.cancelled_by_shop": ("annulée dans la boutique", "cancelled in the shop"),
     "import.skip.fulfilled": ("déjà expédiée par la boutique", "already fulfilled by the shop"),
     "import.skip.cancelled": ("annulée dans la boutique", "cancelled in the shop"),
+    "import.skip.split": ("déjà partagée avec un reliquat : non modifiée",
+                          "already split with a backorder: not changed"),
     "import.skip.no_shipping": ("aucun article à expédier", "nothing to ship"),
     "import.skip.nothing_to_ship": ("aucun article à expédier", "nothing to ship"),
     "import.skip.not_pending": ("déjà {status} : non modifiée", "already {status}: not changed"),

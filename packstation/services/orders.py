@@ -9,6 +9,7 @@ from packstation.db.models import (
     Barcode, Carrier, Event, Order, OrderLine, PrintJob, ScanRecord, Shipment,
 )
 from packstation.db.queries import find_order
+from packstation.services.stock import shortages_for
 from packstation.core.scan import normalise
 
 
@@ -102,6 +103,8 @@ def order_detail(order: Order) -> dict:
     else:
         data["shipment"] = None
     data["documents"] = documents
+    data["shortages"] = shortages_for(order.id)
+    data["backorder_of"] = order.backorder_of or None
     data["scans"] = [
         {"at": _iso(scan.at), "station": scan.station, "packer": scan.packer, "raw": scan.raw,
          "code": scan.code, "outcome": scan.outcome, "units": scan.units}

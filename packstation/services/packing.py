@@ -106,6 +106,8 @@ class PackingStation:
         self.lines: list[LineState] = []
         self.awaiting_weight = False
         self.last_completed_id: int | None = None
+        # Set when a change may or may not have reached the database (see handle()).
+        self.memory_in_doubt = False
 
     # -- state ---------------------------------------------------------------------
 
@@ -148,17 +150,60 @@ class PackingStation:
 
     def handle(self, raw: str) -> ScanAnswer:
         """Answer one scan or typed command. Never raises for a packer's mistake."""
+        return self._guarded(raw, lambda: self._handle(raw))
+
+    def _guarded(self, raw: str, action: Callable[[], ScanAnswer]) -> ScanAnswer:
+        """Run ``action``, turning errors a packer must see into a refusal.
+
+        A database that is locked or gone refuses the scan as a whole: each change is one
+        transaction, so it was either stored entirely or not at all — but this station's
+        memory of the order may have moved on with it. The next scan therefore first
+        reloads the order from the database (which reconnects), and believes only that.
+        """
         try:
-            return self._handle(raw)
+            if self.memory_in_doubt:
+                caught_up = self._catch_up_after_connection_loss()
+                if caught_up is not None:
+                    return caught_up
+            return action()
         except PackstationError as error:
             return self._answer(Outcome.FAILED, "pack.failed", error=error.message)
-        except peewee.OperationalError as error:
+        except (peewee.OperationalError, peewee.InterfaceError) as error:
             log.warning("database error on scan %r: %s", raw, error)
-            key = "db.locked" if "locked" in str(error).lower() else "db.connection_lost"
+            self.memory_in_doubt = True
+            # Contention (SQLite's lock, PostgreSQL's deadlock or lock timeout) is "busy";
+            # anything else is a connection that is gone.
+            busy = isinstance(error, peewee.OperationalError) and any(
+                word in str(error).lower() for word in ("locked", "deadlock", "lock timeout"))
+            key = "db.locked" if busy else "db.connection_lost"
             return self._answer(Outcome.FAILED, "pack.failed", error=i18n.tr(key))
-        except peewee.InterfaceError as error:
-            log.warning("database connection error on scan %r: %s", raw, error)
-            return self._answer(Outcome.FAILED, "pack.failed", error=i18n.tr("db.connection_lost"))
+
+    def _catch_up_after_connection_loss(self) -> ScanAnswer | None:
+        """Reload the open order as the database has it; finish it if it only lacked that.
+
+        Returns an answer when catching up is itself the news (the order completes now),
+        else None and the scan is handled as usual.
+        """
+        if self.order_id is not None:
+            order = Order.get_or_none(Order.id == self.order_id)
+        else:  # a claim may have been stored although its answer was lost
+            order = (Order.select().where((Order.status == OrderStatus.PACKING)
+                                          & (Order.claimed_station == self.station))
+                     .order_by(Order.claimed_at.desc()).first())
+        self.memory_in_doubt = False
+        if order is None or order.status != OrderStatus.PACKING \
+                or order.claimed_station != self.station:
+            if order is not None and order.status == OrderStatus.PACKED \
+                    and Shipment.select().where((Shipment.order == order.id)
+                                                & (Shipment.station == self.station)).exists():
+                self.last_completed_id = order.id  # completed here; only the answer was lost
+            self._clear()
+            return None
+        self._load(order)
+        if all_verified(self.lines) and not self.ask_weight:
+            # The last item was stored but not the completion: complete it now, once.
+            return self._complete(None)
+        return None
 
     def _handle(self, raw: str) -> ScanAnswer:
         text = raw.strip()
@@ -280,6 +325,13 @@ class PackingStation:
     def _refusal(self, order: Order) -> tuple[Outcome, str, dict] | None:
         status = order.status
         if status == OrderStatus.PACKING and order.claimed_station != self.station:
+            from packstation.services.tables import claim_idle_text, claim_of
+
+            claim = claim_of(order, self.clock())
+            if claim.stale:  # that table seems to have stopped: say it can be taken over
+                return Outcome.ORDER_TAKEN, "pack.order_taken_stale", {
+                    "ref": order.ref, "station": order.claimed_station,
+                    "idle": claim_idle_text(claim, self.clock())}
             return Outcome.ORDER_TAKEN, "pack.order_taken", {"ref": order.ref,
                                                               "station": order.claimed_station}
         if status == OrderStatus.ON_HOLD:
@@ -295,6 +347,21 @@ class PackingStation:
             if missing:
                 return Outcome.ORDER_SHORT, "pack.order_short", {"ref": order.ref, "missing": missing}
         return None
+
+    def take_over(self, ref: str, *, confirm: bool) -> ScanAnswer:
+        """Take over an order that a stopped table left (after the packer confirmed what
+        :func:`packstation.services.tables.check_take_over` showed), and resume it here
+        with its verified counts."""
+        from packstation.services import tables
+
+        def take_and_resume() -> ScanAnswer:
+            if self.has_order:
+                return self._answer(Outcome.OTHER_ORDER_OPEN, "pack.other_order_open",
+                                    ref=ref, current=self.order_ref)
+            tables.take_over(ref, self.station, self.packer, confirm=confirm, now=self.clock())
+            return self.open_order(ref)
+
+        return self._guarded(ref, take_and_resume)
 
     def open_next(self) -> ScanAnswer:
         """Open the most urgent ready order of the queue."""
@@ -439,7 +506,9 @@ class PackingStation:
             for line in lines:
                 if line.product_id:
                     per_product[line.product_id] += line.quantity
-            for product_id, quantity in per_product.items():
+            # In id order: two tables completing orders that share products then lock
+            # the same rows in the same order, and never deadlock on PostgreSQL.
+            for product_id, quantity in sorted(per_product.items()):
                 Product.update(stock=Product.stock - quantity, updated_at=now) \
                     .where(Product.id == product_id).execute()
             log_event("completed", order=order, station=self.station, packer=self.packer,
@@ -534,6 +603,12 @@ class PackingStation:
 
 
 i18n.register({
+    "pack.order_taken_stale": (
+        "La commande {ref} est en cours sur {station}, sans activité depuis {idle} — si ce poste est "
+        "arrêté, reprenez-la (avec confirmation).",
+        "Order {ref} is being packed at {station}, no activity for {idle} — if that table has stopped, "
+        "take it over (with confirmation).",
+    ),
     "status.pending": ("en attente", "pending"),
     "status.on_hold": ("bloquée", "on hold"),
     "status.packing": ("en préparation", "packing"),

@@ -56,14 +56,19 @@ def _counts() -> dict[tuple[int | None, str], int]:
     return {(carrier, status): n for carrier, status, n in query}
 
 
-def carrier_projections(now: dt.datetime, *, packers: int = 1,
-                        language: str | None = None) -> list[CarrierProjection]:
-    """Every carrier's projection, the one whose pickup comes first first."""
+def carrier_projections(now: dt.datetime, *, packers: int = 1, language: str | None = None,
+                        short: set[int] | None = None) -> list[CarrierProjection]:
+    """Every carrier's projection, the one whose pickup comes first first.
+
+    ``short`` is the set of orders short of stock when the caller has it already
+    (the allocation walks the whole queue: the window computes it once per refresh).
+    """
     from packstation.services.stock import short_orders
 
     pace = rules.pace_seconds(recent_packing_seconds())
     counts = _counts()
-    short = short_orders()
+    if short is None:
+        short = short_orders(now)
     short_by_carrier: dict[int | None, int] = {}
     if short:
         for carrier_id, in Order.select(Order.carrier).where(Order.id.in_(list(short))).tuples():

@@ -30,7 +30,8 @@ def tracking_rows(since: dt.datetime | None = None) -> list[TrackingRow]:
         order = shipment.order
         carrier = order.carrier if order.carrier_id else None
         url = URLS.get(carrier.code, "").format(tracking=shipment.tracking) if carrier else ""
-        rows.append(TrackingRow(ref=order.ref, external_id=order.external_id,
+        # A backorder is a second parcel of the shop's order: the shop knows the original ref.
+        rows.append(TrackingRow(ref=order.backorder_of or order.ref, external_id=order.external_id,
                                 carrier_name=carrier.name if carrier else order.shipping_method,
                                 tracking=shipment.tracking, tracking_url=url,
                                 shipped_at=shipment.packed_at, weight_g=shipment.weight_g))

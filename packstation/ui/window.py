@@ -96,7 +96,7 @@ def projections_snapshot(now: dt.datetime) -> Snapshot:
 
     started = time.monotonic()
     short = short_orders(now)
-    projections = carrier_projections(now)
+    projections = carrier_projections(now, short=short)
     schedules = {schedule.code: schedule for schedule in load_schedules().values()}
     return Snapshot(projections, schedules, short, time.monotonic() - started)
 

@@ -121,3 +121,19 @@ def test_a_name_is_required(sqlite_short_order):
     with pytest.raises(InputError, match="votre nom"):
         ship_available("B-1", by="  ")
     assert Order.select().count() == 1
+
+
+def test_reimporting_a_split_order_does_not_ship_the_backorder_twice(db, tmp_path):
+    """The shop's file still lists the full quantity; the split order keeps its share."""
+    from packstation.db.models import Order, OrderLine, Product
+    from packstation.services.backorders import ship_available
+    from tests.helpers import TEA, import_rows, row
+
+    rows = [row("B-1", "TEA", 3, ean=TEA)]
+    assert import_rows(tmp_path, rows).ok
+    Product.update(stock=1).where(Product.sku == "TEA").execute()
+    split = ship_available("B-1", by="Alice")
+    report = import_rows(tmp_path, rows, name="again.csv")
+    assert report.ok and [ref for ref, _ in report.skipped] == ["B-1"]
+    quantities = {order.ref: sum(l.quantity for l in order.lines) for order in Order.select()}
+    assert quantities == {"B-1": 1, split.backorder.ref: 2}
