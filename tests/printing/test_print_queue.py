@@ -1,0 +1,100 @@
+"""The persisted print queue with real destinations: nothing is lost, nothing blocks packing."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+
+import pytest
+from pypdf import PdfReader
+
+from packstation.db.models import Event, Order, OrderStatus, PrintJob
+from packstation.printing.queue import DestinationSpec, PrintQueue
+from packstation.services.context import StationConfig
+from packstation.services.packing import PackingStation
+from packstation.services.printing import OrderPrinter, render
+from tests.helpers import OTHER, import_rows, shop_rows
+
+MM = 72 / 25.4
+
+
+@pytest.fixture
+def shop(sqlite_db, tmp_path):
+    assert import_rows(tmp_path, shop_rows()).ok
+    return sqlite_db
+
+
+def wait_for(predicate, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out")
+        time.sleep(0.2)
+
+
+def test_completion_prints_label_and_slip_to_the_configured_folder(shop, tmp_path):
+    config = StationConfig(station="Table 1", output_dir=str(tmp_path / "out"))
+    station = PackingStation("Table 1", printer=OrderPrinter(config))
+    station.handle("CMD-4")
+    done = station.handle(OTHER)
+    assert done.outcome.code == "order_complete"
+    assert sorted(doc["kind"] for doc in done.documents) == ["label", "slip"]
+    for doc in done.documents:
+        assert doc["status"] == "done"
+        text = "".join(page.extract_text() for page in PdfReader(doc["output"]).pages)
+        assert "CMD-4" in text
+    label = PdfReader(next(d["output"] for d in done.documents if d["kind"] == "label"))
+    box = label.pages[0].mediabox
+    assert (round(float(box.width) / MM), round(float(box.height) / MM)) == (100, 150)
+
+
+def test_a_printer_that_does_not_exist_never_stops_packing(shop, tmp_path):
+    config = StationConfig(station="Table 1", output_dir=str(tmp_path / "out"),
+                           printers={"label": {"printer": "NoSuchPrinter"}})
+    station = PackingStation("Table 1", printer=OrderPrinter(config))
+    station.handle("CMD-4")
+    done = station.handle(OTHER)
+    assert done.outcome.code == "order_complete"
+    assert Order.get(Order.ref == "CMD-4").status == OrderStatus.PACKED
+    job = PrintJob.get(PrintJob.kind == "label")
+    assert job.status == "failed" and "NoSuchPrinter" in job.last_error
+    assert Event.select().where(Event.kind == "print_failed").count() == 1
+    # The printer is fixed (here: the label goes to a folder after all); the job is retried.
+    job.destination = {"folder": str(tmp_path / "later")}
+    job.save()
+    retried = PrintQueue(station="Table 1").retry_failed()
+    assert [j.status for j in retried] == ["done"]
+    assert "CMD-4" in PdfReader(retried[0].output).pages[0].extract_text()
+
+
+def test_a_stopped_cups_queue_keeps_the_job_until_it_is_enabled(shop, tmp_path, cups_pdf_queue):
+    document, _ = render("label", ["CMD-1"])
+    queue = PrintQueue(tmp_path / "spool", station="Table 1")
+    started = time.time()
+    with cups_pdf_queue.disabled():
+        job = queue.submit("label", ["CMD-1"], document,
+                           DestinationSpec(printer=cups_pdf_queue.name, media="100x150mm"))
+        assert job.status == "sent" and job.output.startswith(cups_pdf_queue.name)
+        time.sleep(1.0)
+        queue.refresh()
+        assert PrintJob.get_by_id(job.id).status == "sent"
+        assert cups_pdf_queue.pdfs_since(started) == []
+    printed = cups_pdf_queue.wait_for_new_pdf(started)
+    wait_for(lambda: bool(queue.refresh()) or PrintJob.get_by_id(job.id).status == "done")
+    assert PrintJob.get_by_id(job.id).status == "done"
+    box = PdfReader(printed).pages[0].mediabox
+    assert abs(float(box.width) / MM - 100) < 1.5 and abs(float(box.height) / MM - 150) < 1.5
+
+
+def test_print_command_to_a_cups_printer(shop, sqlite_path, tmp_path, cups_pdf_queue):
+    import os
+    import sys
+
+    started = time.time()
+    result = subprocess.run([sys.executable, "-m", "packstation", "--db", sqlite_path, "--lang", "en",
+                             "print", "slip", "CMD-1", "CMD-2", "--printer", cups_pdf_queue.name],
+                            capture_output=True, text=True, timeout=60, env=dict(os.environ))
+    assert result.returncode == 0, result.stderr
+    assert "Sent to printer" in result.stderr
+    text = "".join(page.extract_text() for page in PdfReader(cups_pdf_queue.wait_for_new_pdf(started)).pages)
+    assert "CMD-1" in text and "CMD-2" in text
