@@ -108,3 +108,25 @@ def test_french_by_default_and_english_on_request(db_file):
                             capture_output=True, text=True, env=dict(os.environ, LANG="C"))
     assert "introuvable" in result.stderr
     assert "not found" in run(db_file, "order", "X", lang="en").stderr
+
+
+def test_carriers_declared_in_the_configuration_file(db_file, tmp_path):
+    config = tmp_path / "station.toml"
+    config.write_text('''
+[[carriers]]
+code = "colissimo"
+name = "Colissimo"
+timezone = "Europe/Paris"
+holidays = "FR"
+pickup = { mon = "16:30", tue = "16:30", wed = "16:30", thu = "16:30", fri = "16:30" }
+extra = ["2026-11-28T11:00"]
+match = ["Colissimo*"]
+''', encoding="utf-8")
+    # Friday 27 November 2026 at 17:00: next is the extra Saturday pickup at 11:00.
+    result = run(db_file, "--config", str(config), "pickups", "--now", "2026-11-27T17:00+01:00", "--json")
+    assert result.returncode == 0, result.stderr
+    colissimo = next(item for item in json.loads(result.stdout) if item["carrier"] == "colissimo")
+    assert colissimo["next_pickup"] == "2026-11-28T11:00:00+01:00"
+    config.write_text(config.read_text().replace("16:30", "bientôt"), encoding="utf-8")
+    bad = run(db_file, "--config", str(config), "pickups", lang="fr")
+    assert bad.returncode != 0 and "colissimo" in bad.stderr.lower() and "bientôt" in bad.stderr
