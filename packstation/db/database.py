@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import select
 import urllib.parse
 from pathlib import Path
 
@@ -87,8 +88,72 @@ def _postgres(url: str) -> peewee.PostgresqlDatabase:
         kwargs["user"] = urllib.parse.unquote(parts.username)
     if parts.password is not None:
         kwargs["password"] = urllib.parse.unquote(parts.password)
+    kwargs.update(_dead_peer_detection())
     kwargs.update(params)
-    return peewee.PostgresqlDatabase(urllib.parse.unquote(name), **kwargs)
+    return ReconnectingPostgresqlDatabase(urllib.parse.unquote(name), **kwargs)
+
+
+# -- reconnecting after a lost PostgreSQL connection ---------------------------------------
+
+def _dead_peer_detection() -> dict[str, int]:
+    """libpq options that notice a server gone without a word (a cut cable, a crashed
+    host) in about half a minute, instead of leaving a scan hanging for many minutes:
+    keepalives while idle, and a limit on unacknowledged data while a query is out."""
+    from psycopg2.extensions import libpq_version
+
+    options = {"keepalives": 1, "keepalives_idle": 15, "keepalives_interval": 5,
+               "keepalives_count": 3}
+    if libpq_version() >= 120000:  # older libpq refuses the option
+        options["tcp_user_timeout"] = 30_000  # milliseconds
+    return options
+
+
+class ReconnectingPostgresqlDatabase(peewee.PostgresqlDatabase):
+    """PostgreSQL that replaces a lost connection at the start of the next unit of work.
+
+    peewee 4.5 keeps a psycopg2 connection that the server closed (restart, crash, cut
+    network): every later query fails with "connection already closed", forever. Here a
+    connection is checked before each statement *outside* a transaction and replaced when
+    it is gone. Inside a transaction nothing is replaced: the statement fails, the whole
+    change is lost with the server's session (nothing half-written), and the packer is
+    told to scan again.
+    """
+
+    def cursor(self, named_cursor=None):
+        if not self.in_transaction() and not self.is_closed() and _hung_up(self._state.conn):
+            self._discard_connection()
+        return super().cursor(named_cursor)
+
+    def rollback(self):
+        # A lost session's transaction was rolled back by the server with the session;
+        # trying again on the dead connection would only hide the error that ended it.
+        if not self.is_closed() and self._state.conn.closed:
+            return
+        super().rollback()
+
+    def _discard_connection(self) -> None:
+        connection = self._state.conn
+        try:
+            connection.close()
+        except Exception:  # noqa: BLE001 — it is already broken; closing is a courtesy
+            pass
+        self._state.closed, self._state.conn = True, None
+
+
+def _hung_up(connection) -> bool:
+    """Whether the server has closed ``connection`` (or psycopg2 already saw it break).
+
+    An idle connection that has not asked for anything has nothing to read, unless the
+    server said goodbye ("terminating connection…") or the socket closed. Checking is a
+    zero-timeout ``select``: a few microseconds. A false alarm costs one reconnection.
+    """
+    if connection.closed:
+        return True
+    try:
+        readable, _, _ = select.select([connection], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(readable)
 
 
 def _first_line(error: BaseException) -> str:

@@ -12,12 +12,12 @@ from typing import Callable
 import peewee
 
 from packstation.core.errors import DatabaseError
-from packstation.db import models
+from packstation.db import changes, models
 
 Step = Callable[[peewee.Database], None]
 _steps: dict[int, Step] = {}
 #: The version this program writes. Raise it with each new @step.
-LATEST = 1
+LATEST = 2
 _LOCK_ID = 0x5AC5_7A71  # "packstation" schema lock, any constant shared by all tables
 
 
@@ -53,6 +53,7 @@ def upgrade(db: peewee.Database) -> int:
             return found
         if found == 0:
             db.create_tables(models.ALL_MODELS, safe=True)
+            _create_beyond_models(db)
             models.SchemaInfo.delete().execute()
             models.SchemaInfo.create(version=LATEST)
             return found
@@ -60,3 +61,17 @@ def upgrade(db: peewee.Database) -> int:
             _steps[version](db)
         models.SchemaInfo.update(version=LATEST).execute()
         return found
+
+
+def _create_beyond_models(db: peewee.Database) -> None:
+    """What a new database needs that the models cannot declare (create_tables skips it)."""
+    changes.install_triggers(db)
+
+
+# -- the steps -----------------------------------------------------------------------------
+
+@step(2)
+def _announce_changes(db: peewee.Database) -> None:
+    """Several tables on PostgreSQL: triggers announce changes to the other tables
+    (LISTEN/NOTIFY, see db.changes). Nothing to do on SQLite, which is checked instead."""
+    changes.install_triggers(db)

@@ -1,0 +1,159 @@
+"""Seeing other tables' work: the change watcher on both engines, and its triggers."""
+
+from __future__ import annotations
+
+import time
+
+import peewee
+import pytest
+
+from packstation.db import changes, migrations
+from packstation.db.changes import ChangeWatcher
+from packstation.db.database import database
+from packstation.db.models import ALL_MODELS, Product, SchemaInfo
+from packstation.services.packing import PackingStation
+from tests.helpers import MUG
+from tests.multi.stations import ScanProcess
+
+SEEN_WITHIN = 2.0  # seconds, the promise to the packers
+
+
+def wait_for_change(watcher: ChangeWatcher, timeout: float) -> tuple[frozenset[str], float]:
+    """Ask as a window's timer would (here every 10 ms) until something changed."""
+    start = time.monotonic()
+    while True:
+        tables = watcher.changed_tables()
+        elapsed = time.monotonic() - start
+        if tables or elapsed > timeout:
+            return tables, elapsed
+        time.sleep(0.01)
+
+
+def settle(watcher: ChangeWatcher) -> None:
+    """Forget what happened before the test's own change (notifications arrive shortly)."""
+    time.sleep(0.2)
+    watcher.changed()
+    assert not watcher.changed()
+
+
+@pytest.fixture
+def watcher(shop):
+    with ChangeWatcher() as watching:
+        yield watching
+
+
+def test_another_process_claiming_an_order_is_seen_within_two_seconds(watcher, db_target, tmp_path):
+    station = ScanProcess(db_target, "Table 2", tmp_path)
+    try:
+        assert station.send("")["outcome"] == "empty"  # started: its database is open
+        settle(watcher)
+        # The answer is printed once the claim is committed: from then on, the clock runs.
+        assert station.send("CMD-1")["outcome"] == "order_opened"
+        tables, elapsed = wait_for_change(watcher, SEEN_WITHIN)
+    finally:
+        assert station.close() == 0
+    assert elapsed < SEEN_WITHIN and "orders" in tables
+    if isinstance(database.obj, peewee.PostgresqlDatabase):
+        assert {"orders", "event"} <= tables  # PostgreSQL names what changed
+
+
+def test_asking_when_nothing_changed_is_cheap_and_leaves_the_database_alone(watcher):
+    settle(watcher)
+    queries = []
+    database.obj.query_hooks.append(queries.append)
+    try:
+        start = time.perf_counter()
+        answers = [watcher.changed() for _ in range(1000)]
+        per_call = (time.perf_counter() - start) / 1000
+    finally:
+        database.obj.query_hooks.remove(queries.append)
+    assert not any(answers)
+    assert queries == []  # not one query on the table's own connection
+    assert per_call < 0.001, f"{per_call * 1e6:.0f} µs per call"
+
+
+def test_this_tables_own_changes_are_reported_too(watcher):
+    settle(watcher)
+    station = PackingStation("Table 1")
+    station.handle("CMD-1")
+    assert wait_for_change(watcher, SEEN_WITHIN)[0]
+    settle(watcher)
+    station.handle(MUG)
+    assert wait_for_change(watcher, SEEN_WITHIN)[0]
+
+
+@pytest.mark.parametrize("change, table", [
+    (lambda: Product.update(stock=Product.stock - 1).where(Product.sku == "MUG").execute(), "product"),
+    (lambda: PackingStation("Table 1").handle("CMD-2"), "orders"),
+])
+def test_postgresql_says_which_tables_changed(pg_shop, change, table):
+    # (SQLite can only tell that something changed.)
+    with ChangeWatcher() as watcher:
+        settle(watcher)
+        change()
+        tables, _ = wait_for_change(watcher, SEEN_WITHIN)
+    assert table in tables and tables <= set(changes.WATCHED_TABLES)
+    if table == "product":
+        assert tables == {"product"}
+
+
+def test_a_change_made_in_a_failed_transaction_is_not_announced(watcher):
+    settle(watcher)
+    with pytest.raises(RuntimeError):
+        with database.atomic():
+            Product.update(stock=0).execute()
+            raise RuntimeError("the change is rolled back")
+    time.sleep(0.3)
+    assert not watcher.changed()
+
+
+# -- the triggers (schema version 2) -----------------------------------------------------
+
+def notify_triggers(db) -> set[str]:
+    cursor = db.execute_sql(
+        "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+        "WHERE t.tgname = %s AND NOT t.tgisinternal", ("packstation_notify_change",))
+    return {name for (name,) in cursor.fetchall()}
+
+
+def test_a_new_database_is_created_with_its_triggers(db):
+    assert SchemaInfo.get().version == migrations.LATEST == 2
+    if isinstance(db, peewee.PostgresqlDatabase):
+        assert notify_triggers(db) == set(changes.WATCHED_TABLES)
+
+
+def test_a_version_1_database_gets_its_triggers_by_the_upgrade(db_target):
+    from packstation.db.database import connect
+
+    db = connect(db_target)
+    database.initialize(db)
+    try:
+        db.create_tables(ALL_MODELS)  # what version 1 created: tables, no triggers
+        SchemaInfo.create(version=1)
+        assert migrations.upgrade(db) == 1
+        assert SchemaInfo.get().version == 2
+        if isinstance(db, peewee.PostgresqlDatabase):
+            assert notify_triggers(db) == set(changes.WATCHED_TABLES)
+        assert migrations.upgrade(db) == 2  # and once is enough
+    finally:
+        db.close()
+
+
+# -- a server that goes away ----------------------------------------------------------------
+
+def test_the_watcher_says_so_when_the_server_goes_and_catches_up_when_it_returns(
+        pg_shop, postgres_server):
+    with ChangeWatcher(retry_seconds=0.2) as watcher:
+        assert watcher.connected
+        settle(watcher)
+        with postgres_server.stopped():
+            # Lost: "changed", so that the window looks (and finds the connection lost).
+            assert wait_for_change(watcher, SEEN_WITHIN)[0]
+            assert not watcher.connected
+            assert not watcher.changed()  # retrying quietly, without blocking
+        # Back: "changed" once more, since what was announced meanwhile is lost.
+        tables, _ = wait_for_change(watcher, 5)
+        assert tables == set(changes.WATCHED_TABLES) and watcher.connected
+        settle(watcher)
+        Product.update(stock=7).where(Product.sku == "MUG").execute()  # reconnects, too
+        assert wait_for_change(watcher, SEEN_WITHIN)[0] == {"product"}
