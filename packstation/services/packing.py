@@ -236,6 +236,9 @@ class PackingStation:
             return self.confirm_without_barcode()
         if word == "abandon":
             return self.abandon(rest)
+        if word == "takeover" and rest:
+            # Typing the command is the confirmation: the packer named the order.
+            return self.take_over(rest, confirm=True)
         if word == "weight":
             grams = parse_weight(rest)
             if grams is None:

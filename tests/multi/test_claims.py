@@ -236,3 +236,24 @@ def test_a_takeover_scan_is_stored_like_any_other(shop, clock):
               ScanRecord.select().join(Order).where(Order.ref == "CMD-1").order_by(ScanRecord.id)]
     assert stored == [("Table 1", "order_opened"), ("Table 1", "verified"),
                       ("Table 2", "order_resumed"), ("Table 2", "verified")]
+
+
+def test_typed_takeover_command_in_the_headless_station(db, tmp_path):
+    """``:takeover REF`` in ``packstation scan``: the same take-over, typed."""
+    import datetime as dt
+
+    from packstation.db.models import Event, Order, utcnow
+    from packstation.services.packing import PackingStation
+    from tests.helpers import MUG, import_rows, shop_rows
+
+    assert import_rows(tmp_path, shop_rows()).ok
+    gone = PackingStation("Table 1")
+    gone.handle("CMD-1")
+    gone.handle(MUG)
+    silent = utcnow() - dt.timedelta(minutes=20)
+    Order.update(heartbeat_at=silent).where(Order.ref == "CMD-1").execute()
+    here = PackingStation("Table 2")
+    answer = here.handle(":takeover CMD-1")
+    assert answer.ok and here.order_ref == "CMD-1"
+    assert [line.verified for line in here.lines] == [0, 1]
+    assert Event.get(Event.kind == "taken_over").station == "Table 2"
