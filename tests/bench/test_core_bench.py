@@ -1,6 +1,6 @@
 """Station core speed: importing 10,000 order lines; one scan with 100,000 orders stored.
 
-Run: python -m pytest tests/bench/test_core_bench.py --benchmark-enable -p no:cacheprovider
+Run: python -m pytest tests/bench/test_core_bench.py -o addopts="" --benchmark-enable -p no:cacheprovider
 Targets (issue 2): import under 2 s; a scan handled by the service under 5 ms.
 """
 

@@ -1,6 +1,6 @@
 """Documents speed: labels and slips per second, and ReportLab against WeasyPrint.
 
-Run: python -m pytest tests/bench/test_documents_bench.py --benchmark-enable -p no:cacheprovider -s
+Run: python -m pytest tests/bench/test_documents_bench.py -o addopts="" --benchmark-enable -p no:cacheprovider -s
 Targets (DESIGN.md): a label and a slip each ready well within 100 ms of the last scan;
 a packing slip at least 30 times faster with ReportLab than the same slip written as
 HTML and rendered by WeasyPrint (the usual alternative), measured in the same run.

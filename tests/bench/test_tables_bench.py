@@ -1,6 +1,6 @@
 """Several tables: how long a claim and a scan take on PostgreSQL, next to SQLite.
 
-Run: python -m pytest tests/bench/test_tables_bench.py --benchmark-enable -p no:cacheprovider
+Run: python -m pytest tests/bench/test_tables_bench.py -o addopts="" --benchmark-enable -p no:cacheprovider
 Each operation runs on both engines (SQLite first); the PostgreSQL case reports its
 median against SQLite's as ``ratio_to_sqlite`` in extra_info. A PostgreSQL server on the
 same machine costs a network round trip per statement (about 0.1 ms here); the bar is

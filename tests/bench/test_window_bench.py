@@ -2,7 +2,7 @@
 (16 ms at the 99th percentile), under 300 MB of memory.
 
 Run by path (tests/bench is left out of the normal run):
-``python -m pytest tests/bench/test_window_bench.py --benchmark-enable -p no:cacheprovider``
+``python -m pytest tests/bench/test_window_bench.py -o addopts="" --benchmark-enable -p no:cacheprovider``
 """
 
 from __future__ import annotations
