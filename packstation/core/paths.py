@@ -4,6 +4,7 @@ documents folders of the platform (platformdirs). Nothing is created here."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -34,4 +35,8 @@ def default_output_dir(day: dt.date | None = None) -> Path:
 
 
 def resources_dir() -> Path:
-    return Path(__file__).resolve().parent.parent.parent / "resources"
+    """The bundled fonts, sounds and screenshots: beside the package in a checkout (and an
+    editable install), under ``share/packstation`` of the environment in a wheel install."""
+    beside = Path(__file__).resolve().parent.parent.parent / "resources"
+    installed = Path(sys.prefix) / "share" / "packstation" / "resources"
+    return beside if beside.is_dir() or not installed.is_dir() else installed

@@ -31,7 +31,7 @@ from typing import Iterator
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-import packstation
+from packstation.core import paths
 
 #: ReportLab names of the bundled faces. ``REGULAR`` is also the family name, so that
 #: ``<b>`` in a paragraph set in DejaVu Sans selects the real bold face.
@@ -43,13 +43,8 @@ _FONTCONFIG_TIMEOUT_S = 10
 _RIGHT_TO_LEFT = frozenset({"R", "AL"})
 
 
-def resources_dir() -> Path:
-    """The ``resources`` folder that ships next to the ``packstation`` package."""
-    return Path(packstation.__file__).resolve().parent.parent / "resources"
-
-
 def fonts_dir() -> Path:
-    return resources_dir() / "fonts"
+    return paths.resources_dir() / "fonts"
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from barcode.writer import SVGWriter
 
 from packstation.documents import render_labels, render_slips
 from packstation.documents.countries import country_name
-from packstation.documents.fonts import resources_dir
+from packstation.core.paths import resources_dir
 from packstation.documents.model import SlipData
 from packstation.documents.slips import sorted_lines
 from packstation.documents.texts import format_date, plural, text

@@ -30,7 +30,7 @@ def require_cjk_font() -> str:
 
 
 def test_the_bundled_fonts_ship_with_their_licence():
-    folder = fonts.resources_dir() / "fonts"
+    folder = fonts.fonts_dir()
     assert (folder / "DejaVuSans.ttf").stat().st_size > 100_000
     assert (folder / "DejaVuSans-Bold.ttf").stat().st_size > 100_000
     assert "Bitstream Vera" in (folder / "LICENSE-DejaVu.txt").read_text(encoding="utf-8")
