@@ -12,6 +12,25 @@ from packstation.core import i18n
 from packstation.services.context import StationConfig
 
 
+def install_qt_translator(app, language: str | None = None):
+    """Qt's own texts (QMessageBox and QFileDialog buttons, context menus) in French when
+    the language is French: ``qtbase_fr.qm`` from the PySide6 wheel. Our own texts come
+    from the shared catalogue (core.i18n). Returns the translator, or None when none
+    applies or the file is missing (Qt then speaks English, nothing breaks)."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    language = language or i18n.language()
+    if language != "fr":
+        return None
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)
+    if not translator.load(f"qtbase_{language}", folder):
+        return None
+    app.installTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    return translator
+
+
 def run_window(args, config: StationConfig) -> int:
     """Open the station window on ``args.db`` (or the configured database); the exit code."""
     from PySide6.QtWidgets import QApplication
@@ -24,6 +43,7 @@ def run_window(args, config: StationConfig) -> int:
         i18n.set_language(args.lang)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Packstation")
+    install_qt_translator(app)
     open_shop(getattr(args, "db", None), config)
     station = build_station(config)
     resumed = station.resume()  # a crash mid-order: back where it stopped

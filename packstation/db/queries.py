@@ -9,9 +9,13 @@ from packstation.db.models import Barcode, Event, Order, OrderLine, Product, utc
 
 
 def log_event(kind: str, *, order: Order | int | None = None, station: str = "", packer: str = "",
-              reason: str = "", data: dict | None = None) -> Event:
-    """One row of the log; call it inside the transaction of the change it records."""
-    return Event.create(at=utcnow(), kind=kind, order=order, station=station or "",
+              reason: str = "", data: dict | None = None, at=None) -> Event:
+    """One row of the log; call it inside the transaction of the change it records.
+
+    ``at`` is the time of the change when the caller runs on its own clock (a station
+    with an injected clock); the current time otherwise.
+    """
+    return Event.create(at=at or utcnow(), kind=kind, order=order, station=station or "",
                         packer=packer or "", reason=reason or "", data=data)
 
 

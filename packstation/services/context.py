@@ -1,17 +1,52 @@
 """The station's context: which database, which station, which language — built once by
 the composition roots (cli, app) from the command line, the environment and the
-station's configuration file."""
+station's configuration file.
+
+This module owns the station file both ways: :func:`load_config` reads it,
+:func:`validate_config` says what is wrong with a :class:`StationConfig` (each problem
+tied to the field it concerns, so the settings window can show it next to that field),
+and :func:`save_config` writes a valid one back as TOML that ``tomllib`` reads, keeping
+the sections it does not own (``[[carriers]]``, ``[import] profiles``...) intact.
+
+The file, as written::
+
+    [station]
+    name = "Table 1"
+    ask_weight = false
+    packaging_g = 150
+    open_next = true
+    sounds = true
+
+    [printing]
+    output_dir = "/home/shop/Packstation"
+    label_layout = "100x150"
+
+    [printing.label]
+    printer = "Zebra"
+    media = "100x150mm"
+
+    [printing.slip]
+    folder = "/home/shop/slips"
+
+    [import]
+    inbox = "/home/shop/inbox"
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import math
 import os
+import re
 import socket
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Mapping
 
 from packstation.core import i18n, paths
-from packstation.core.errors import InputError
+from packstation.core.errors import InputError, PackstationError
 
 CONFIG_ENV = "PACKSTATION_CONFIG"
 
@@ -69,7 +104,245 @@ def load_config(path: str | os.PathLike | None = None) -> StationConfig:
     return config
 
 
+# -- validating ----------------------------------------------------------------------
+
+#: The documents a station sends somewhere (services.printing.KINDS), in settings order.
+PRINT_KINDS = ("label", "slip", "picklist", "manifest", "product-labels", "commands")
+ORIENTATIONS = ("portrait", "landscape")
+MAX_PACKAGING_G = 30000
+
+
+@dataclass(frozen=True)
+class ConfigProblem:
+    """One refused value: the field it belongs to ("station.name", "printing.label.media"...)
+    and the error that says why."""
+
+    field: str
+    error: PackstationError
+
+    @property
+    def message(self) -> str:
+        return self.error.message
+
+
+def validate_config(config: StationConfig, *, printers: list[str] | None = None) -> list[ConfigProblem]:
+    """Every problem of ``config``, in the order of the settings window; empty when valid.
+
+    ``printers`` is the list of the system's queues when it is known: a printer name
+    outside it is refused. Folders must exist (a typing mistake would otherwise send the
+    documents nowhere anyone looks).
+    """
+    from packstation.documents.labels import LAYOUTS
+    from packstation.printing.destinations import PrintError, cups_media
+
+    problems: list[ConfigProblem] = []
+
+    def refuse(field_name: str, key: str, **params: object) -> None:
+        problems.append(ConfigProblem(field_name, InputError(key, **params)))
+
+    def check_folder(field_name: str, folder: str | None) -> None:
+        if folder and not Path(folder).expanduser().is_dir():
+            refuse(field_name, "config.no_folder", folder=folder)
+
+    if not config.station.strip():
+        refuse("station.name", "config.no_station_name")
+    if not isinstance(config.packaging_g, int) or isinstance(config.packaging_g, bool) \
+            or not 0 <= config.packaging_g <= MAX_PACKAGING_G:
+        refuse("station.packaging_g", "config.bad_packaging", value=config.packaging_g,
+               maximum=MAX_PACKAGING_G)
+    if config.language not in (None, *i18n.LANGUAGES):
+        refuse("station.language", "config.bad_language", value=config.language,
+               languages=", ".join(i18n.LANGUAGES))
+    check_folder("printing.output_dir", config.output_dir)
+    if config.label_layout not in LAYOUTS:
+        refuse("printing.label_layout", "config.bad_layout", value=config.label_layout,
+               layouts=", ".join(LAYOUTS))
+    for kind, entry in config.printers.items():
+        where = f"printing.{kind}"
+        if kind not in PRINT_KINDS:
+            refuse(where, "config.bad_kind", kind=kind, kinds=", ".join(PRINT_KINDS))
+            continue
+        printer, folder = entry.get("printer"), entry.get("folder")
+        if printer and folder:
+            refuse(where, "config.printer_and_folder", document=kind)
+        if printer:
+            if printers is not None and printer not in printers:
+                refuse(f"{where}.printer", "config.unknown_printer", printer=printer,
+                       printers=", ".join(printers) or "—")
+            media = entry.get("media")
+            if media:
+                try:
+                    cups_media(str(media))
+                except PrintError as error:
+                    problems.append(ConfigProblem(f"{where}.media", error))
+            if entry.get("orientation", "portrait") not in ORIENTATIONS:
+                refuse(f"{where}.orientation", "config.bad_orientation",
+                       value=entry.get("orientation"))
+        check_folder(f"{where}.folder", folder)
+    check_folder("import.inbox", config.inbox)
+    return problems
+
+
+# -- writing ---------------------------------------------------------------------------
+
+def config_document(config: StationConfig) -> dict[str, Any]:
+    """The TOML document of ``config``: what it read (``raw``) with its own values over it.
+
+    Sections and keys the station settings do not own are kept as they were; a value
+    set back to "nothing" (no inbox, no output folder) is removed rather than written
+    empty.
+    """
+    document = _deep_copy(config.raw)
+    station = document.setdefault("station", {})
+    station["name"] = config.station
+    for key in ("database", "language"):
+        value = getattr(config, key)
+        if value:
+            station[key] = value
+        else:
+            station.pop(key, None)
+    station.update(ask_weight=config.ask_weight, packaging_g=config.packaging_g,
+                   open_next=config.open_next, sounds=config.sounds)
+    printing = document.setdefault("printing", {})
+    for kind in [key for key, value in printing.items() if isinstance(value, dict)]:
+        del printing[kind]  # replaced whole by config.printers below
+    if config.output_dir:
+        printing["output_dir"] = config.output_dir
+    else:
+        printing.pop("output_dir", None)
+    printing["label_layout"] = config.label_layout
+    for kind, entry in config.printers.items():
+        cleaned = {key: value for key, value in entry.items() if value not in (None, "")}
+        if cleaned:
+            printing[kind] = cleaned
+    section = document.setdefault("import", {})
+    if config.inbox:
+        section["inbox"] = config.inbox
+    else:
+        section.pop("inbox", None)
+    if not section:
+        del document["import"]
+    return document
+
+
+def save_config(config: StationConfig, path: str | os.PathLike | None = None, *,
+                printers: list[str] | None = None) -> Path:
+    """Validate ``config`` and write it to ``path`` (default: where it was read, else the
+    default station file); returns the path and sets ``config.path`` and ``config.raw``.
+
+    Raises the first problem of :func:`validate_config` as an InputError, and writes
+    nothing then; InputError too when the file cannot be written.
+    """
+    problems = validate_config(config, printers=printers)
+    if problems:
+        raise problems[0].error
+    target = Path(path) if path else (config.path or paths.default_config_file())
+    document = config_document(config)
+    text = to_toml(document)
+    from packstation.io.files import write_atomically
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, lambda stream: stream.write(text), newline="\n")
+    except OSError as error:
+        raise InputError("config.cannot_write", path=str(target),
+                         reason=error.strerror or str(error)) from None
+    config.path, config.raw = target, document
+    return target
+
+
+def _deep_copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _deep_copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_deep_copy(item) for item in value]
+    return value
+
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def to_toml(document: Mapping[str, Any]) -> str:
+    """A TOML text that ``tomllib.loads`` reads back as ``document``.
+
+    Plain values first, then tables (``[a.b]``) and arrays of tables (``[[carriers]]``),
+    depth first, so every key lands in the table it came from. Strings are written as
+    JSON strings: every JSON escape is also a TOML one.
+    """
+    lines: list[str] = []
+    _write_table(document, [], lines)
+    return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def _is_table_array(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(item, Mapping) for item in value)
+
+
+def _write_table(table: Mapping[str, Any], path: list[str], lines: list[str]) -> None:
+    plain = [(key, value) for key, value in table.items()
+             if not isinstance(value, Mapping) and not _is_table_array(value)]
+    for key, value in plain:
+        lines.append(f"{_key(key)} = {_value(value)}")
+    for key, value in table.items():
+        if isinstance(value, Mapping):
+            name = ".".join(_key(part) for part in [*path, key])
+            lines += ["", f"[{name}]"]
+            _write_table(value, [*path, key], lines)
+        elif _is_table_array(value):
+            name = ".".join(_key(part) for part in [*path, key])
+            for item in value:
+                lines += ["", f"[[{name}]]"]
+                _write_table(item, [*path, key], lines)
+
+
+def _key(key: str) -> str:
+    return key if _BARE_KEY.match(key) else json.dumps(key, ensure_ascii=False)
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan"
+        if math.isinf(value):
+            return "inf" if value > 0 else "-inf"
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_value(item) for item in value) + "]"
+    if isinstance(value, Mapping):  # inside an array: an inline table
+        return "{ " + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items()) + " }"
+    raise TypeError(f"no TOML form for {value!r}")
+
+
 i18n.register({
+    "config.no_station_name": ("Donnez un nom à ce poste (par exemple « Table 1 »).",
+                               "Give this station a name (for example “Table 1”)."),
+    "config.bad_packaging": ("Poids de l'emballage « {value} » refusé : indiquez un nombre entier de "
+                             "grammes entre 0 et {maximum}.",
+                             "Packaging weight “{value}” refused: give a whole number of grams "
+                             "between 0 and {maximum}."),
+    "config.bad_language": ("Langue « {value} » inconnue : choisissez parmi {languages}.",
+                            "Unknown language “{value}”: choose one of {languages}."),
+    "config.no_folder": ("Le dossier « {folder} » n'existe pas : créez-le ou choisissez-en un autre.",
+                         "The folder “{folder}” does not exist: create it or choose another one."),
+    "config.bad_layout": ("Format d'étiquette « {value} » inconnu : choisissez parmi {layouts}.",
+                          "Unknown label format “{value}”: choose one of {layouts}."),
+    "config.bad_kind": ("Document « {kind} » inconnu dans [printing] : choisissez parmi {kinds}.",
+                        "Unknown document “{kind}” in [printing]: choose one of {kinds}."),
+    "config.printer_and_folder": ("{document} : choisissez une imprimante ou un dossier, pas les deux.",
+                                  "{document}: choose a printer or a folder, not both."),
+    "config.unknown_printer": ("Imprimante « {printer} » inconnue du système (imprimantes : {printers}).",
+                               "Printer “{printer}” unknown to the system (printers: {printers})."),
+    "config.bad_orientation": ("Orientation « {value} » inconnue : portrait ou landscape.",
+                               "Unknown orientation “{value}”: portrait or landscape."),
+    "config.cannot_write": ("Impossible d'enregistrer {path} : {reason}.", "Cannot save {path}: {reason}."),
     "config.missing": ("Fichier de configuration introuvable : {path}.",
                        "Configuration file not found: {path}."),
     "config.bad_toml": ("Fichier de configuration {path} illisible : {reason}. Corrigez-le ou supprimez-le.",

@@ -273,7 +273,8 @@ class Importer:
             self._insert_lines([(ids[imported.ref], lines) for imported, lines, _ in batch], products)
             bulk_insert(Event, [{"at": now, "kind": "imported", "order": ids[imported.ref],
                                  "station": self.station, "packer": "", "reason": "",
-                                 "data": {"path": path, "line": imported.line}}
+                                 "data": {"path": path, **({"line": imported.line}
+                                                            if imported.line else {})}}
                                 for imported, _, _ in batch])
             for imported, _, _ in batch:
                 report.new.append(imported.ref)

@@ -140,7 +140,7 @@ class PackingStation:
             return None
         self._load(order)
         with atomic():
-            log_event("resumed", order=order, station=self.station, packer=self.packer)
+            log_event("resumed", at=self.clock(), order=order, station=self.station, packer=self.packer)
         if all_verified(self.lines) and not self.ask_weight:
             return self._complete(None)
         left = sum(line.remaining for line in self.lines)
@@ -317,7 +317,7 @@ class PackingStation:
                     Outcome.ORDER_TAKEN, "pack.order_taken",
                     {"ref": order.ref, "station": order.claimed_station})
                 return self._record(scan, outcome, key, order=order, **params)
-            log_event("claimed", order=order, station=self.station, packer=self.packer)
+            log_event("claimed", at=self.clock(), order=order, station=self.station, packer=self.packer)
             self._load(order)
             answer = self._record(scan, Outcome.ORDER_OPENED, "pack.order_opened", order=order,
                                   ref=order.ref, items=sum(line.quantity for line in self.lines))
@@ -441,7 +441,7 @@ class PackingStation:
             outcome = Outcome.CONFIRMED if manual else Outcome.VERIFIED
             if manual:
                 key = "pack.confirmed"
-                log_event("confirmed_without_barcode", order=self.order_id, station=self.station,
+                log_event("confirmed_without_barcode", at=self.clock(), order=self.order_id, station=self.station,
                           packer=self.packer, data={"sku": line.sku, "units": units})
             else:
                 key = "pack.verified_line_done" if line.done else "pack.verified"
@@ -514,7 +514,7 @@ class PackingStation:
             for product_id, quantity in sorted(per_product.items()):
                 Product.update(stock=Product.stock - quantity, updated_at=now) \
                     .where(Product.id == product_id).execute()
-            log_event("completed", order=order, station=self.station, packer=self.packer,
+            log_event("completed", at=self.clock(), order=order, station=self.station, packer=self.packer,
                       data={"tracking": tracking, "weight_g": weight, "computed_weight_g": computed})
         self.last_completed_id = order.id
         ref = order.ref
@@ -560,7 +560,7 @@ class PackingStation:
             if released:
                 OrderLine.update(verified=0, confirmed_without_barcode=0) \
                     .where(OrderLine.order == self.order_id).execute()
-                log_event("abandoned", order=self.order_id, station=self.station,
+                log_event("abandoned", at=self.clock(), order=self.order_id, station=self.station,
                           packer=self.packer, reason=reason)
         self._clear()
         return self._answer(Outcome.ABANDONED, "pack.abandoned", ref=ref, reason=reason)
@@ -568,7 +568,7 @@ class PackingStation:
     def set_packer(self, name: str, raw: str = "") -> ScanAnswer:
         with atomic():
             self.packer = name
-            log_event("packer_login", station=self.station, packer=name)
+            log_event("packer_login", at=self.clock(), station=self.station, packer=name)
             if self.has_order:
                 Order.update(claimed_packer=name).where(Order.id == self.order_id).execute()
         return self._answer(Outcome.PACKER_SET, "pack.packer_set", name=name)
@@ -576,7 +576,7 @@ class PackingStation:
     def logout(self) -> ScanAnswer:
         name = self.packer or "?"
         with atomic():
-            log_event("packer_logout", station=self.station, packer=self.packer)
+            log_event("packer_logout", at=self.clock(), station=self.station, packer=self.packer)
         self.packer = ""
         return self._answer(Outcome.PACKER_LOGGED_OUT, "pack.packer_logged_out", name=name)
 

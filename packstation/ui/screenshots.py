@@ -1,7 +1,10 @@
 """Screenshots of the window for the README: ``python -m packstation.ui.screenshots OUTDIR``.
 
 Builds a demo shop in a temporary folder, opens an order with a customer's note,
-verifies part of it, and saves ``window-fr.png`` and ``window-en.png`` at 1366x768.
+verifies part of it, and saves ``window-fr.png`` and ``window-en.png`` at 1366x768;
+then, in French, the back office: ``settings-fr.png`` (the station tab),
+``history-fr.png`` (a packed order's timeline) and ``statistics-fr.png`` (a day of two
+packers, with a few mistakes caught).
 Run it under a real display (Xvfb): ``Xvfb :99 -screen 0 1366x768x24 &`` then
 ``DISPLAY=:99 QT_QPA_PLATFORM=xcb python -m packstation.ui.screenshots resources/screenshots``.
 """
@@ -82,6 +85,83 @@ def shoot(folder: Path, language: str, app: QApplication) -> Path:
     return path
 
 
+def _pack_a_day(config: StationConfig) -> list[str]:
+    """Two packers pack a morning's orders (with a few mistakes caught); their refs."""
+    from packstation.services.packing import PackingStation
+
+    clock = _Clock(NOW.replace(hour=7, minute=5))
+    packers = [PackingStation("Table 1", "Alice", clock=clock), PackingStation("Table 2", "Bruno", clock=clock)]
+    packed = []
+    for number, order in enumerate(Order.select().where(Order.status == OrderStatus.PENDING)
+                                   .order_by(Order.id).limit(14)):
+        station = packers[number % 2]
+        if station.handle(order.ref).outcome.code != "order_opened":
+            continue
+        if number % 4 == 1:
+            clock.advance(20)
+            station.handle(_foreign_code(station))  # a wrong item, caught
+        for line in station.lines:
+            codes = [code for code, units in line.codes.items() if units == 1]
+            for _ in range(line.quantity - line.verified):
+                clock.advance(15 + 7 * (number % 3))
+                station.handle(codes[0] if codes else ":confirm")
+        if station.has_order and station.awaiting_weight:
+            station.complete(station.computed_weight())
+        packed.append(order.ref)
+        clock.advance(60 * (6 + number % 5))
+    return packed
+
+
+class _Clock:
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += dt.timedelta(seconds=seconds)
+
+
+def shoot_back_office(folder: Path, app: QApplication) -> list[Path]:
+    """The settings, history and statistics windows in French."""
+    from packstation.ui.backoffice.history import HistoryWindow
+    from packstation.ui.backoffice.settings import STATION_TAB, SettingsDialog
+    from packstation.ui.backoffice.statistics import StatisticsWindow
+
+    i18n.set_language("fr")
+    shots = []
+    with tempfile.TemporaryDirectory() as scratch:
+        open_shop(str(Path(scratch) / "demo.sqlite3"))
+        fill_demo(60, seed=11, now=NOW - dt.timedelta(hours=3), station="Table 1")
+        save_shop_settings(DEMO_SHOP)
+        # Folders as a shop would name them (only shown: nothing is saved here).
+        config = StationConfig(station="Table 1", output_dir="/home/boutique/Packstation/PDF", sounds=True,
+                               inbox="/home/boutique/Packstation/Dépôt",
+                               printers={"label": {"printer": "Zebra-GK420", "media": "100x150mm"}})
+        packed = _pack_a_day(config)
+        windows = {
+            "settings": SettingsDialog(config, station="Table 1", printers=["Zebra-GK420", "Bureau-A4"],
+                                       tab=STATION_TAB),
+            "history": HistoryWindow(config, station="Table 1", packer="Alice"),
+            "statistics": StatisticsWindow(now=lambda: NOW.replace(hour=11)),
+        }
+        history = windows["history"]
+        history.search_field.setText(packed[1])
+        history.search()
+        for name, window in windows.items():
+            window.resize(1366, 768)
+            window.show()
+            for _ in range(10):
+                app.processEvents()
+            path = folder / f"{name}-fr.png"
+            window.grab().save(str(path))
+            window.close()
+            shots.append(path)
+        close()
+    return shots
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     folder = Path(argv[0] if argv else "resources/screenshots")
@@ -89,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     for language in ("fr", "en"):
         print(shoot(folder, language, app))
+    for path in shoot_back_office(folder, app):
+        print(path)
     return 0
 
 

@@ -25,7 +25,7 @@ from typing import Callable
 
 import peewee as pw
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QMainWindow, QPushButton, QSplitter, QStatusBar, QTableView, QVBoxLayout, QWidget,
@@ -142,6 +142,7 @@ class StationWindow(QMainWindow):
         self.setStyleSheet(theme.STYLESHEET)
         self._build()
         self._build_actions()
+        self._build_back_office()
         self.capture.scanned.connect(self.on_scanned)
         self.capture.install()
 
@@ -366,6 +367,21 @@ class StationWindow(QMainWindow):
                 button.clicked.connect(action.trigger)
         self.retry_button.clicked.connect(self.actions_by_name["retry_prints"].trigger)
 
+    def _build_back_office(self) -> None:
+        """The menu bar (import, settings, history, statistics, end of day...), the inbox
+        watcher and CSV files dropped on the window: see packstation.ui.backoffice."""
+        from packstation.ui.backoffice.menu import BackOffice
+
+        self.backoffice = BackOffice(self)
+        self.setMenuBar(self.backoffice.build_menu_bar())
+        self.setAcceptDrops(True)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        self.backoffice.drag_enter(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
+        self.backoffice.drop(event)
+
     # -- starting -------------------------------------------------------------------------
 
     def start(self, resumed: ScanAnswer | None = None) -> None:
@@ -376,6 +392,7 @@ class StationWindow(QMainWindow):
         else:
             self._sync_order(None)
         self._update_status()
+        self.backoffice.inbox.start()
         self.scan_field.setFocus()
 
     @Slot()
@@ -646,6 +663,7 @@ class StationWindow(QMainWindow):
         self._poll_timer.stop()
         self._countdown_timer.stop()
         self._snapshot_timer.stop()
+        self.backoffice.inbox.stop()
         self.capture.uninstall()
         self.background.wait()
         super().closeEvent(event)

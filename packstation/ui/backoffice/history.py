@@ -1,0 +1,263 @@
+"""The history window: any order found again, its story, and what can still be done.
+
+A search field takes a ref, a customer's name, a tracking number, an e-mail or a day
+(``25/11/2026``); the results list the newest first. The selected order's timeline
+(imports, claims, every scan and mistake, prints, holds, hand-over) comes from
+:func:`packstation.services.history.timeline`. The buttons reprint its label or slip,
+unpack it (a reason and a name, the stock goes back), or release / cancel it when held.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
+)
+
+from packstation.core import i18n
+from packstation.core.errors import PackstationError
+from packstation.db.models import Order, OrderStatus, Shipment
+from packstation.services.context import StationConfig
+from packstation.ui.backoffice.common import (
+    ReasonDialog, RowsModel, local_time, make_table, mark_shop_data, show_error,
+)
+
+#: Where each action makes sense (the services refuse the others with their reason too).
+REPRINTABLE = {OrderStatus.PENDING, OrderStatus.ON_HOLD, OrderStatus.PACKING, OrderStatus.PACKED,
+               OrderStatus.SHIPPED}
+
+
+class HistoryWindow(QDialog):
+    """Search, results, the selected order's timeline and its actions."""
+
+    def __init__(self, config: StationConfig, *, station: str, packer: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.config = config
+        self.station = station
+        self.packer = packer
+        self.setWindowTitle(i18n.tr("ui.history.title"))
+        self.resize(1180, 700)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.search_field = QLineEdit()
+        self.search_field.setPlaceholderText(i18n.tr("ui.history.search"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.returnPressed.connect(self.search)
+        self.search_button = QPushButton(i18n.tr("ui.history.search_button"))
+        self.search_button.clicked.connect(self.search)
+        row.addWidget(self.search_field, 1)
+        row.addWidget(self.search_button)
+        layout.addLayout(row)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.results_model = RowsModel([i18n.tr(f"ui.history.column.{key}") for key in
+                                        ("ref", "ordered", "customer", "carrier", "status", "tracking",
+                                         "packed")], self)
+        self.results_view = make_table(self.results_model, stretch=2)
+        self.results_view.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
+        splitter.addWidget(self.results_view)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        self.order_title = QLabel(objectName="sectionTitle")
+        mark_shop_data(self.order_title)
+        lower_layout.addWidget(self.order_title)
+        self.timeline_model = RowsModel([i18n.tr(f"ui.history.column.{key}") for key in
+                                         ("when", "station", "packer", "what")], self)
+        self.timeline_view = make_table(self.timeline_model, stretch=3)
+        lower_layout.addWidget(self.timeline_view, 1)
+        splitter.addWidget(lower)
+        splitter.setSizes([300, 340])
+        layout.addWidget(splitter, 1)
+
+        actions = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for name, handler in (("reprint_label", lambda: self.reprint("label")),
+                              ("reprint_slip", lambda: self.reprint("slip")),
+                              ("unpack", self.unpack), ("release", self.release),
+                              ("cancel", self.cancel_order)):
+            button = QPushButton(i18n.tr(f"ui.history.action.{name}"))
+            button.clicked.connect(handler)
+            button.setEnabled(False)
+            self.buttons[name] = button
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        self.search()
+
+    # -- searching --------------------------------------------------------------------
+
+    @Slot()
+    def search(self) -> None:
+        from packstation.services.history import search_orders
+
+        orders = search_orders(self.search_field.text())
+        shipments = {s.order_id: s for s in Shipment.select().where(
+            Shipment.order.in_([order.id for order in orders]))} if orders else {}
+        rows = []
+        for order in orders:
+            shipment = shipments.get(order.id)
+            rows.append((order.ref, local_time(order.ordered_at), order.customer_name,
+                         order.carrier.name if order.carrier_id else order.shipping_method,
+                         i18n.tr(f"status.{order.status}"),
+                         (shipment.tracking if shipment else order.tracking) or "",
+                         local_time(shipment.packed_at) if shipment else ""))
+        self.results_model.set_rows(rows, [order.id for order in orders])
+        self.message.setText(i18n.tr("ui.history.found", count=len(orders)))
+        if orders:
+            self.results_view.selectRow(0)
+        self.show_selected()
+
+    def select_ref(self, ref: str) -> bool:
+        """Select the result row of ``ref`` (after a search); False if it is not listed."""
+        refs = self.results_model.column(0)
+        if ref not in refs:
+            return False
+        self.results_view.selectRow(refs.index(ref))
+        self.show_selected()
+        return True
+
+    def selected_order(self) -> Order | None:
+        row = self.results_view.currentIndex().row()
+        order_id = self.results_model.payload(row)
+        return Order.get_or_none(Order.id == order_id) if order_id is not None else None
+
+    @Slot()
+    def show_selected(self) -> None:
+        from packstation.services.history import timeline
+
+        order = self.selected_order()
+        if order is None:
+            self.order_title.setText("")
+            self.timeline_model.set_rows([])
+        else:
+            self.order_title.setText(i18n.tr("ui.history.order_title", ref=order.ref,
+                                             customer=order.customer_name,
+                                             status=i18n.tr(f"status.{order.status}"))
+                                     + (f" — {order.hold_reason}" if order.hold_reason else ""))
+            self.timeline_model.set_rows([(local_time(entry.at, seconds=True), entry.station,
+                                           entry.packer, entry.text) for entry in timeline(order)])
+        status = order.status if order else None
+        self.buttons["reprint_label"].setEnabled(status in REPRINTABLE)
+        self.buttons["reprint_slip"].setEnabled(status in REPRINTABLE)
+        self.buttons["unpack"].setEnabled(status == OrderStatus.PACKED)
+        self.buttons["release"].setEnabled(status == OrderStatus.ON_HOLD)
+        self.buttons["cancel"].setEnabled(status in (OrderStatus.ON_HOLD, OrderStatus.PENDING))
+
+    def _after_change(self, text: str) -> None:
+        ref = self.selected_order().ref if self.selected_order() else None
+        self.search()
+        if ref:
+            self.select_ref(ref)
+        self.message.setText(text)
+
+    # -- actions ----------------------------------------------------------------------
+
+    def reprint(self, kind: str) -> list[dict]:
+        from packstation.services.printing import OrderPrinter
+
+        order = self.selected_order()
+        if order is None:
+            return []
+        results = OrderPrinter(self.config).print_order_documents(order.id, (kind,), station=self.station,
+                                                                  reprint=True)
+        texts = []
+        for result in results:
+            document = i18n.tr(f"history.document.{result['kind']}")
+            if result.get("status") == "failed":
+                texts.append(i18n.tr("ui.history.print_failed", document=document,
+                                     error=result.get("error", "")))
+            else:
+                texts.append(i18n.tr("ui.history.printed", document=document,
+                                     output=result.get("output") or ""))
+        self._after_change(" ".join(texts))
+        return results
+
+    def _ask(self, action: str, order: Order) -> tuple[str, str] | None:
+        dialog = ReasonDialog(i18n.tr(f"ui.history.{action}.title", ref=order.ref),
+                              i18n.tr(f"ui.history.{action}.prompt", ref=order.ref),
+                              name=self.packer, ok_text=i18n.tr(f"ui.history.action.{action}"),
+                              parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.values()
+
+    def _decide(self, action: str, function, done_key: str) -> None:
+        order = self.selected_order()
+        if order is None:
+            return
+        answer = self._ask(action, order)
+        if answer is None:
+            return
+        reason, by = answer
+        try:
+            function(order.ref, reason=reason, by=by, station=self.station)
+        except PackstationError as error:
+            show_error(self, error)
+            return
+        self._after_change(i18n.tr(done_key, ref=order.ref))
+
+    @Slot()
+    def unpack(self) -> None:
+        from packstation.services.unpack import unpack
+
+        self._decide("unpack", unpack, "ui.history.unpacked")
+
+    @Slot()
+    def release(self) -> None:
+        from packstation.services.holds import release
+
+        self._decide("release", release, "ui.history.released")
+
+    @Slot()
+    def cancel_order(self) -> None:
+        from packstation.services.holds import cancel
+
+        self._decide("cancel", cancel, "ui.history.cancelled")
+
+
+i18n.register({
+    "ui.history.title": ("Historique des commandes", "Order history"),
+    "ui.history.search": ("Référence, nom, numéro de suivi, e-mail ou date (25/11/2026)",
+                          "Ref, name, tracking number, e-mail or date (2026-11-25)"),
+    "ui.history.search_button": ("Rechercher", "Search"),
+    "ui.history.found": ("{count} commande(s) trouvée(s).", "{count} order(s) found."),
+    "ui.history.column.ref": ("Réf.", "Ref"),
+    "ui.history.column.ordered": ("Commandée le", "Ordered"),
+    "ui.history.column.customer": ("Client", "Customer"),
+    "ui.history.column.carrier": ("Transporteur", "Carrier"),
+    "ui.history.column.status": ("État", "Status"),
+    "ui.history.column.tracking": ("N° de suivi", "Tracking"),
+    "ui.history.column.packed": ("Emballée le", "Packed"),
+    "ui.history.column.when": ("Quand", "When"),
+    "ui.history.column.station": ("Poste", "Station"),
+    "ui.history.column.packer": ("Préparateur", "Packer"),
+    "ui.history.column.what": ("Ce qui s'est passé", "What happened"),
+    "ui.history.order_title": ("{ref} — {customer} — {status}", "{ref} — {customer} — {status}"),
+    "ui.history.action.reprint_label": ("Réimprimer l'étiquette", "Reprint the label"),
+    "ui.history.action.reprint_slip": ("Réimprimer le bon", "Reprint the slip"),
+    "ui.history.action.unpack": ("Déballer…", "Unpack…"),
+    "ui.history.action.release": ("Débloquer…", "Release…"),
+    "ui.history.action.cancel": ("Annuler la commande…", "Cancel the order…"),
+    "ui.history.unpack.title": ("Déballer {ref}", "Unpack {ref}"),
+    "ui.history.unpack.prompt": ("La commande {ref} repassera en attente et ses articles retourneront en "
+                                 "stock. Son numéro de suivi est conservé.",
+                                 "Order {ref} goes back to pending and its items back to stock. Its "
+                                 "tracking number is kept."),
+    "ui.history.release.title": ("Débloquer {ref}", "Release {ref}"),
+    "ui.history.release.prompt": ("La commande {ref} retournera dans la file d'attente.",
+                                  "Order {ref} goes back to the queue."),
+    "ui.history.cancel.title": ("Annuler {ref}", "Cancel {ref}"),
+    "ui.history.cancel.prompt": ("La commande {ref} sera annulée et ne sera pas expédiée.",
+                                 "Order {ref} is cancelled and will not be shipped."),
+    "ui.history.unpacked": ("Commande {ref} déballée : de nouveau en attente, stock remis.",
+                            "Order {ref} unpacked: pending again, stock put back."),
+    "ui.history.released": ("Commande {ref} débloquée.", "Order {ref} released."),
+    "ui.history.cancelled": ("Commande {ref} annulée.", "Order {ref} cancelled."),
+    "ui.history.printed": ("{document} envoyé(e) : {output}", "{document} sent: {output}"),
+    "ui.history.print_failed": ("{document} non imprimé(e) : {error}", "{document} not printed: {error}"),
+})

@@ -1,0 +1,177 @@
+"""Settings: a bad value is refused with its reason next to its field and nothing is
+saved; good values are saved to the database and to the station's TOML file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+
+import pytest
+
+from packstation.core.carriers import default_carriers, to_toml as carriers_toml
+from packstation.services.carriers import load_schedules
+from packstation.services.context import (
+    StationConfig, config_document, load_config, save_config, to_toml, validate_config,
+)
+from packstation.services.settings import hold_settings, shop_settings
+from packstation.ui.backoffice.settings import CARRIERS_TAB, HOLDS_TAB, SHOP_TAB, STATION_TAB, SettingsDialog
+
+PRINTERS = ["PDF", "Zebra"]
+
+
+@pytest.fixture
+def dialog(qtbot, shop, config):
+    dialog = SettingsDialog(config, station="Table 1", printers=PRINTERS)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def nothing_saved(config: StationConfig, carriers_before: dict) -> None:
+    assert not config.path.exists()
+    assert shop_settings().name == "Ma Boutique"
+    assert {s.code: s for s in load_schedules().values()} == carriers_before
+
+
+def bad_carrier_time(dialog, tmp_path):
+    dialog.carriers_tab.editor.setPlainText(
+        dialog.carriers_tab.editor.toPlainText().replace('mon = "15:00"', 'mon = "25:00"'))
+    return CARRIERS_TAB, dialog.carriers_tab.error, ["colissimo", "25:00"]
+
+
+def unknown_media(dialog, tmp_path):
+    row = dialog.station_tab.rows["label"]
+    row.destination.setCurrentIndex(row.destination.findData("Zebra"))
+    row.media.setCurrentText("B7x")
+    return STATION_TAB, row.error, ["B7x", "Format de papier inconnu"]
+
+
+def missing_inbox(dialog, tmp_path):
+    dialog.station_tab.inbox.edit.setText(str(tmp_path / "nowhere"))
+    return STATION_TAB, dialog.station_tab.inbox.error, ["nowhere", "n'existe pas"]
+
+
+def missing_output_folder(dialog, tmp_path):
+    dialog.station_tab.output_dir.edit.setText(str(tmp_path / "gone"))
+    return STATION_TAB, dialog.station_tab.output_dir.error, ["gone", "n'existe pas"]
+
+
+def bad_country(dialog, tmp_path):
+    dialog.shop_tab.edits["country"].setText("France")
+    return SHOP_TAB, dialog.shop_tab.errors["country"], ["FRANCE", "code ISO"]
+
+
+def missing_logo(dialog, tmp_path):
+    dialog.shop_tab.logo.setText(str(tmp_path / "logo.png"))
+    return SHOP_TAB, dialog.shop_tab.errors["logo_path"], ["logo.png", "introuvable"]
+
+
+def bad_hold_amount(dialog, tmp_path):
+    dialog.holds_tab.total_above.setText("beaucoup")
+    return HOLDS_TAB, dialog.holds_tab.total_error, ["beaucoup", "montant"]
+
+
+def empty_station_name(dialog, tmp_path):
+    dialog.station_tab.name.setText("  ")
+    return STATION_TAB, dialog.station_tab.name_error, ["nom"]
+
+
+@pytest.mark.parametrize("spoil", [bad_carrier_time, unknown_media, missing_inbox, missing_output_folder,
+                                   bad_country, missing_logo, bad_hold_amount, empty_station_name])
+def test_a_bad_value_is_refused_with_its_reason_and_nothing_is_saved(dialog, config, tmp_path, spoil):
+    carriers_before = {s.code: s for s in load_schedules().values()}
+    dialog.shop_tab.edits["name"].setText("Le Comptoir")  # a good change, not saved either
+    tab, label, words = spoil(dialog, tmp_path)
+
+    assert dialog.save() is False
+    assert dialog.result() == 0 and dialog.saved == []
+    assert label.isVisibleTo(dialog) and label.text()
+    for word in words:
+        assert word in label.text(), label.text()
+    assert dialog.tabs.currentIndex() == tab
+    assert "Rien n'a été enregistré" in dialog.summary.text()
+    nothing_saved(config, carriers_before)
+
+
+def test_good_values_are_saved_to_the_database_and_the_station_file(dialog, config, tmp_path):
+    inbox, slips = tmp_path / "inbox", tmp_path / "slips"
+    inbox.mkdir(), slips.mkdir()
+    shop_tab = dialog.shop_tab
+    for name, value in (("name", "Le Comptoir des Thés"), ("address1", "8 rue de la Paix"),
+                        ("postcode", "69002"), ("city", "Lyon"), ("country", "fr")):
+        shop_tab.edits[name].setText(value)
+    shop_tab.returns.setPlainText("Retours sous 30 jours.")
+    shop_tab.language.setCurrentIndex(shop_tab.language.findData("en"))
+    dialog.carriers_tab.editor.setPlainText(
+        dialog.carriers_tab.editor.toPlainText().replace('mon = "15:00"', 'mon = "16h30"'))
+    dialog.holds_tab.total_above.setText("300,50")
+    dialog.holds_tab.deny_emails.setPlainText("fraud@example.com\n\n")
+    station = dialog.station_tab
+    station.name.setText("Table 2")
+    station.inbox.edit.setText(str(inbox))
+    station.sounds.setChecked(False)
+    station.ask_weight.setChecked(True)
+    station.layout_combo.setCurrentIndex(station.layout_combo.findData("a4x2"))
+    label = station.rows["label"]
+    label.destination.setCurrentIndex(label.destination.findData("Zebra"))
+    label.media.setCurrentText("100x150mm")
+    station.rows["slip"].folder.edit.setText(str(slips))
+
+    assert dialog.save() is True, dialog.summary.text()
+
+    saved_shop = shop_settings()
+    assert (saved_shop.name, saved_shop.city, saved_shop.country, saved_shop.document_language,
+            saved_shop.return_instructions) == ("Le Comptoir des Thés", "Lyon", "FR", "en",
+                                                "Retours sous 30 jours.")
+    colissimo = next(s for s in load_schedules().values() if s.code == "colissimo")
+    assert colissimo.pickups[0] == (dt.time(16, 30),)
+    holds = hold_settings()
+    assert (holds.hold_total_above, holds.deny_emails) == ("300.50", ["fraud@example.com"])
+
+    read = load_config(config.path)
+    assert (read.station, read.inbox, read.sounds, read.ask_weight, read.label_layout) == (
+        "Table 2", str(inbox), False, True, "a4x2")
+    assert read.printers == {"label": {"printer": "Zebra", "media": "100x150mm"},
+                             "slip": {"folder": str(slips)}}
+    assert read.output_dir == config.output_dir
+
+
+def test_sections_the_settings_do_not_own_are_kept(shop, tmp_path):
+    path = tmp_path / "station.toml"
+    path.write_text('[station]\nname = "Table 1"\ndatabase = "postgresql://shop"\n\n'
+                    '[import]\nprofiles = "/srv/profiles"\n\n'
+                    + carriers_toml(default_carriers()), encoding="utf-8")
+    config = load_config(path)
+    config.station, config.inbox = "Table 3", str(tmp_path)
+    save_config(config)
+
+    document = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert document["station"]["name"] == "Table 3"
+    assert document["station"]["database"] == "postgresql://shop"
+    assert document["import"] == {"profiles": "/srv/profiles", "inbox": str(tmp_path)}
+    assert [c["code"] for c in document["carriers"]] == ["colissimo", "chronopost", "dpd", "mondial_relay"]
+    assert document["carriers"][0]["pickup"]["mon"] == "15:00"
+
+
+@pytest.mark.parametrize("document", [
+    {"station": {"name": 'Quote " and \\ back', "packaging_g": 0, "sounds": True}},
+    {"a": {"b": {"c": [1, 2.5, "x"]}}, "list": [[1, 2], ["é"]], "top": dt.date(2026, 11, 25)},
+    {"carriers": [{"code": "c", "pickup": {"mon": ["09:00", "15:00"]}}, {"code": "d", "extra": []}]},
+    {"odd key": {"with.dot": "yes"}, "when": dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.timezone.utc)},
+])
+def test_the_toml_writer_is_read_back_as_written(document):
+    assert tomllib.loads(to_toml(document)) == document
+
+
+def test_validation_names_each_field(tmp_path):
+    config = StationConfig(station="", packaging_g=-5, label_layout="a3", inbox=str(tmp_path / "x"),
+                           printers={"label": {"printer": "Ghost", "media": "B7x"},
+                                     "slip": {"printer": "PDF", "folder": str(tmp_path)}})
+    fields = [problem.field for problem in validate_config(config, printers=["PDF"])]
+    assert fields == ["station.name", "station.packaging_g", "printing.label_layout",
+                      "printing.label.printer", "printing.label.media", "printing.slip", "import.inbox"]
+    with pytest.raises(Exception) as raised:
+        save_config(config, tmp_path / "station.toml")
+    assert "nom" in str(raised.value)
+    assert not (tmp_path / "station.toml").exists()
+    assert validate_config(StationConfig(station="T", output_dir=str(tmp_path))) == []
+    assert "output_dir" in config_document(StationConfig(output_dir="/x"))["printing"]
