@@ -39,6 +39,8 @@ from packstation.core.packing import Outcome, Tone, parse_weight
 from packstation.db.models import Carrier, Event, Order, PrintJob, utcnow
 from packstation.services.context import StationConfig
 from packstation.services.packing import PackingStation, ScanAnswer
+from packstation.db.changes import ChangeWatcher
+from packstation.services import tables
 from packstation.services.pickups import CarrierProjection
 from packstation.ui import theme
 from packstation.ui.background import Background
@@ -51,7 +53,7 @@ from packstation.ui.sounds import SoundPlayer
 
 log = logging.getLogger(__name__)
 
-POLL_MS = 3000          # the change check: one indexed MAX() query
+POLL_MS = 1000          # the change check: no query on PostgreSQL, one PRAGMA on SQLite
 COUNTDOWN_MS = 30000    # the countdown moves even when nothing changes
 SEARCH_DELAY_MS = 250   # the queue is searched once the packer stops typing
 
@@ -146,9 +148,18 @@ class StationWindow(QMainWindow):
         self.capture.scanned.connect(self.on_scanned)
         self.capture.install()
 
+        # Other tables' work shows within two seconds: LISTEN/NOTIFY on PostgreSQL, the
+        # file's data version on SQLite (see db.changes); a lost server shows a banner.
+        self.watcher = ChangeWatcher()
+        self.db_lost = False
         self._poll_timer = QTimer(self)
         self._poll_timer.timeout.connect(self.poll)
         self._poll_timer.start(poll_ms)
+        # A sign of life while the table is idle, so that its claim is not taken for
+        # abandoned; and the news if its order was taken over while it was away.
+        self._touch_timer = QTimer(self)
+        self._touch_timer.timeout.connect(self.touch)
+        self._touch_timer.start(int(tables.TOUCH_INTERVAL.total_seconds() * 1000))
         self._countdown_timer = QTimer(self)
         self._countdown_timer.timeout.connect(self.tick_countdown)
         self._countdown_timer.start(COUNTDOWN_MS)
@@ -169,6 +180,14 @@ class StationWindow(QMainWindow):
         outer = QVBoxLayout(central)
         outer.setContentsMargins(8, 6, 8, 4)
         outer.setSpacing(6)
+
+        self.db_banner = QLabel(i18n.tr("ui.db.lost"))
+        self.db_banner.setWordWrap(True)
+        self.db_banner.setStyleSheet(theme.swatch_css(theme.TONE_SWATCHES[Tone.ERROR])
+                                     + " border-radius: 4px; padding: 6px 10px; font-size: 13pt;"
+                                     " font-weight: bold;")
+        outer.addWidget(self.db_banner)
+        self.db_banner.hide()
 
         self.settings_banner = QFrame()
         self.settings_banner.setStyleSheet(theme.swatch_css(theme.SETTINGS_BANNER)
@@ -441,6 +460,8 @@ class StationWindow(QMainWindow):
         if not self.sounds.available and not self._sound_notice_shown:
             self._sound_notice_shown = True
             self.notify(self.sounds.unavailable_reason or "", 30000)
+        if answer.outcome is Outcome.ORDER_TAKEN and answer.order and not self.station.has_order:
+            QTimer.singleShot(0, lambda ref=answer.order: self.offer_take_over(ref))
         return answer
 
     def notify(self, text: str, msecs: int) -> None:
@@ -618,12 +639,55 @@ class StationWindow(QMainWindow):
     def poll(self) -> None:
         """Follow imports and the other tables: a cheap check, then the work if needed."""
         try:
-            newest = self._newest_event_id()
-        except pw.PeeweeException as error:  # a lost server: say it, try again later
-            self.notify(i18n.tr("ui.status.db_error", error=str(error)), POLL_MS * 2)
+            if self.db_lost:
+                if not tables.check_connection():
+                    return
+                self.set_db_lost(False)
+                self.refresh_all()
+                return
+            changed = self.watcher.changed()
+            if not self.watcher.connected and not tables.check_connection():
+                self.set_db_lost(True)
+                return
+        except pw.PeeweeException:
+            self.set_db_lost(True)
             return
-        if newest != self._last_event_id:
+        if changed:
             self.refresh_all()
+
+    def set_db_lost(self, lost: bool) -> None:
+        """The banner that says the database is gone and that scans wait for it."""
+        self.db_lost = lost
+        self.db_banner.setVisible(lost)
+        if not lost:
+            self.notify(i18n.tr("ui.db.back"), 8000)
+
+    @Slot()
+    def touch(self) -> None:
+        if self.db_lost:
+            return
+        try:
+            held = tables.touch(self.station.station, self.station.packer, now=self.clock())
+        except pw.PeeweeException:
+            self.set_db_lost(True)
+            return
+        if self.station.has_order and self.station.order_ref not in held:
+            self.notify(i18n.tr("ui.tables.taken_from_us", ref=self.station.order_ref), 30000)
+
+    def offer_take_over(self, ref: str) -> ScanAnswer | None:
+        """When a scanned order is held by a table that stopped: offer to take it over."""
+        from packstation.core.errors import PackstationError
+        from packstation.ui.backoffice.common import confirm
+
+        try:
+            plan = tables.check_take_over(ref, self.station.station, now=self.clock())
+        except PackstationError:
+            return None  # its table is alive, or it is not being packed: nothing to offer
+        text = i18n.tr("ui.tables.take_over_question", ref=plan.ref, station=plan.previous_station,
+                       idle=plan.idle_text())
+        if not confirm(self, i18n.tr("ui.tables.take_over_title"), text):
+            return None
+        return self.show_answer(self.station.take_over(plan.ref, confirm=True))
 
     def _update_settings_banner(self) -> None:
         from packstation.services.settings import shop_settings
@@ -661,6 +725,8 @@ class StationWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self._poll_timer.stop()
+        self._touch_timer.stop()
+        self.watcher.close()
         self._countdown_timer.stop()
         self._snapshot_timer.stop()
         self.backoffice.inbox.stop()
@@ -728,5 +794,17 @@ i18n.register({
     "ui.status.retry": ("Relancer les impressions (F9)", "Retry prints (F9)"),
     "ui.status.retried": ("{count} impression(s) relancée(s), {failed} encore en échec.",
                           "{count} print(s) retried, {failed} still failing."),
-    "ui.status.db_error": ("Base de données injoignable : {error}", "Database unreachable: {error}"),
+    "ui.db.lost": ("Connexion à la base de données perdue — nouvel essai toutes les secondes. "
+                   "Les scans sont refusés jusqu'à son retour : rien n'est perdu.",
+                   "Connection to the database lost — trying again every second. Scans are "
+                   "refused until it is back: nothing is lost."),
+    "ui.db.back": ("Connexion à la base de données rétablie.", "Connection to the database is back."),
+    "ui.tables.taken_from_us": ("La commande {ref} a été reprise par une autre table.",
+                                "Order {ref} was taken over by another table."),
+    "ui.tables.take_over_title": ("Reprendre la commande ?", "Take the order over?"),
+    "ui.tables.take_over_question": ("La commande {ref} est en préparation à {station}, qui ne "
+                                     "donne plus signe de vie depuis {idle}. La reprendre ici, "
+                                     "avec les articles déjà vérifiés ?",
+                                     "Order {ref} is being packed at {station}, silent for {idle}. "
+                                     "Take it over here, with the items already verified?"),
 })
