@@ -149,33 +149,37 @@ class Importer:
                   _chunked_select(Barcode, Barcode.code, all_codes)}
         product_by_id = {product.id: product for product in known.values()}
         now = self.clock()
+        fresh = [sku for sku in wanted if sku not in known]
+        bulk_insert(Product, [{"sku": sku, "name": wanted[sku].get("name") or sku,
+                               "weight_g": wanted[sku].get("weight_g"),
+                               "bin": wanted[sku].get("bin", ""), "stock": None, "updated_at": now}
+                              for sku in fresh])
+        known.update((product.sku, product) for product in _chunked_select(Product, Product.sku, fresh))
+        report.products_new.extend(fresh)
+        added: dict[str, int] = {}  # codes this file gives to a product: code -> product id
+        new_codes = []
         for sku, entry in wanted.items():
-            product = known.get(sku)
-            if product is None:
-                product = Product.create(sku=sku, name=entry.get("name") or sku,
-                                         weight_g=entry.get("weight_g"), bin=entry.get("bin", ""),
-                                         stock=None, updated_at=now)
-                known[sku] = product
-                report.products_new.append(sku)
-            else:
-                changes = {name: entry[name] for name in ("name", "weight_g", "bin")
-                           if entry.get(name) not in (None, "") and getattr(product, name) != entry[name]}
-                if changes:
-                    Product.update(updated_at=now, **changes).where(Product.id == product.id).execute()
-                    for name, value in changes.items():
-                        setattr(product, name, value)
-                    if sku not in report.products_new:
-                        report.products_updated.append(sku)
+            product = known[sku]
+            changes = {name: entry[name] for name in ("name", "weight_g", "bin")
+                       if entry.get(name) not in (None, "") and getattr(product, name) != entry[name]}
+            if changes:
+                Product.update(updated_at=now, **changes).where(Product.id == product.id).execute()
+                for name, value in changes.items():
+                    setattr(product, name, value)
+                report.products_updated.append(sku)
             for code, (units, line) in entry["codes"].items():
                 owner = owners.get(code)
-                if owner is None:
-                    owners[code] = Barcode.create(code=code, product=product, units=units)
-                elif owner.product_id != product.id:
-                    other = product_by_id.get(owner.product_id) or Product.get_by_id(owner.product_id)
+                owner_id = owner.product_id if owner is not None else added.get(code)
+                if owner_id is None:
+                    added[code] = product.id
+                    new_codes.append({"code": code, "product": product.id, "units": units})
+                elif owner_id != product.id:
+                    other = product_by_id.get(owner_id) or Product.get_by_id(owner_id)
                     report.errors.append(RowError(parsed.path, line, "import.code_taken",
                                                   {"code": code, "sku": other.sku}))
-                elif owner.units != units:
+                elif owner is not None and owner.units != units:
                     Barcode.update(units=units).where(Barcode.id == owner.id).execute()
+        bulk_insert(Barcode, new_codes)
         return known
 
     @staticmethod
@@ -210,6 +214,7 @@ class Importer:
                                     [order.id for order in existing.values()]):
             known_lines.setdefault(line.order_id, []).append(_line_key(line.__data__))
         now = self.clock()
+        matched: dict[str, CarrierSchedule | None] = {}
         fresh: list[tuple[ImportedOrder, list, dict]] = []
         for imported in parsed.orders:
             known = existing.get(imported.ref)
@@ -237,7 +242,10 @@ class Importer:
                 # ship the backordered units twice.
                 report.skipped.append((imported.ref, i18n.tr("import.skip.split")))
                 continue
-            schedule = match_carrier(schedules.values(), imported.carrier) if imported.carrier else None
+            if imported.carrier not in matched:  # a file names few shipping methods
+                matched[imported.carrier] = (match_carrier(schedules.values(), imported.carrier)
+                                             if imported.carrier else None)
+            schedule = matched[imported.carrier]
             carrier = carriers.get(schedule.code) if schedule else None
             fields = self._order_fields(imported, schedule, carrier)
             if known is None:

@@ -111,3 +111,9 @@ def test_dry_run_reports_and_changes_nothing(db, tmp_path):
     assert sorted(report.new) == ["CMD-1", "CMD-2", "CMD-3", "CMD-4"]
     assert Order.select().count() == 0 and Product.select().count() == 0
     assert Event.select().count() == events
+
+
+def test_one_code_for_two_new_products_in_one_file_is_refused(db, tmp_path):
+    report = import_rows(tmp_path, [row("CMD-8", "FIRST", 1, ean=MUG), row("CMD-9", "SECOND", 1, ean=MUG)])
+    assert not report.ok and "FIRST" in report.errors[0].reason
+    assert Product.select().count() == 0 and Barcode.select().count() == 0
