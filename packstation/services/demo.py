@@ -140,4 +140,4 @@ def fill_demo(orders: int = 50, seed: int | None = None, *, now: dt.datetime | N
     parsed = ParsedFile(path="demo", format="demo", encoding="utf-8", delimiter=",",
                         products=[product for product in products if product.sku not in known],
                         orders=demo_orders(rng, orders, now, products))
-    return Importer(station=station).apply(parsed)
+    return Importer(station=station, clock=lambda: now).apply(parsed)

@@ -133,11 +133,12 @@ def timeline(order: Order) -> list[TimelineEntry]:
         data = event.data or {}
         if event.kind in _PRINT_JOB_EVENTS and "job" in data:
             continue
-        entries.append((event.at, 0, event.id, TimelineEntry(
+        entries.append((event.at, 1, event.id, TimelineEntry(
             event.at, event.kind, event.station, event.packer, _event_text(event.kind, event.reason, data))))
     for scan in ScanRecord.select().where(ScanRecord.order == order.id):
         ok = scan.outcome in _OK_OUTCOMES
-        entries.append((scan.at, 1, scan.id, TimelineEntry(
+        # A scan comes before the events it caused at the same instant (claim, completion).
+        entries.append((scan.at, 0, scan.id, TimelineEntry(
             scan.at, "scan" if ok else "scan_error", scan.station, scan.packer,
             i18n.tr("history.scan", code=scan.code or scan.raw.strip(),
                     outcome=_outcome_label(scan.outcome)))))
@@ -207,6 +208,8 @@ def _event_text(kind: str, reason: str, data: dict) -> str:
     elif kind == "backorder_created":
         params.update(original=data.get("backorder_of", "?"), lines=units(data.get("lines")))
     key = f"history.event.{kind}"
+    if kind == "imported" and "line" not in data:  # a whole batch, such as the demo shop
+        key = "history.event.imported_file"
     if key not in _MESSAGES:
         return i18n.tr("history.event.other", kind=kind, reason=reason or "—")
     return i18n.tr(key, **params)
@@ -216,6 +219,7 @@ _MESSAGES = {
     "history.scan": ("Scan « {code} » : {outcome}.", "Scan “{code}”: {outcome}."),
     # Events, by kind (see log_event calls across the services).
     "history.event.imported": ("Importée depuis {file} (ligne {line}).", "Imported from {file} (line {line})."),
+    "history.event.imported_file": ("Importée depuis {file}.", "Imported from {file}."),
     "history.event.updated": ("Mise à jour par l'import de {file}.", "Updated by the import of {file}."),
     "history.event.cancelled": ("Annulée : {reason}.", "Cancelled: {reason}."),
     "history.event.held": ("Bloquée : {reason}.", "Put on hold: {reason}."),
