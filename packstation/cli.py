@@ -78,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
         decision.add_argument("--reason", required=True)
         decision.add_argument("--by", required=True, metavar="NAME")
 
+    split = commands.add_parser("ship-available", help=i18n.tr("cli.ship_available"))
+    split.add_argument("ref")
+    split.add_argument("--by", required=True, metavar="NAME")
+
     commands.add_parser("retry-prints", help=i18n.tr("cli.retry_prints"))
 
     export = commands.add_parser("export-tracking", help=i18n.tr("cli.export"))
@@ -334,6 +338,14 @@ def cmd_cancel(args, config) -> int:
     return _decide(args, config, cancel)
 
 
+def cmd_ship_available(args, config) -> int:
+    from packstation.services.backorders import ship_available
+
+    open_db(args, config)
+    print(ship_available(args.ref, by=args.by, station=config.station).message)
+    return EXIT_OK
+
+
 def cmd_retry_prints(args, config) -> int:
     from packstation.printing.queue import PrintQueue
 
@@ -391,6 +403,9 @@ i18n.register({
                  "put an order on hold (reason and name required)"),
     "cli.cancel": ("annuler une commande (raison et nom obligatoires)",
                    "cancel an order (reason and name required)"),
+    "cli.ship_available": ("expédier ce que le stock couvre d'une commande en rupture ; le reste "
+                           "devient un reliquat", "ship what the stock covers of a short order; the "
+                           "rest becomes a backorder"),
     "cli.retry_prints": ("relancer les impressions en échec", "retry the failed print jobs"),
     "cli.no_such_file": ("fichier introuvable", "no such file"),
     "cli.tracking": ("Suivi", "Tracking"),

@@ -35,11 +35,15 @@ def shortages(now: dt.datetime | None = None) -> dict[int, dict[str, int]]:
     # Only products whose stock the shop tracks (stock not NULL) can make an order short.
     available = dict(Product.select(Product.id, Product.stock)
                      .where(Product.stock.is_null(False)).tuples())
+    if not available:
+        return {}
     lines_by_order: dict[int, list[tuple[int, str, int]]] = defaultdict(list)
+    # Only the lines of tracked products: a shop tracking a few products does not load
+    # every open line of a 100,000-order database.
     for order_id, product_id, sku, quantity in (
             OrderLine.select(OrderLine.order, OrderLine.product, OrderLine.sku, OrderLine.quantity)
-            .join(Order)
-            .where(Order.status.in_(list(ALLOCATED_STATUSES)) & OrderLine.product.is_null(False))
+            .join(Order).switch(OrderLine).join(Product)
+            .where(Order.status.in_(list(ALLOCATED_STATUSES)) & Product.stock.is_null(False))
             .tuples()):
         lines_by_order[order_id].append((product_id, sku, quantity))
     if not lines_by_order:

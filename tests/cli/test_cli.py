@@ -130,3 +130,28 @@ match = ["Colissimo*"]
     config.write_text(config.read_text().replace("16:30", "bientôt"), encoding="utf-8")
     bad = run(db_file, "--config", str(config), "pickups", lang="fr")
     assert bad.returncode != 0 and "colissimo" in bad.stderr.lower() and "bientôt" in bad.stderr
+
+
+def test_short_order_shortages_and_ship_available(db_file, tmp_path):
+    from packstation.db import close, open_database
+    from packstation.db.models import Product
+    from tests.helpers import row
+
+    path = write_csv(tmp_path / "o.csv", [row("S-1", "TEA", 3, ean=TEA), row("S-2", "TEA", 2, ean=TEA,
+                                                                           order_date="2026-11-25 10:00")])
+    assert run(db_file, "import", str(path)).returncode == 0
+    open_database(db_file)
+    Product.update(stock=4).where(Product.sku == "TEA").execute()
+    close()
+    # S-1 (older) takes 3; S-2 wants 2 and gets 1: short by 1
+    detail = json.loads(run(db_file, "order", "S-2", "--json").stdout)
+    assert detail["shortages"] == [{"sku": "TEA", "missing": 1}]
+    refused = json.loads(run(db_file, "scan", "--json", stdin="S-2\n").stdout.splitlines()[0])
+    assert refused["outcome"] == "order_short"
+    split = run(db_file, "ship-available", "S-2", "--by", "Alice")
+    assert split.returncode == 0, split.stderr
+    orders = {o["ref"]: o for o in json.loads(run(db_file, "orders", "--json").stdout)}
+    assert orders["S-2"]["lines"][0]["quantity"] == 1
+    backorder = next(o for ref, o in orders.items() if ref.startswith("S-2-"))
+    assert backorder["status"] == "pending" and backorder["lines"][0]["quantity"] == 1
+    assert json.loads(run(db_file, "scan", "--json", stdin="S-2\n").stdout.splitlines()[0])["ok"]
