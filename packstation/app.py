@@ -14,9 +14,10 @@ from packstation.services.context import StationConfig
 
 def install_qt_translator(app, language: str | None = None):
     """Qt's own texts (QMessageBox and QFileDialog buttons, context menus) in French when
-    the language is French: ``qtbase_fr.qm`` from the PySide6 wheel. Our own texts come
-    from the shared catalogue (core.i18n). Returns the translator, or None when none
-    applies or the file is missing (Qt then speaks English, nothing breaks)."""
+    the language is French: ``qtbase_fr.qm`` from the PySide6 wheel. The window's own texts
+    have their translator too (``packstation.ui.texts.install_translator``). Returns the
+    translator, or None when none applies or the file is missing (Qt then speaks English,
+    nothing breaks)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     language = language or i18n.language()
@@ -37,6 +38,7 @@ def run_window(args, config: StationConfig) -> int:
 
     from packstation.services.shop import open_shop
     from packstation.services.station import build_station
+    from packstation.ui.texts import install_translator
     from packstation.ui.window import StationWindow
 
     if getattr(args, "lang", None):
@@ -44,6 +46,7 @@ def run_window(args, config: StationConfig) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Packstation")
     install_qt_translator(app)
+    install_translator(app)   # the window's texts: resources/i18n/packstation_<lang>.qm
     open_shop(getattr(args, "db", None), config)
     station = build_station(config)
     resumed = station.resume()  # a crash mid-order: back where it stopped

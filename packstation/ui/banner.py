@@ -20,6 +20,7 @@ from packstation.core.carriers import CarrierSchedule
 from packstation.core.pickups import Projection, format_duration, pickups_on
 from packstation.services.pickups import CarrierProjection
 from packstation.ui import theme
+from packstation.ui.texts import tr
 
 
 @dataclass(frozen=True)
@@ -65,12 +66,12 @@ def tile_text(item: CarrierProjection, schedule: CarrierSchedule | None = None) 
         title = item.name
         big = "—"
     else:
-        title = i18n.tr("ui.banner.title", carrier=item.name, when=_day_and_time(p))
+        title = tr("ui.banner.title", carrier=item.name, when=_day_and_time(p))
         big = format_duration(p.seconds_left or 0)
     count_key = "pickups.work.one" if p.orders_left == 1 else "pickups.work.many"
     if state == "missed":
-        big = i18n.tr("ui.banner.missed")
-        detail = i18n.tr("ui.banner.missed_detail", when=_day_and_time(p), count=p.orders_left)
+        big = tr("ui.banner.missed")
+        detail = tr("ui.banner.missed_detail", when=_day_and_time(p), count=p.orders_left)
     elif state == "none_left":
         detail = i18n.tr("pickups.work.none_left")
     else:
@@ -132,7 +133,7 @@ class CountdownBanner(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
-        self._waiting = QLabel(i18n.tr("ui.banner.loading"))
+        self._waiting = QLabel(tr("ui.banner.loading"))
         self._layout.addWidget(self._waiting)
         self.updated_at: dt.datetime | None = None
 
@@ -141,7 +142,7 @@ class CountdownBanner(QWidget):
         schedules = schedules or {}
         texts = [tile_text(item, schedules.get(item.carrier)) for item in items]
         self._waiting.setVisible(not texts)
-        self._waiting.setText(i18n.tr("ui.banner.no_carrier"))
+        self._waiting.setText(tr("ui.banner.no_carrier"))
         while len(self.tiles) < len(texts):
             tile = CarrierTile(self)
             self._layout.addWidget(tile, 1)
@@ -156,13 +157,3 @@ class CountdownBanner(QWidget):
 
     def states(self) -> list[str]:
         return [tile.text.state for tile in self.tiles if tile.text is not None]
-
-
-i18n.register({
-    "ui.banner.title": ("{carrier} — {when}", "{carrier} — {when}"),
-    "ui.banner.missed": ("Manqué", "Missed"),
-    "ui.banner.missed_detail": ("prochain passage {when} — {count} commande(s) en attente",
-                                "next pickup {when} — {count} order(s) waiting"),
-    "ui.banner.loading": ("Calcul des passages transporteurs…", "Working out the carrier pickups…"),
-    "ui.banner.no_carrier": ("Aucun transporteur configuré.", "No carrier configured."),
-})

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
-from packstation.core import i18n
 from packstation.services.settings import ShopSettings
+from packstation.ui.texts import tr
 
 ABANDON_REASONS = ("damaged", "missing", "customer", "address")
 
@@ -22,18 +22,18 @@ class AbandonDialog(QDialog):
 
     def __init__(self, ref: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(i18n.tr("ui.abandon.title", ref=ref))
+        self.setWindowTitle(tr("ui.abandon.title", ref=ref))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(i18n.tr("ui.abandon.prompt", ref=ref)))
+        layout.addWidget(QLabel(tr("ui.abandon.prompt", ref=ref)))
         self.reason = QComboBox()
         self.reason.setEditable(True)
-        self.reason.addItems([i18n.tr(f"ui.abandon.reason.{key}") for key in ABANDON_REASONS])
+        self.reason.addItems([tr(f"ui.abandon.reason.{key}") for key in ABANDON_REASONS])
         self.reason.setCurrentIndex(0)
         layout.addWidget(self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(i18n.tr("ui.abandon.ok"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(i18n.tr("ui.cancel"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("ui.abandon.ok"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("ui.cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -47,15 +47,15 @@ class PackerDialog(QDialog):
 
     def __init__(self, current: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(i18n.tr("ui.packer.title"))
+        self.setWindowTitle(tr("ui.packer.title"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(i18n.tr("ui.packer.prompt")))
+        layout.addWidget(QLabel(tr("ui.packer.prompt")))
         self.name = QLineEdit(current)
         self.name.selectAll()
         layout.addWidget(self.name)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(i18n.tr("ui.cancel"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("ui.cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -73,18 +73,18 @@ class ShopSettingsDialog(QDialog):
 
     def __init__(self, settings: ShopSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(i18n.tr("ui.shop.title"))
+        self.setWindowTitle(tr("ui.shop.title"))
         self.settings = settings
         self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout(self)
         for name in _SHOP_FIELDS:
             edit = QLineEdit(str(getattr(settings, name) or ""))
             self.edits[name] = edit
-            form.addRow(i18n.tr(f"ui.shop.{name}"), edit)
+            form.addRow(tr(f"ui.shop.{name}"), edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(i18n.tr("ui.save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(i18n.tr("ui.cancel"))
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("ui.save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("ui.cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -94,30 +94,3 @@ class ShopSettingsDialog(QDialog):
         values.update({name: edit.text().strip() for name, edit in self.edits.items()})
         values["country"] = (values["country"] or "FR").upper()[:2]
         return ShopSettings(**values)
-
-
-i18n.register({
-    "ui.cancel": ("Annuler", "Cancel"),
-    "ui.save": ("Enregistrer", "Save"),
-    "ui.abandon.title": ("Abandonner {ref}", "Abandon {ref}"),
-    "ui.abandon.prompt": ("Pourquoi abandonner la commande {ref} ? Les articles seront à remettre en place.",
-                          "Why abandon order {ref}? The items will have to be put back."),
-    "ui.abandon.ok": ("Abandonner", "Abandon"),
-    "ui.abandon.reason.damaged": ("Article abîmé", "Damaged item"),
-    "ui.abandon.reason.missing": ("Article introuvable en rayon", "Item not found on the shelf"),
-    "ui.abandon.reason.customer": ("Demande du client", "Customer's request"),
-    "ui.abandon.reason.address": ("Adresse à vérifier", "Address to check"),
-    "ui.packer.title": ("Préparateur", "Packer"),
-    "ui.packer.prompt": ("Votre nom (ou scannez votre badge). Laissez vide pour vous déconnecter.",
-                         "Your name (or scan your badge). Leave empty to log out."),
-    "ui.shop.title": ("Adresse de la boutique", "Shop address"),
-    "ui.shop.name": ("Nom de la boutique", "Shop name"),
-    "ui.shop.address1": ("Adresse", "Address"),
-    "ui.shop.address2": ("Complément d'adresse", "Address line 2"),
-    "ui.shop.postcode": ("Code postal", "Postcode"),
-    "ui.shop.city": ("Ville", "City"),
-    "ui.shop.country": ("Pays (code ISO, ex. FR)", "Country (ISO code, e.g. FR)"),
-    "ui.shop.phone": ("Téléphone", "Phone"),
-    "ui.shop.email": ("E-mail", "Email"),
-    "ui.shop.return_instructions": ("Consignes de retour", "Return instructions"),
-})

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget,
 )
 
-from packstation.core import i18n
 from packstation.core.packing import LineState
 from packstation.db.models import Order
 from packstation.ui import theme
+from packstation.ui.texts import tr
 
 TICK = "✔"
 
@@ -66,7 +66,7 @@ class LinesModel(QAbstractTableModel):
             if column == "done":
                 return TICK if line.done else ""
             if column == "product":
-                suffix = "" if line.has_barcode else "  " + i18n.tr("ui.lines.no_barcode")
+                suffix = "" if line.has_barcode else "  " + tr("ui.lines.no_barcode")
                 return f"{line.name}\n{line.sku}{suffix}"
             if column == "bin":
                 return line.bin or "—"
@@ -85,7 +85,7 @@ class LinesModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             column = self.COLUMNS[section]
-            return "" if column == "done" else i18n.tr(f"ui.lines.{column}")
+            return "" if column == "done" else tr(f"ui.lines.{column}")
         return None
 
 
@@ -101,7 +101,7 @@ class OrderHeading:
     @classmethod
     def of(cls, order: Order) -> "OrderHeading":
         carrier = order.carrier.name if order.carrier_id else (order.shipping_method or "—")
-        service = i18n.tr("ui.express") if order.express else i18n.tr("ui.standard")
+        service = tr("ui.express") if order.express else tr("ui.standard")
         lines = [order.customer_name, order.company, order.address1, order.address2,
                  " ".join(part for part in (order.postcode, order.city) if part),
                  " ".join(part for part in (order.region, order.country) if part)]
@@ -177,14 +177,14 @@ class OrderPanel(QWidget):
             widget.setVisible(has_order)
         self.idle.setVisible(not has_order)
         if heading is None:
-            self.idle.setText(i18n.tr("ui.order.idle"))
+            self.idle.setText(tr("ui.order.idle"))
             self.note.hide()
             self.lines_model.set_lines([])
             return
         self.ref.setText(heading.ref)
         self.carrier.setText(heading.carrier)
         self.recipient.setText(heading.recipient)
-        self.note.setText(i18n.tr("ui.order.note", note=heading.note))
+        self.note.setText(tr("ui.order.note", note=heading.note))
         self.note.setVisible(bool(heading.note))
         self.lines_model.set_lines(lines, highlight_id)
 
@@ -195,15 +195,3 @@ class OrderPanel(QWidget):
                 if self.lines_model.line(row).id == highlight_id:
                     self.lines_view.scrollTo(self.lines_model.index(row, 1))
                     break
-
-
-i18n.register({
-    "ui.standard": ("standard", "standard"),
-    "ui.lines.product": ("Article", "Item"),
-    "ui.lines.bin": ("Emplacement", "Bin"),
-    "ui.lines.count": ("Vérifiés", "Verified"),
-    "ui.lines.no_barcode": ("(sans code-barres : F3)", "(no barcode: F3)"),
-    "ui.order.idle": ("Scannez le bon d'une commande, ou appuyez sur F2 pour la suivante.",
-                      "Scan an order's slip, or press F2 for the next one."),
-    "ui.order.note": ("Note du client : {note}", "Customer's note: {note}"),
-})

@@ -20,9 +20,9 @@ import peewee as pw
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from packstation.core import i18n
 from packstation.db.models import Carrier, Order, OrderLine, OrderStatus, utcnow
 from packstation.services.queue import QUEUE_STATUSES, queue
+from packstation.ui.texts import tr
 
 PAGE_SIZE = 200
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,7 +38,7 @@ class StateFilter(enum.Enum):
 
     @property
     def label(self) -> str:
-        return i18n.tr(f"ui.queue.filter.{self.value}")
+        return tr(f"ui.queue.filter.{self.value}")
 
 
 class Column(enum.IntEnum):
@@ -51,7 +51,7 @@ class Column(enum.IntEnum):
 
     @property
     def title(self) -> str:
-        return i18n.tr(f"ui.queue.column.{self.name.lower()}")
+        return tr(f"ui.queue.column.{self.name.lower()}")
 
 
 @dataclass
@@ -186,7 +186,7 @@ class QueueModel(QAbstractTableModel):
     def _row(self, order: Order, items: int) -> QueueRow:
         carrier = self._carriers.get(order.carrier_id) or order.shipping_method or "—"
         if order.express:
-            carrier = f"{carrier} · {i18n.tr('ui.express')}"
+            carrier = f"{carrier} · {tr('ui.express')}"
         ordered = order.ordered_at.astimezone().strftime("%d/%m %H:%M")
         customer = order.customer_name + (f" — {order.city}" if order.city else "")
         row = QueueRow(order.id, order.ref, order.status, order.express,
@@ -208,10 +208,10 @@ class QueueModel(QAbstractTableModel):
     @staticmethod
     def _state_text(state: str, row: QueueRow) -> str:
         if state == "packing":
-            return i18n.tr("ui.queue.state.packing", station=row.station or "?")
+            return tr("ui.queue.state.packing", station=row.station or "?")
         if state == "on_hold":
-            return i18n.tr("ui.queue.state.on_hold", reason=row.hold_reason or "?")
-        return i18n.tr(f"ui.queue.state.{state}")
+            return tr("ui.queue.state.on_hold", reason=row.hold_reason or "?")
+        return tr(f"ui.queue.state.{state}")
 
     # -- Qt's model interface ---------------------------------------------------------------
 
@@ -279,23 +279,3 @@ class QueueModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-
-i18n.register({
-    "ui.express": ("express", "express"),
-    "ui.queue.column.ref": ("Commande", "Order"),
-    "ui.queue.column.customer": ("Client", "Customer"),
-    "ui.queue.column.carrier": ("Transporteur", "Carrier"),
-    "ui.queue.column.items": ("Articles", "Items"),
-    "ui.queue.column.ordered": ("Passée le", "Ordered"),
-    "ui.queue.column.state": ("État", "State"),
-    "ui.queue.state.ready": ("prête", "ready"),
-    "ui.queue.state.short": ("stock insuffisant", "short of stock"),
-    "ui.queue.state.on_hold": ("bloquée : {reason}", "on hold: {reason}"),
-    "ui.queue.state.packing": ("en cours sur {station}", "packing at {station}"),
-    "ui.queue.filter.all": ("Tous les états", "All states"),
-    "ui.queue.filter.ready": ("Prêtes", "Ready"),
-    "ui.queue.filter.short": ("Stock insuffisant", "Short of stock"),
-    "ui.queue.filter.on_hold": ("Bloquées", "On hold"),
-    "ui.queue.filter.packing": ("En cours sur une table", "Being packed"),
-})

@@ -17,8 +17,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl
 
-from packstation.core import i18n, paths
+from packstation.core import paths
 from packstation.core.packing import Tone
+from packstation.ui.texts import tr
 
 log = logging.getLogger(__name__)
 
@@ -91,23 +92,23 @@ class SoundPlayer(QObject):
         self.last_played: str | None = None  # for the tests and the status bar
         self._effects: dict[str, object] = {}
         if not enabled:
-            self.unavailable_reason = i18n.tr("ui.sound.disabled")
+            self.unavailable_reason = tr("ui.sound.disabled")
             return
         folder = folder or sounds_dir()
         if not all((folder / f"{name}.wav").exists() for name in SOUNDS):
             try:
                 write_sounds(folder)
             except OSError as error:
-                self.unavailable_reason = i18n.tr("ui.sound.no_files", reason=error.strerror)
+                self.unavailable_reason = tr("ui.sound.no_files", reason=error.strerror)
                 return
         try:
             from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
         except ImportError as error:  # e.g. libpulse missing on Linux
             log.info("QtMultimedia unavailable: %s", error)
-            self.unavailable_reason = i18n.tr("ui.sound.no_audio")
+            self.unavailable_reason = tr("ui.sound.no_audio")
             return
         if not QMediaDevices.audioOutputs():
-            self.unavailable_reason = i18n.tr("ui.sound.no_audio")
+            self.unavailable_reason = tr("ui.sound.no_audio")
             return
         for name in SOUNDS:
             effect = QSoundEffect(self)
@@ -125,13 +126,3 @@ class SoundPlayer(QObject):
         effect = self._effects.get(name)
         if effect is not None:
             effect.play()  # type: ignore[attr-defined]
-
-
-i18n.register({
-    "ui.sound.no_audio": ("Pas de sortie audio : la station reste silencieuse.",
-                          "No audio output: the station stays silent."),
-    "ui.sound.disabled": ("Sons désactivés dans la configuration.",
-                          "Sounds turned off in the configuration."),
-    "ui.sound.no_files": ("Sons indisponibles ({reason}) : la station reste silencieuse.",
-                          "Sounds unavailable ({reason}): the station stays silent."),
-})

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QMainWindow, QPushButton, QSplitter, QStatusBar, QTableView, QVBoxLayout, QWidget,
 )
 
-from packstation.core import i18n
 from packstation.core import pickups as pickup_rules
 from packstation.core.carriers import CarrierSchedule
 from packstation.core.commands import Command
@@ -50,6 +49,7 @@ from packstation.ui.order_panel import OrderHeading, OrderPanel
 from packstation.ui.queue_model import Column, QueueModel, StateFilter
 from packstation.ui.scanner import ScannerCapture
 from packstation.ui.sounds import SoundPlayer
+from packstation.ui.texts import tr
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +139,7 @@ class StationWindow(QMainWindow):
         self._last_event_id: int | None = None
         self._sound_notice_shown = False
         self.answer_tone: Tone | None = None
-        self.setWindowTitle(i18n.tr("ui.window.title", station=station.station))
+        self.setWindowTitle(tr("ui.window.title", station=station.station))
         self.setMinimumSize(1280, 720)
         self.setStyleSheet(theme.STYLESHEET)
         self._build()
@@ -181,7 +181,7 @@ class StationWindow(QMainWindow):
         outer.setContentsMargins(8, 6, 8, 4)
         outer.setSpacing(6)
 
-        self.db_banner = QLabel(i18n.tr("ui.db.lost"))
+        self.db_banner = QLabel(tr("ui.db.lost"))
         self.db_banner.setWordWrap(True)
         self.db_banner.setStyleSheet(theme.swatch_css(theme.TONE_SWATCHES[Tone.ERROR])
                                      + " border-radius: 4px; padding: 6px 10px; font-size: 13pt;"
@@ -194,10 +194,10 @@ class StationWindow(QMainWindow):
                                            + " border-radius: 4px;")
         row = QHBoxLayout(self.settings_banner)
         row.setContentsMargins(10, 4, 10, 4)
-        self.settings_label = QLabel(i18n.tr("ui.settings.missing"))
+        self.settings_label = QLabel(tr("ui.settings.missing"))
         self.settings_label.setStyleSheet("font-size: 11pt; background: transparent;")
         row.addWidget(self.settings_label, 1)
-        self.settings_button = QPushButton(i18n.tr("ui.settings.fill"))
+        self.settings_button = QPushButton(tr("ui.settings.fill"))
         self.settings_button.clicked.connect(self.edit_shop_settings)
         row.addWidget(self.settings_button)
         outer.addWidget(self.settings_banner)
@@ -228,13 +228,13 @@ class StationWindow(QMainWindow):
         filters = QHBoxLayout()
         self.search_field = QLineEdit()
         self.search_field.setObjectName("searchField")
-        self.search_field.setPlaceholderText(i18n.tr("ui.queue.search"))
+        self.search_field.setPlaceholderText(tr("ui.queue.search"))
         self.search_field.setClearButtonEnabled(True)
         self.search_field.textChanged.connect(lambda _: self._search_timer.start(SEARCH_DELAY_MS))
         self.search_field.returnPressed.connect(self.apply_filters)
         filters.addWidget(self.search_field, 2)
         self.carrier_filter = QComboBox()
-        self.carrier_filter.addItem(i18n.tr("ui.queue.all_carriers"), None)
+        self.carrier_filter.addItem(tr("ui.queue.all_carriers"), None)
         for carrier_id, name in Carrier.select(Carrier.id, Carrier.name).order_by(Carrier.name).tuples():
             self.carrier_filter.addItem(name, carrier_id)
         self.carrier_filter.currentIndexChanged.connect(self.apply_filters)
@@ -304,7 +304,7 @@ class StationWindow(QMainWindow):
         self.weight_field.setStyleSheet("font-size: 16pt; background: white; color: black;")
         self.weight_field.returnPressed.connect(self.submit_weight)
         weight_row.addWidget(self.weight_field)
-        self.weight_button = QPushButton(i18n.tr("ui.weight.ok"))
+        self.weight_button = QPushButton(tr("ui.weight.ok"))
         self.weight_button.clicked.connect(self.submit_weight)
         weight_row.addWidget(self.weight_button)
         layout.addWidget(self.weight_panel)
@@ -312,25 +312,25 @@ class StationWindow(QMainWindow):
 
         self.order_panel = OrderPanel()
         layout.addWidget(self.order_panel, 1)
-        self._show_answer_text(Tone.INFO, "", i18n.tr("ui.answer.ready"))
+        self._show_answer_text(Tone.INFO, "", tr("ui.answer.ready"))
         return box
 
     def _build_bottom(self) -> QWidget:
         box = QWidget()
         layout = QHBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel(i18n.tr("ui.scan.label"))
+        label = QLabel(tr("ui.scan.label"))
         label.setStyleSheet("font-weight: bold;")
         layout.addWidget(label)
         self.scan_field = QLineEdit()
         self.scan_field.setObjectName("scanField")
-        self.scan_field.setPlaceholderText(i18n.tr("ui.scan.placeholder"))
+        self.scan_field.setPlaceholderText(tr("ui.scan.placeholder"))
         self.scan_field.returnPressed.connect(self.on_scan_field)
         self.scan_field.setMinimumWidth(240)
         layout.addWidget(self.scan_field, 1)
         self.buttons: dict[str, QPushButton] = {}
         for name, key, _ in ACTIONS[:7]:
-            button = QPushButton(f"{key}  {i18n.tr(f'ui.action.{name}.short')}")
+            button = QPushButton(f"{key}  {tr(f'ui.action.{name}.short')}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus stays where the packer left it
             self.buttons[name] = button
             layout.addWidget(button)
@@ -342,7 +342,7 @@ class StationWindow(QMainWindow):
         self.packer_label = QLabel()
         self.printers_label = QLabel()
         self.print_queue_label = QLabel()
-        self.retry_button = QPushButton(i18n.tr("ui.status.retry"))
+        self.retry_button = QPushButton(tr("ui.status.retry"))
         self.retry_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.retry_button.hide()
         # Notices get their own place: a temporary status message would cover the labels.
@@ -370,12 +370,12 @@ class StationWindow(QMainWindow):
             "refresh": self.refresh_all, "shop_settings": self.edit_shop_settings,
         }
         for name, key, command in ACTIONS:
-            action = QAction(i18n.tr(f"ui.action.{name}"), self)
+            action = QAction(tr(f"ui.action.{name}"), self)
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-            tip = f"{i18n.tr(f'ui.action.{name}')} ({key})"
+            tip = f"{tr(f'ui.action.{name}')} ({key})"
             if command is not None:
-                tip += " — " + i18n.tr("ui.action.barcode", code=command.code)
+                tip += " — " + tr("ui.action.barcode", code=command.code)
             action.setToolTip(tip)
             action.triggered.connect(handlers[name])
             self.addAction(action)
@@ -449,7 +449,7 @@ class StationWindow(QMainWindow):
             self.answers.append(following)
             message = f"{answer.message}\n{following.message}"
         self.sounds.play(answer.tone)
-        headline = "" if answer.tone is Tone.INFO else i18n.tr(f"ui.headline.{answer.tone.value}")
+        headline = "" if answer.tone is Tone.INFO else tr(f"ui.headline.{answer.tone.value}")
         self._show_answer_text(answer.tone, headline, message)
         self._sync_order(answer)
         if answer.outcome in _QUEUE_CHANGING:
@@ -502,7 +502,7 @@ class StationWindow(QMainWindow):
         if waiting and not was_waiting:
             computed = answer.weight_g if answer is not None and answer.weight_g else \
                 self.station.computed_weight()
-            self.weight_prompt.setText(i18n.tr("ui.weight.prompt", weight=computed))
+            self.weight_prompt.setText(tr("ui.weight.prompt", weight=computed))
             self.weight_field.setText(str(computed))
             self.weight_field.selectAll()
 
@@ -563,7 +563,7 @@ class StationWindow(QMainWindow):
 
         jobs = PrintQueue(station=self.station.station).retry_failed()
         failed = sum(1 for job in jobs if job.status == "failed")
-        self.notify(i18n.tr("ui.status.retried", count=len(jobs), failed=failed), 10000)
+        self.notify(tr("ui.status.retried", count=len(jobs), failed=failed), 10000)
         self._update_status()
 
     @Slot()
@@ -596,7 +596,7 @@ class StationWindow(QMainWindow):
         self._update_queue_title()
 
     def _update_queue_title(self) -> None:
-        self.queue_title.setText(i18n.tr("ui.queue.title", count=self.queue_model.total).upper())
+        self.queue_title.setText(tr("ui.queue.title", count=self.queue_model.total).upper())
 
     @Slot()
     def refresh_projections(self) -> None:
@@ -660,7 +660,7 @@ class StationWindow(QMainWindow):
         self.db_lost = lost
         self.db_banner.setVisible(lost)
         if not lost:
-            self.notify(i18n.tr("ui.db.back"), 8000)
+            self.notify(tr("ui.db.back"), 8000)
 
     @Slot()
     def touch(self) -> None:
@@ -672,7 +672,7 @@ class StationWindow(QMainWindow):
             self.set_db_lost(True)
             return
         if self.station.has_order and self.station.order_ref not in held:
-            self.notify(i18n.tr("ui.tables.taken_from_us", ref=self.station.order_ref), 30000)
+            self.notify(tr("ui.tables.taken_from_us", ref=self.station.order_ref), 30000)
 
     def offer_take_over(self, ref: str) -> ScanAnswer | None:
         """When a scanned order is held by a table that stopped: offer to take it over."""
@@ -683,9 +683,9 @@ class StationWindow(QMainWindow):
             plan = tables.check_take_over(ref, self.station.station, now=self.clock())
         except PackstationError:
             return None  # its table is alive, or it is not being packed: nothing to offer
-        text = i18n.tr("ui.tables.take_over_question", ref=plan.ref, station=plan.previous_station,
+        text = tr("ui.tables.take_over_question", ref=plan.ref, station=plan.previous_station,
                        idle=plan.idle_text())
-        if not confirm(self, i18n.tr("ui.tables.take_over_title"), text):
+        if not confirm(self, tr("ui.tables.take_over_title"), text):
             return None
         return self.show_answer(self.station.take_over(plan.ref, confirm=True))
 
@@ -697,13 +697,13 @@ class StationWindow(QMainWindow):
     def _update_status(self) -> None:
         from packstation.services.printing import destination_for
 
-        self.station_label.setText(i18n.tr("ui.status.station", station=self.station.station))
+        self.station_label.setText(tr("ui.status.station", station=self.station.station))
         packer = self.station.packer
-        self.packer_label.setText(i18n.tr("ui.status.packer", packer=packer) if packer
-                                  else i18n.tr("ui.status.no_packer"))
+        self.packer_label.setText(tr("ui.status.packer", packer=packer) if packer
+                                  else tr("ui.status.no_packer"))
         label = destination_for("label", self.config).describe()
         slip = destination_for("slip", self.config).describe()
-        self.printers_label.setText(i18n.tr("ui.status.printers", label=label, slip=slip))
+        self.printers_label.setText(tr("ui.status.printers", label=label, slip=slip))
         failed = (PrintJob.select().where((PrintJob.status == "failed")
                                           & (PrintJob.station == self.station.station)).count())
         waiting = (PrintJob.select().where(PrintJob.status.in_(["queued", "sent"])
@@ -711,12 +711,12 @@ class StationWindow(QMainWindow):
         if failed:
             last = (PrintJob.select(PrintJob.last_error).where(PrintJob.status == "failed")
                     .order_by(PrintJob.id.desc()).first())
-            self.print_queue_label.setText(i18n.tr("ui.status.prints_failed", count=failed))
+            self.print_queue_label.setText(tr("ui.status.prints_failed", count=failed))
             self.print_queue_label.setToolTip(last.last_error if last else "")
             self.print_queue_label.setStyleSheet("color: white; background: #c62828; padding: 1px 6px;"
                                                  " font-weight: bold;")
         else:
-            self.print_queue_label.setText(i18n.tr("ui.status.prints_ok", waiting=waiting))
+            self.print_queue_label.setText(tr("ui.status.prints_ok", waiting=waiting))
             self.print_queue_label.setToolTip("")
             self.print_queue_label.setStyleSheet("")
         self.retry_button.setVisible(bool(failed))
@@ -743,68 +743,3 @@ def _is_badge(text: str) -> bool:
 
 _QUEUE_CHANGING = {Outcome.ORDER_OPENED, Outcome.ORDER_COMPLETE, Outcome.ABANDONED,
                    Outcome.ORDER_TAKEN}
-
-i18n.register({
-    "ui.window.title": ("Packstation — {station}", "Packstation — {station}"),
-    "ui.settings.missing": ("L'adresse de la boutique n'est pas renseignée : elle manquera comme "
-                            "expéditeur sur les étiquettes.",
-                            "The shop's address is not set: labels will lack the sender."),
-    "ui.settings.fill": ("Renseigner l'adresse…", "Set the address…"),
-    "ui.queue.title": ("File d'attente — {count} commande(s)", "Queue — {count} order(s)"),
-    "ui.queue.search": ("Rechercher (Ctrl+F)", "Search (Ctrl+F)"),
-    "ui.queue.all_carriers": ("Tous les transporteurs", "All carriers"),
-    "ui.answer.ready": ("Prêt : scannez votre badge, puis le bon d'une commande.",
-                        "Ready: scan your badge, then an order's slip."),
-    "ui.headline.ok": ("✔ OK", "✔ OK"),
-    "ui.headline.complete": ("Colis prêt", "Parcel ready"),
-    "ui.headline.error": ("✖ Attention", "✖ Stop"),
-    "ui.headline.warning": ("En attente", "Waiting"),
-    "ui.weight.prompt": ("Poids du colis (calculé : {weight} g) — tapez ou scannez, Entrée pour valider :",
-                         "Parcel weight (computed: {weight} g) — type or scan, Enter to accept:"),
-    "ui.weight.ok": ("Valider le poids", "Accept weight"),
-    "ui.scan.label": ("Scan :", "Scan:"),
-    "ui.scan.placeholder": ("Saisie manuelle d'un code, puis Entrée", "Type a code by hand, then Enter"),
-    "ui.action.barcode": ("code-barres {code}", "barcode {code}"),
-    "ui.action.next": ("Commande suivante", "Next order"),
-    "ui.action.next.short": ("Suivante", "Next"),
-    "ui.action.confirm": ("Valider un article sans code-barres", "Confirm an item without barcode"),
-    "ui.action.confirm.short": ("Sans code", "No barcode"),
-    "ui.action.weight": ("Poids du colis", "Parcel weight"),
-    "ui.action.weight.short": ("Poids", "Weight"),
-    "ui.action.reprint_label": ("Réimprimer l'étiquette", "Reprint the label"),
-    "ui.action.reprint_label.short": ("Étiquette", "Label"),
-    "ui.action.reprint_slip": ("Réimprimer le bon de livraison", "Reprint the packing slip"),
-    "ui.action.reprint_slip.short": ("Bon", "Slip"),
-    "ui.action.packer": ("Préparateur (connexion, déconnexion)", "Packer (log in, log out)"),
-    "ui.action.packer.short": ("Préparateur", "Packer"),
-    "ui.action.abandon": ("Abandonner la commande", "Abandon the order"),
-    "ui.action.abandon.short": ("Abandonner", "Abandon"),
-    "ui.action.retry_prints": ("Relancer les impressions en échec", "Retry failed prints"),
-    "ui.action.search": ("Rechercher dans la file", "Search the queue"),
-    "ui.action.scan_field": ("Aller au champ de scan", "Go to the scan field"),
-    "ui.action.refresh": ("Actualiser", "Refresh"),
-    "ui.action.shop_settings": ("Adresse de la boutique", "Shop address"),
-    "ui.status.station": ("Table : {station}", "Table: {station}"),
-    "ui.status.packer": ("Préparateur : {packer}", "Packer: {packer}"),
-    "ui.status.no_packer": ("Aucun préparateur (scannez votre badge ou F7)",
-                            "No packer (scan your badge or F7)"),
-    "ui.status.printers": ("Étiquettes : {label} · Bons : {slip}", "Labels: {label} · Slips: {slip}"),
-    "ui.status.prints_ok": ("Impressions : {waiting} en cours", "Prints: {waiting} in progress"),
-    "ui.status.prints_failed": ("{count} impression(s) en échec", "{count} print(s) failed"),
-    "ui.status.retry": ("Relancer les impressions (F9)", "Retry prints (F9)"),
-    "ui.status.retried": ("{count} impression(s) relancée(s), {failed} encore en échec.",
-                          "{count} print(s) retried, {failed} still failing."),
-    "ui.db.lost": ("Connexion à la base de données perdue — nouvel essai toutes les secondes. "
-                   "Les scans sont refusés jusqu'à son retour : rien n'est perdu.",
-                   "Connection to the database lost — trying again every second. Scans are "
-                   "refused until it is back: nothing is lost."),
-    "ui.db.back": ("Connexion à la base de données rétablie.", "Connection to the database is back."),
-    "ui.tables.taken_from_us": ("La commande {ref} a été reprise par une autre table.",
-                                "Order {ref} was taken over by another table."),
-    "ui.tables.take_over_title": ("Reprendre la commande ?", "Take the order over?"),
-    "ui.tables.take_over_question": ("La commande {ref} est en préparation à {station}, qui ne "
-                                     "donne plus signe de vie depuis {idle}. La reprendre ici, "
-                                     "avec les articles déjà vérifiés ?",
-                                     "Order {ref} is being packed at {station}, silent for {idle}. "
-                                     "Take it over here, with the items already verified?"),
-})

@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
 from packstation.core import i18n
 from packstation.core.errors import PackstationError
 from packstation.io.fields import DEFAULT_TIMEZONE as SHOP_TIMEZONE
-# The window's dialogs register the shared texts (ui.cancel, ui.save, ui.shop.*).
-from packstation.ui import dialogs as _shared_texts  # noqa: F401
 # The services register the names of statuses (status.*), documents (history.document.*)
 # and fraud messages (hold.*) that these windows show too.
 from packstation.services import history as _history_texts, holds as _hold_texts, packing as _status_texts  # noqa: F401,E501
+from packstation.ui.texts import tr
 
 ERROR_CSS = "color: #b71c1c; font-weight: bold;"
 SHOP_DATA = "shop_data"
@@ -52,8 +51,8 @@ def duration(seconds: float | None) -> str:
     whole = round(seconds)
     minutes, rest = divmod(whole, 60)
     if minutes:
-        return i18n.tr("ui.bo.duration_min", minutes=minutes, seconds=f"{rest:02d}")
-    return i18n.tr("ui.bo.duration_s", seconds=rest)
+        return tr("ui.bo.duration_min", minutes=minutes, seconds=f"{rest:02d}")
+    return tr("ui.bo.duration_s", seconds=rest)
 
 
 class RowsModel(QAbstractTableModel):
@@ -150,7 +149,7 @@ class FolderField(QWidget):
         row = QHBoxLayout()
         self.edit = QLineEdit(value or "")
         self.edit.setPlaceholderText(placeholder)
-        self.browse = QPushButton(i18n.tr("ui.bo.browse"))
+        self.browse = QPushButton(tr("ui.bo.browse"))
         self.browse.clicked.connect(self.choose)
         row.addWidget(self.edit, 1)
         row.addWidget(self.browse)
@@ -159,7 +158,7 @@ class FolderField(QWidget):
         layout.addWidget(self.error)
 
     def choose(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, i18n.tr("ui.bo.choose_folder"), self.edit.text())
+        folder = QFileDialog.getExistingDirectory(self, tr("ui.bo.choose_folder"), self.edit.text())
         if folder:
             self.edit.setText(folder)
 
@@ -169,7 +168,7 @@ class FolderField(QWidget):
 
 def show_error(parent: QWidget | None, error: PackstationError | str) -> None:
     """A domain error in a box: what went wrong and what to do (never a traceback)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, i18n.tr("ui.bo.error_title"),
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("ui.bo.error_title"),
                       error.message if isinstance(error, PackstationError) else error,
                       QMessageBox.StandardButton.Ok, parent)
     box.exec()
@@ -178,8 +177,8 @@ def show_error(parent: QWidget | None, error: PackstationError | str) -> None:
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     box = QMessageBox(QMessageBox.Icon.Question, title, text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-    box.button(QMessageBox.StandardButton.Yes).setText(i18n.tr("ui.bo.yes"))
-    box.button(QMessageBox.StandardButton.No).setText(i18n.tr("ui.bo.no"))
+    box.button(QMessageBox.StandardButton.Yes).setText(tr("ui.bo.yes"))
+    box.button(QMessageBox.StandardButton.No).setText(tr("ui.bo.no"))
     box.setDefaultButton(QMessageBox.StandardButton.No)  # a hand-over is not undone
     return box.exec() == QMessageBox.StandardButton.Yes
 
@@ -199,17 +198,17 @@ class ReasonDialog(QDialog):
         layout.addWidget(label)
         form = QFormLayout()
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText(i18n.tr("ui.bo.reason_placeholder"))
+        self.reason.setPlaceholderText(tr("ui.bo.reason_placeholder"))
         self.name = QLineEdit(name)
-        form.addRow(i18n.tr("ui.bo.reason"), self.reason)
-        form.addRow(i18n.tr("ui.bo.name"), self.name)
+        form.addRow(tr("ui.bo.reason"), self.reason)
+        form.addRow(tr("ui.bo.name"), self.name)
         layout.addLayout(form)
         self.error = error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text or i18n.tr("ui.bo.ok"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(i18n.tr("ui.cancel"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text or tr("ui.bo.ok"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("ui.cancel"))
         buttons.accepted.connect(self.on_accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -227,19 +226,3 @@ class ReasonDialog(QDialog):
 
     def values(self) -> tuple[str, str]:
         return self.reason.text().strip(), self.name.text().strip()
-
-
-i18n.register({
-    "ui.bo.browse": ("Parcourir…", "Browse…"),
-    "ui.bo.choose_folder": ("Choisir un dossier", "Choose a folder"),
-    "ui.bo.error_title": ("Impossible", "Not possible"),
-    "ui.bo.yes": ("Oui", "Yes"),
-    "ui.bo.no": ("Non", "No"),
-    "ui.bo.ok": ("Valider", "Confirm"),
-    "ui.bo.close": ("Fermer", "Close"),
-    "ui.bo.reason": ("Raison :", "Reason:"),
-    "ui.bo.reason_placeholder": ("Pourquoi ? (gardé dans l'historique)", "Why? (kept in the history)"),
-    "ui.bo.name": ("Votre nom :", "Your name:"),
-    "ui.bo.duration_min": ("{minutes} min {seconds} s", "{minutes} min {seconds} s"),
-    "ui.bo.duration_s": ("{seconds} s", "{seconds} s"),
-})

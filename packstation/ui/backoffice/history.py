@@ -21,6 +21,7 @@ from packstation.services.context import StationConfig
 from packstation.ui.backoffice.common import (
     ReasonDialog, RowsModel, local_time, make_table, mark_shop_data, show_error,
 )
+from packstation.ui.texts import tr
 
 #: Where each action makes sense (the services refuse the others with their reason too).
 REPRINTABLE = {OrderStatus.PENDING, OrderStatus.ON_HOLD, OrderStatus.PACKING, OrderStatus.PACKED,
@@ -36,22 +37,22 @@ class HistoryWindow(QDialog):
         self.config = config
         self.station = station
         self.packer = packer
-        self.setWindowTitle(i18n.tr("ui.history.title"))
+        self.setWindowTitle(tr("ui.history.title"))
         self.resize(1180, 700)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.search_field = QLineEdit()
-        self.search_field.setPlaceholderText(i18n.tr("ui.history.search"))
+        self.search_field.setPlaceholderText(tr("ui.history.search"))
         self.search_field.setClearButtonEnabled(True)
         self.search_field.returnPressed.connect(self.search)
-        self.search_button = QPushButton(i18n.tr("ui.history.search_button"))
+        self.search_button = QPushButton(tr("ui.history.search_button"))
         self.search_button.clicked.connect(self.search)
         row.addWidget(self.search_field, 1)
         row.addWidget(self.search_button)
         layout.addLayout(row)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.results_model = RowsModel([i18n.tr(f"ui.history.column.{key}") for key in
+        self.results_model = RowsModel([tr(f"ui.history.column.{key}") for key in
                                         ("ref", "ordered", "customer", "carrier", "status", "tracking",
                                          "packed")], self)
         self.results_view = make_table(self.results_model, stretch=2)
@@ -63,7 +64,7 @@ class HistoryWindow(QDialog):
         self.order_title = QLabel(objectName="sectionTitle")
         mark_shop_data(self.order_title)
         lower_layout.addWidget(self.order_title)
-        self.timeline_model = RowsModel([i18n.tr(f"ui.history.column.{key}") for key in
+        self.timeline_model = RowsModel([tr(f"ui.history.column.{key}") for key in
                                          ("when", "station", "packer", "what")], self)
         self.timeline_view = make_table(self.timeline_model, stretch=3)
         lower_layout.addWidget(self.timeline_view, 1)
@@ -77,7 +78,7 @@ class HistoryWindow(QDialog):
                               ("reprint_slip", lambda: self.reprint("slip")),
                               ("unpack", self.unpack), ("release", self.release),
                               ("cancel", self.cancel_order)):
-            button = QPushButton(i18n.tr(f"ui.history.action.{name}"))
+            button = QPushButton(tr(f"ui.history.action.{name}"))
             button.clicked.connect(handler)
             button.setEnabled(False)
             self.buttons[name] = button
@@ -107,7 +108,7 @@ class HistoryWindow(QDialog):
                          (shipment.tracking if shipment else order.tracking) or "",
                          local_time(shipment.packed_at) if shipment else ""))
         self.results_model.set_rows(rows, [order.id for order in orders])
-        self.message.setText(i18n.tr("ui.history.found", count=len(orders)))
+        self.message.setText(tr("ui.history.found", count=len(orders)))
         if orders:
             self.results_view.selectRow(0)
         self.show_selected()
@@ -135,7 +136,7 @@ class HistoryWindow(QDialog):
             self.order_title.setText("")
             self.timeline_model.set_rows([])
         else:
-            self.order_title.setText(i18n.tr("ui.history.order_title", ref=order.ref,
+            self.order_title.setText(tr("ui.history.order_title", ref=order.ref,
                                              customer=order.customer_name,
                                              status=i18n.tr(f"status.{order.status}"))
                                      + (f" — {order.hold_reason}" if order.hold_reason else ""))
@@ -169,18 +170,18 @@ class HistoryWindow(QDialog):
         for result in results:
             document = i18n.tr(f"history.document.{result['kind']}")
             if result.get("status") == "failed":
-                texts.append(i18n.tr("ui.history.print_failed", document=document,
+                texts.append(tr("ui.history.print_failed", document=document,
                                      error=result.get("error", "")))
             else:
-                texts.append(i18n.tr("ui.history.printed", document=document,
+                texts.append(tr("ui.history.printed", document=document,
                                      output=result.get("output") or ""))
         self._after_change(" ".join(texts))
         return results
 
     def _ask(self, action: str, order: Order) -> tuple[str, str] | None:
-        dialog = ReasonDialog(i18n.tr(f"ui.history.{action}.title", ref=order.ref),
-                              i18n.tr(f"ui.history.{action}.prompt", ref=order.ref),
-                              name=self.packer, ok_text=i18n.tr(f"ui.history.action.{action}"),
+        dialog = ReasonDialog(tr(f"ui.history.{action}.title", ref=order.ref),
+                              tr(f"ui.history.{action}.prompt", ref=order.ref),
+                              name=self.packer, ok_text=tr(f"ui.history.action.{action}"),
                               parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -199,7 +200,7 @@ class HistoryWindow(QDialog):
         except PackstationError as error:
             show_error(self, error)
             return
-        self._after_change(i18n.tr(done_key, ref=order.ref))
+        self._after_change(tr(done_key, ref=order.ref))
 
     @Slot()
     def unpack(self) -> None:
@@ -218,46 +219,3 @@ class HistoryWindow(QDialog):
         from packstation.services.holds import cancel
 
         self._decide("cancel", cancel, "ui.history.cancelled")
-
-
-i18n.register({
-    "ui.history.title": ("Historique des commandes", "Order history"),
-    "ui.history.search": ("Référence, nom, numéro de suivi, e-mail ou date (25/11/2026)",
-                          "Ref, name, tracking number, e-mail or date (2026-11-25)"),
-    "ui.history.search_button": ("Rechercher", "Search"),
-    "ui.history.found": ("{count} commande(s) trouvée(s).", "{count} order(s) found."),
-    "ui.history.column.ref": ("Réf.", "Ref"),
-    "ui.history.column.ordered": ("Commandée le", "Ordered"),
-    "ui.history.column.customer": ("Client", "Customer"),
-    "ui.history.column.carrier": ("Transporteur", "Carrier"),
-    "ui.history.column.status": ("État", "Status"),
-    "ui.history.column.tracking": ("N° de suivi", "Tracking"),
-    "ui.history.column.packed": ("Emballée le", "Packed"),
-    "ui.history.column.when": ("Quand", "When"),
-    "ui.history.column.station": ("Poste", "Station"),
-    "ui.history.column.packer": ("Préparateur", "Packer"),
-    "ui.history.column.what": ("Ce qui s'est passé", "What happened"),
-    "ui.history.order_title": ("{ref} — {customer} — {status}", "{ref} — {customer} — {status}"),
-    "ui.history.action.reprint_label": ("Réimprimer l'étiquette", "Reprint the label"),
-    "ui.history.action.reprint_slip": ("Réimprimer le bon", "Reprint the slip"),
-    "ui.history.action.unpack": ("Déballer…", "Unpack…"),
-    "ui.history.action.release": ("Débloquer…", "Release…"),
-    "ui.history.action.cancel": ("Annuler la commande…", "Cancel the order…"),
-    "ui.history.unpack.title": ("Déballer {ref}", "Unpack {ref}"),
-    "ui.history.unpack.prompt": ("La commande {ref} repassera en attente et ses articles retourneront en "
-                                 "stock. Son numéro de suivi est conservé.",
-                                 "Order {ref} goes back to pending and its items back to stock. Its "
-                                 "tracking number is kept."),
-    "ui.history.release.title": ("Débloquer {ref}", "Release {ref}"),
-    "ui.history.release.prompt": ("La commande {ref} retournera dans la file d'attente.",
-                                  "Order {ref} goes back to the queue."),
-    "ui.history.cancel.title": ("Annuler {ref}", "Cancel {ref}"),
-    "ui.history.cancel.prompt": ("La commande {ref} sera annulée et ne sera pas expédiée.",
-                                 "Order {ref} is cancelled and will not be shipped."),
-    "ui.history.unpacked": ("Commande {ref} déballée : de nouveau en attente, stock remis.",
-                            "Order {ref} unpacked: pending again, stock put back."),
-    "ui.history.released": ("Commande {ref} débloquée.", "Order {ref} released."),
-    "ui.history.cancelled": ("Commande {ref} annulée.", "Order {ref} cancelled."),
-    "ui.history.printed": ("{document} envoyé(e) : {output}", "{document} sent: {output}"),
-    "ui.history.print_failed": ("{document} non imprimé(e) : {error}", "{document} not printed: {error}"),
-})

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from packstation.core import i18n
 from packstation.core.errors import PackstationError
 from packstation.io import generic
 from packstation.io.model import ParsedFile
@@ -31,6 +30,7 @@ from packstation.services.importing import Importer, ImportReport
 from packstation.ui.backoffice.common import (
     RowsModel, error_label, make_table, mark_shop_data, set_error,
 )
+from packstation.ui.texts import tr
 
 NEW, UPDATED, SKIPPED, REJECTED = "new", "updated", "skipped", "rejected"
 SECTIONS = (NEW, UPDATED, SKIPPED, REJECTED)
@@ -67,12 +67,12 @@ def preview_file(path: Path, importer: Importer, profiles: Sequence) -> FilePrev
     preview.report = report
     lines = {order.ref: str(order.line) for order in parsed.orders}
     preview.rows[NEW] = [(lines.get(ref, ""), ref, "") for ref in report.new]
-    preview.rows[UPDATED] = [(lines.get(ref, ""), ref, i18n.tr("ui.import.updated_detail"))
+    preview.rows[UPDATED] = [(lines.get(ref, ""), ref, tr("ui.import.updated_detail"))
                              for ref in report.updated]
-    preview.rows[UPDATED] += [(lines.get(ref, ""), ref, i18n.tr("ui.import.cancelled_detail"))
+    preview.rows[UPDATED] += [(lines.get(ref, ""), ref, tr("ui.import.cancelled_detail"))
                               for ref in report.cancelled]
     preview.rows[SKIPPED] = [(lines.get(ref, ""), ref, reason) for ref, reason in report.skipped]
-    preview.rows[SKIPPED] += [(lines.get(ref, ""), ref, i18n.tr("ui.import.unchanged_detail"))
+    preview.rows[SKIPPED] += [(lines.get(ref, ""), ref, tr("ui.import.unchanged_detail"))
                               for ref in report.unchanged]
     preview.rows[REJECTED] = [(str(error.line), "", error.reason) for error in report.errors]
     for section in SECTIONS:
@@ -92,21 +92,21 @@ class _FilePage(QWidget):
         layout.addWidget(self.summary)
         if preview.unknown_format:
             row = QHBoxLayout()
-            self.map_button = QPushButton(i18n.tr("ui.import.map_columns"))
+            self.map_button = QPushButton(tr("ui.import.map_columns"))
             self.map_button.clicked.connect(lambda: on_map(preview.path))
             row.addWidget(self.map_button)
             row.addStretch(1)
             layout.addLayout(row)
         self.sections = QTabWidget()
         self.models: dict[str, RowsModel] = {}
-        headers = [i18n.tr("ui.import.column.line"), i18n.tr("ui.import.column.order"),
-                   i18n.tr("ui.import.column.detail")]
+        headers = [tr("ui.import.column.line"), tr("ui.import.column.order"),
+                   tr("ui.import.column.detail")]
         for section in SECTIONS:
             model = RowsModel(headers, self, numeric=(0,))
             model.set_rows(preview.rows[section])
             self.models[section] = model
             self.sections.addTab(make_table(model, stretch=2),
-                                 i18n.tr(f"ui.import.section.{section}", count=len(preview.rows[section])))
+                                 tr(f"ui.import.section.{section}", count=len(preview.rows[section])))
         if preview.rejected:
             self.sections.setCurrentIndex(SECTIONS.index(REJECTED))
         layout.addWidget(self.sections, 1)
@@ -115,13 +115,13 @@ class _FilePage(QWidget):
     def _summarise(self) -> None:
         preview = self.preview
         if preview.rejected:
-            text = i18n.tr("ui.import.file_rejected", name=preview.path.name,
+            text = tr("ui.import.file_rejected", name=preview.path.name,
                            count=len(preview.rows[REJECTED]))
             self.summary.setStyleSheet("color: #b71c1c; font-weight: bold;")
         else:
             report = preview.report
             products = len(report.products_new) + len(report.products_updated) if report else 0
-            text = i18n.tr("ui.import.file_ok", name=preview.path.name,
+            text = tr("ui.import.file_ok", name=preview.path.name,
                            format=preview.format or "?", new=len(preview.rows[NEW]),
                            updated=len(preview.rows[UPDATED]), skipped=len(preview.rows[SKIPPED]),
                            products=products)
@@ -143,7 +143,7 @@ class ImportPreviewDialog(QDialog):
         self.config = config
         self.results: list[ImportReport] = []
         self.previews: list[FilePreview] = []
-        self.setWindowTitle(i18n.tr("ui.import.title"))
+        self.setWindowTitle(tr("ui.import.title"))
         self.resize(900, 560)
         layout = QVBoxLayout(self)
         self.files = QTabWidget()
@@ -153,9 +153,9 @@ class ImportPreviewDialog(QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox()
-        self.import_button = self.buttons.addButton(i18n.tr("ui.import.apply"),
+        self.import_button = self.buttons.addButton(tr("ui.import.apply"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(i18n.tr("ui.cancel"),
+        self.cancel_button = self.buttons.addButton(tr("ui.cancel"),
                                                     QDialogButtonBox.ButtonRole.RejectRole)
         self.import_button.clicked.connect(self.apply)
         self.cancel_button.clicked.connect(self.reject)
@@ -187,8 +187,8 @@ class ImportPreviewDialog(QDialog):
         rejected = [preview for preview in self.previews if preview.rejected]
         self.import_button.setEnabled(not rejected and bool(self.previews))
         self.status.setStyleSheet("")
-        self.status.setText(i18n.tr("ui.import.blocked", count=len(rejected)) if rejected
-                            else i18n.tr("ui.import.ready"))
+        self.status.setText(tr("ui.import.blocked", count=len(rejected)) if rejected
+                            else tr("ui.import.ready"))
 
     def map_columns(self, path: Path) -> None:
         dialog = MappingDialog(path, self.config, self)
@@ -231,18 +231,18 @@ class MappingDialog(QDialog):
         self.profile = None
         table = read_table(self.path)
         self.headers = list(table.headers)
-        self.setWindowTitle(i18n.tr("ui.mapping.title", name=self.path.name))
+        self.setWindowTitle(tr("ui.mapping.title", name=self.path.name))
         self.resize(720, 680)
         layout = QVBoxLayout(self)
-        intro = QLabel(i18n.tr("ui.mapping.intro", count=len(self.headers)))
+        intro = QLabel(tr("ui.mapping.intro", count=len(self.headers)))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         top = QFormLayout()
         self.name = QLineEdit(_profile_name_for(self.path))
-        top.addRow(i18n.tr("ui.mapping.name"), self.name)
+        top.addRow(tr("ui.mapping.name"), self.name)
         self.date_format = QLineEdit()
-        self.date_format.setPlaceholderText(i18n.tr("ui.mapping.date_format_placeholder"))
-        top.addRow(i18n.tr("ui.mapping.date_format"), self.date_format)
+        self.date_format.setPlaceholderText(tr("ui.mapping.date_format_placeholder"))
+        top.addRow(tr("ui.mapping.date_format"), self.date_format)
         layout.addLayout(top)
 
         form_box = QWidget()
@@ -257,7 +257,7 @@ class MappingDialog(QDialog):
             for position in range(count):
                 combo = QComboBox()
                 mark_shop_data(combo)  # the items are the file's own headers
-                combo.addItem(i18n.tr("ui.mapping.none"), "")
+                combo.addItem(tr("ui.mapping.none"), "")
                 for header in self.headers:
                     combo.addItem(header, header)
                 guess = _guess(name, self.headers, position)
@@ -266,7 +266,7 @@ class MappingDialog(QDialog):
                 combos.append(combo)
                 row.addWidget(combo, 1)
             self.combos[name] = combos
-            label = i18n.tr(f"ui.mapping.field.{name}") + (" *" if name in required else "")
+            label = tr(f"ui.mapping.field.{name}") + (" *" if name in required else "")
             holder = QWidget()
             holder.setLayout(row)
             row.setContentsMargins(0, 0, 0, 0)
@@ -275,14 +275,14 @@ class MappingDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_box)
         layout.addWidget(scroll, 1)
-        note = QLabel(i18n.tr("ui.mapping.required"))
+        note = QLabel(tr("ui.mapping.required"))
         layout.addWidget(note)
         self.error = error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(i18n.tr("ui.mapping.save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(i18n.tr("ui.cancel"))
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("ui.mapping.save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("ui.cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -307,7 +307,7 @@ class MappingDialog(QDialog):
         options = ProfileOptions(date_format=self.date_format.text().strip() or None)
         try:
             profile = Profile(name=self.name.text().strip(), columns=self.columns(), options=options,
-                              description=i18n.tr("ui.mapping.description", name=self.path.name))
+                              description=tr("ui.mapping.description", name=self.path.name))
             if not profile.name:
                 raise PackstationError("ui.mapping.no_name")
             self.saved_path = save_profile(profile, profiles_dir(self.config))
@@ -365,79 +365,3 @@ def _profile_name_for(path: Path) -> str:
 
     stem = re.sub(r"[^a-z0-9-]+", "-", path.stem.lower()).strip("-")
     return f"profil-{stem or 'boutique'}"
-
-
-i18n.register({
-    "ui.import.title": ("Aperçu de l'import", "Import preview"),
-    "ui.import.apply": ("Importer", "Import"),
-    "ui.import.ready": ("Rien n'est encore importé : vérifiez l'aperçu, puis « Importer ».",
-                        "Nothing is imported yet: check the preview, then “Import”."),
-    "ui.import.blocked": ("{count} fichier(s) refusé(s) : un fichier s'importe en entier ou pas du tout. "
-                          "Corrigez les lignes refusées puis importez à nouveau.",
-                          "{count} file(s) refused: a file is imported whole or not at all. Fix the "
-                          "refused rows, then import again."),
-    "ui.import.file_ok": ("{name} ({format}) : {new} nouvelle(s), {updated} mise(s) à jour, {skipped} "
-                          "ignorée(s), {products} produit(s).",
-                          "{name} ({format}): {new} new, {updated} updated, {skipped} skipped, "
-                          "{products} product(s)."),
-    "ui.import.file_rejected": ("{name} : {count} ligne(s) refusée(s), rien ne sera importé de ce fichier.",
-                                "{name}: {count} row(s) refused, nothing of this file will be imported."),
-    "ui.import.section.new": ("Nouvelles ({count})", "New ({count})"),
-    "ui.import.section.updated": ("Mises à jour ({count})", "Updated ({count})"),
-    "ui.import.section.skipped": ("Ignorées ({count})", "Skipped ({count})"),
-    "ui.import.section.rejected": ("Refusées ({count})", "Rejected ({count})"),
-    "ui.import.column.line": ("Ligne", "Line"),
-    "ui.import.column.order": ("Commande", "Order"),
-    "ui.import.column.detail": ("Détail", "Detail"),
-    "ui.import.updated_detail": ("mise à jour (encore en attente)", "updated (still pending)"),
-    "ui.import.cancelled_detail": ("annulée par la boutique", "cancelled by the shop"),
-    "ui.import.unchanged_detail": ("déjà à jour", "already up to date"),
-    "ui.import.map_columns": ("Associer les colonnes…", "Map the columns…"),
-    "ui.mapping.title": ("Colonnes de {name}", "Columns of {name}"),
-    "ui.mapping.intro": ("Ce fichier ({count} colonnes) n'a pas un format connu. Indiquez quelle colonne "
-                         "contient chaque information ; le profil sera enregistré et servira pour les "
-                         "prochains fichiers de la même forme.",
-                         "This file ({count} columns) is not in a known format. Say which column holds "
-                         "each piece of information; the profile is saved and used for the next files "
-                         "of the same shape."),
-    "ui.mapping.name": ("Nom du profil", "Profile name"),
-    "ui.mapping.date_format": ("Format des dates", "Date format"),
-    "ui.mapping.date_format_placeholder": ("facultatif, par exemple %d/%m/%Y %H:%M",
-                                           "optional, for example %m/%d/%Y %H:%M"),
-    "ui.mapping.none": ("(aucune)", "(none)"),
-    "ui.mapping.required": ("* obligatoire (la référence produit ou le code EAN au moins).",
-                            "* required (the product ref or the EAN code at least)."),
-    "ui.mapping.save": ("Enregistrer le profil", "Save the profile"),
-    "ui.mapping.no_name": ("Donnez un nom au profil.", "Give the profile a name."),
-    "ui.mapping.description": ("Créé depuis {name}", "Made from {name}"),
-    "ui.mapping.field.order_ref": ("Référence de commande", "Order ref"),
-    "ui.mapping.field.order_date": ("Date de commande", "Order date"),
-    "ui.mapping.field.carrier": ("Transporteur / mode de livraison", "Carrier / shipping method"),
-    "ui.mapping.field.service": ("Service (standard ou express)", "Service (standard or express)"),
-    "ui.mapping.field.customer_name": ("Nom du client (prénom + nom)", "Customer name (first + last)"),
-    "ui.mapping.field.company": ("Société", "Company"),
-    "ui.mapping.field.address1": ("Adresse", "Address"),
-    "ui.mapping.field.address2": ("Complément d'adresse", "Address line 2"),
-    "ui.mapping.field.postcode": ("Code postal", "Postcode"),
-    "ui.mapping.field.city": ("Ville", "City"),
-    "ui.mapping.field.region": ("Région / État", "Region / state"),
-    "ui.mapping.field.country": ("Pays", "Country"),
-    "ui.mapping.field.phone": ("Téléphone", "Phone"),
-    "ui.mapping.field.email": ("E-mail", "Email"),
-    "ui.mapping.field.sku": ("Référence produit (SKU)", "Product ref (SKU)"),
-    "ui.mapping.field.ean": ("Code-barres EAN", "EAN barcode"),
-    "ui.mapping.field.product_name": ("Nom du produit", "Product name"),
-    "ui.mapping.field.quantity": ("Quantité", "Quantity"),
-    "ui.mapping.field.unit_price": ("Prix unitaire", "Unit price"),
-    "ui.mapping.field.currency": ("Devise", "Currency"),
-    "ui.mapping.field.weight_g": ("Poids (g)", "Weight (g)"),
-    "ui.mapping.field.bin": ("Emplacement", "Bin"),
-    "ui.mapping.field.note": ("Note du client", "Customer note"),
-    "ui.mapping.field.risk": ("Niveau de risque", "Risk level"),
-    "ui.mapping.field.tracking": ("Numéro de suivi", "Tracking number"),
-    "ui.mapping.field.external_id": ("Identifiant dans la boutique", "Id in the shop"),
-    "ui.mapping.field.billing_country": ("Pays de facturation", "Billing country"),
-    "ui.mapping.field.total": ("Montant total", "Order total"),
-    "ui.mapping.field.status": ("Statut de la commande", "Order status"),
-    "ui.mapping.field.requires_shipping": ("À expédier (oui/non)", "Requires shipping (yes/no)"),
-})

@@ -16,6 +16,7 @@ from packstation.core.errors import PackstationError
 from packstation.db.models import Carrier, PrintJob
 from packstation.services.context import StationConfig
 from packstation.ui.backoffice.common import RowsModel, confirm, make_table, show_error
+from packstation.ui.texts import tr
 
 
 def _kilograms(grams: int) -> str:
@@ -32,23 +33,23 @@ class EndOfDayDialog(QDialog):
         self.config = config
         self.station = station
         self.packer = packer
-        self.setWindowTitle(i18n.tr("ui.eod.title"))
+        self.setWindowTitle(tr("ui.eod.title"))
         self.resize(760, 420)
         layout = QVBoxLayout(self)
-        intro = QLabel(i18n.tr("ui.eod.intro"))
+        intro = QLabel(tr("ui.eod.intro"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.model = RowsModel([i18n.tr(f"ui.eod.column.{key}") for key in ("carrier", "parcels", "weight")],
+        self.model = RowsModel([tr(f"ui.eod.column.{key}") for key in ("carrier", "parcels", "weight")],
                                self, numeric=(1, 2))
         self.view = make_table(self.model, stretch=0)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._sync_buttons())
         layout.addWidget(self.view, 1)
         row = QHBoxLayout()
-        self.print_button = QPushButton(i18n.tr("ui.eod.print"))
+        self.print_button = QPushButton(tr("ui.eod.print"))
         self.print_button.clicked.connect(self.print_manifest)
-        self.hand_over_button = QPushButton(i18n.tr("ui.eod.hand_over"))
+        self.hand_over_button = QPushButton(tr("ui.eod.hand_over"))
         self.hand_over_button.clicked.connect(self.confirm_hand_over)
-        close = QPushButton(i18n.tr("ui.bo.close"))
+        close = QPushButton(tr("ui.bo.close"))
         close.clicked.connect(self.accept)
         row.addWidget(self.print_button)
         row.addWidget(self.hand_over_button)
@@ -73,7 +74,7 @@ class EndOfDayDialog(QDialog):
         if rows:
             self.view.selectRow(0)
         else:
-            self.message.setText(i18n.tr("ui.eod.nothing"))
+            self.message.setText(tr("ui.eod.nothing"))
         self._sync_buttons()
 
     def select_carrier(self, code: str) -> bool:
@@ -106,9 +107,9 @@ class EndOfDayDialog(QDialog):
         job = PrintQueue(station=self.station).submit("manifest", [code], document,
                                                       destination_for("manifest", self.config))
         if job.status == "failed":
-            self.message.setText(i18n.tr("ui.eod.print_failed", error=job.last_error or ""))
+            self.message.setText(tr("ui.eod.print_failed", error=job.last_error or ""))
         else:
-            self.message.setText(i18n.tr("ui.eod.printed", output=job.output or ""))
+            self.message.setText(tr("ui.eod.printed", output=job.output or ""))
         return job
 
     @Slot()
@@ -120,8 +121,8 @@ class EndOfDayDialog(QDialog):
             return False
         row = self.model.payloads.index(code)
         name, count = self.model.rows[row][0], self.model.rows[row][1]
-        if not confirm(self, i18n.tr("ui.eod.confirm_title"),
-                       i18n.tr("ui.eod.confirm", carrier=name, count=count)):
+        if not confirm(self, tr("ui.eod.confirm_title"),
+                       tr("ui.eod.confirm", carrier=name, count=count)):
             return False
         try:
             manifest = hand_over(code, station=self.station, packer=self.packer)
@@ -129,26 +130,5 @@ class EndOfDayDialog(QDialog):
             show_error(self, error)
             return False
         self.refresh()
-        self.message.setText(i18n.tr("ui.eod.handed_over", carrier=name, count=manifest.parcels))
+        self.message.setText(tr("ui.eod.handed_over", carrier=name, count=manifest.parcels))
         return True
-
-
-i18n.register({
-    "ui.eod.title": ("Fin de journée — bordereaux", "End of day — manifests"),
-    "ui.eod.intro": ("Colis emballés qui attendent leur transporteur. Imprimez le bordereau, faites-le "
-                     "signer, puis confirmez la remise : les commandes passent à « expédiée ».",
-                     "Packed parcels waiting for their carrier. Print the manifest, have it signed, "
-                     "then confirm the hand-over: the orders become “shipped”."),
-    "ui.eod.column.carrier": ("Transporteur", "Carrier"),
-    "ui.eod.column.parcels": ("Colis", "Parcels"),
-    "ui.eod.column.weight": ("Poids total", "Total weight"),
-    "ui.eod.print": ("Imprimer le bordereau", "Print the manifest"),
-    "ui.eod.hand_over": ("Confirmer la remise…", "Confirm the hand-over…"),
-    "ui.eod.nothing": ("Aucun colis en attente d'enlèvement.", "No parcel waiting for pickup."),
-    "ui.eod.printed": ("Bordereau envoyé : {output}", "Manifest sent: {output}"),
-    "ui.eod.print_failed": ("Bordereau non imprimé : {error}", "Manifest not printed: {error}"),
-    "ui.eod.confirm_title": ("Remise au transporteur", "Hand-over to the carrier"),
-    "ui.eod.confirm": ("Confirmer que {carrier} a pris les {count} colis ? Ils seront marqués expédiés.",
-                       "Confirm that {carrier} took the {count} parcels? They will be marked shipped."),
-    "ui.eod.handed_over": ("{count} colis remis à {carrier}.", "{count} parcel(s) handed to {carrier}."),
-})

@@ -24,6 +24,7 @@ from packstation.core.errors import PackstationError
 from packstation.services.context import StationConfig
 from packstation.ui.backoffice.common import error_label, set_error, show_error
 from packstation.ui.backoffice.inbox import InboxWatcher
+from packstation.ui.texts import tr
 
 if TYPE_CHECKING:
     from packstation.ui.window import StationWindow
@@ -46,15 +47,15 @@ class ExportTrackingDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(i18n.tr("ui.tracking.title"))
+        self.setWindowTitle(tr("ui.tracking.title"))
         self.setMinimumWidth(520)
         form = QFormLayout(self)
         self.format = QComboBox()
         for name in TRACKING_FORMATS:
-            self.format.addItem(i18n.tr(f"ui.tracking.format.{name}"), name)
-        form.addRow(i18n.tr("ui.tracking.format"), self.format)
+            self.format.addItem(tr(f"ui.tracking.format.{name}"), name)
+        form.addRow(tr("ui.tracking.format"), self.format)
         row = QHBoxLayout()
-        self.since_enabled = QCheckBox(i18n.tr("ui.tracking.since"))
+        self.since_enabled = QCheckBox(tr("ui.tracking.since"))
         self.since = QDateEdit(QDate.currentDate())
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat("dd/MM/yyyy" if i18n.language() == "fr" else "yyyy-MM-dd")
@@ -65,25 +66,25 @@ class ExportTrackingDialog(QDialog):
         form.addRow(row)
         path_row = QHBoxLayout()
         self.path = QLineEdit()
-        self.path.setPlaceholderText(i18n.tr("ui.tracking.file_placeholder"))
-        browse = QPushButton(i18n.tr("ui.bo.browse"))
+        self.path.setPlaceholderText(tr("ui.tracking.file_placeholder"))
+        browse = QPushButton(tr("ui.bo.browse"))
         browse.clicked.connect(self.choose)
         path_row.addWidget(self.path, 1)
         path_row.addWidget(browse)
-        form.addRow(i18n.tr("ui.tracking.file"), path_row)
+        form.addRow(tr("ui.tracking.file"), path_row)
         self.error = error_label()
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(i18n.tr("ui.tracking.export"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(i18n.tr("ui.cancel"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("ui.tracking.export"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("ui.cancel"))
         buttons.accepted.connect(self.export)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.count = 0
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, i18n.tr("ui.tracking.title"),
-                                              self.path.text() or "suivis.csv", i18n.tr("ui.stats.csv_filter"))
+        path, _ = QFileDialog.getSaveFileName(self, tr("ui.tracking.title"),
+                                              self.path.text() or "suivis.csv", tr("ui.stats.csv_filter"))
         if path:
             self.path.setText(path)
 
@@ -92,7 +93,7 @@ class ExportTrackingDialog(QDialog):
 
         out = self.path.text().strip()
         if not out:
-            set_error(self.error, i18n.tr("ui.tracking.no_file"))
+            set_error(self.error, tr("ui.tracking.no_file"))
             return False
         since = self.since.date().toString("yyyy-MM-dd") if self.since_enabled.isChecked() else None
         try:
@@ -135,13 +136,13 @@ class BackOffice(QObject):
             ("help", (("command_sheet", None, self.print_command_sheet),)),
         )
         for menu_name, entries in menus:
-            menu = bar.addMenu(i18n.tr(f"ui.menu.{menu_name}"))
+            menu = bar.addMenu(tr(f"ui.menu.{menu_name}"))
             for entry in entries:
                 if entry is None:
                     menu.addSeparator()
                     continue
                 name, key, handler = entry
-                action = QAction(i18n.tr(f"ui.menu.action.{name}"), self.window)
+                action = QAction(tr(f"ui.menu.action.{name}"), self.window)
                 if key:
                     action.setShortcut(QKeySequence(key))
                 action.triggered.connect(handler)
@@ -160,8 +161,8 @@ class BackOffice(QObject):
     @Slot()
     def import_files(self, paths: Sequence[str | Path] | None = None) -> None:
         if not paths:
-            chosen, _ = QFileDialog.getOpenFileNames(self.window, i18n.tr("ui.menu.action.import"), "",
-                                                     i18n.tr("ui.import.filter"))
+            chosen, _ = QFileDialog.getOpenFileNames(self.window, tr("ui.menu.action.import"), "",
+                                                     tr("ui.import.filter"))
             paths = chosen
         if not paths:
             return
@@ -205,7 +206,7 @@ class BackOffice(QObject):
     def export_tracking(self) -> None:
         dialog = ExportTrackingDialog(self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.window.notify(i18n.tr("ui.tracking.done", count=dialog.count, path=dialog.path.text()), 15000)
+            self.window.notify(tr("ui.tracking.done", count=dialog.count, path=dialog.path.text()), 15000)
 
     # -- settings ---------------------------------------------------------------------
 
@@ -245,7 +246,7 @@ class BackOffice(QObject):
                 self.window.sounds = SoundPlayer(self.config.sounds, parent=self.window)
             self.inbox.station = station.station
             self.inbox.start()
-        self.window.notify(i18n.tr("ui.settings.saved"), 10000)
+        self.window.notify(tr("ui.settings.saved"), 10000)
         self.window.refresh_all()
 
     # -- windows ----------------------------------------------------------------------
@@ -289,8 +290,8 @@ class BackOffice(QObject):
         document, _ = render("commands", [])
         job = PrintQueue(station=self.window.station.station).submit(
             "commands", [], document, destination_for("commands", self.config))
-        text = (i18n.tr("ui.menu.commands_failed", error=job.last_error or "") if job.status == "failed"
-                else i18n.tr("ui.menu.commands_sent", output=job.output or ""))
+        text = (tr("ui.menu.commands_failed", error=job.last_error or "") if job.status == "failed"
+                else tr("ui.menu.commands_sent", output=job.output or ""))
         self.window.notify(text, 15000)
         self.window.refresh_all()
         return job
@@ -302,41 +303,3 @@ def _run(dialog: QDialog) -> int:
         return dialog.exec()
     finally:
         dialog.deleteLater()
-
-
-i18n.register({
-    "ui.menu.file": ("&Fichier", "&File"),
-    "ui.menu.shop": ("&Boutique", "&Shop"),
-    "ui.menu.history": ("&Historique", "&History"),
-    "ui.menu.statistics": ("&Statistiques", "S&tatistics"),
-    "ui.menu.end_of_day": ("Fin de &journée", "&End of day"),
-    "ui.menu.help": ("&Aide", "H&elp"),
-    "ui.menu.action.import": ("Importer des commandes…", "Import orders…"),
-    "ui.menu.action.export_tracking": ("Exporter les suivis…", "Export tracking numbers…"),
-    "ui.menu.action.quit": ("Quitter", "Quit"),
-    "ui.menu.action.settings": ("Réglages…", "Settings…"),
-    "ui.menu.action.carriers": ("Transporteurs…", "Carriers…"),
-    "ui.menu.action.history": ("Rechercher une commande…", "Find an order…"),
-    "ui.menu.action.statistics": ("Voir les statistiques…", "Show the statistics…"),
-    "ui.menu.action.end_of_day": ("Bordereaux et remise au transporteur…", "Manifests and hand-over…"),
-    "ui.menu.action.command_sheet": ("Imprimer les codes de commande…", "Print the command barcodes…"),
-    "ui.menu.commands_sent": ("Feuille des codes de commande envoyée : {output}",
-                              "Command barcode sheet sent: {output}"),
-    "ui.menu.commands_failed": ("Feuille des codes de commande non imprimée : {error}",
-                                "Command barcode sheet not printed: {error}"),
-    "ui.import.filter": ("Fichiers de commandes (*.csv *.txt)", "Order files (*.csv *.txt)"),
-    "ui.settings.saved": ("Réglages enregistrés.", "Settings saved."),
-    "ui.tracking.title": ("Exporter les numéros de suivi", "Export the tracking numbers"),
-    "ui.tracking.format": ("Format de la boutique", "Shop's format"),
-    "ui.tracking.format.shopify": ("Shopify (Matrixify)", "Shopify (Matrixify)"),
-    "ui.tracking.format.woocommerce": ("WooCommerce (Advanced Shipment Tracking)",
-                                       "WooCommerce (Advanced Shipment Tracking)"),
-    "ui.tracking.format.generic": ("CSV générique", "Generic CSV"),
-    "ui.tracking.since": ("Seulement les colis emballés depuis le", "Only parcels packed since"),
-    "ui.tracking.file": ("Fichier", "File"),
-    "ui.tracking.file_placeholder": ("où enregistrer le CSV", "where to save the CSV"),
-    "ui.tracking.export": ("Exporter", "Export"),
-    "ui.tracking.no_file": ("Choisissez le fichier à écrire.", "Choose the file to write."),
-    "ui.tracking.done": ("{count} numéro(s) de suivi exporté(s) dans {path}.",
-                         "{count} tracking number(s) exported to {path}."),
-})

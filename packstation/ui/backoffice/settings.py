@@ -27,6 +27,7 @@ from packstation.core.errors import InputError, PackstationError
 from packstation.services.context import PRINT_KINDS, ConfigProblem, StationConfig, validate_config
 from packstation.services.settings import HoldSettings, ShopSettings
 from packstation.ui.backoffice.common import FolderField, error_label, mark_shop_data, set_error
+from packstation.ui.texts import tr
 
 SHOP_TAB, CARRIERS_TAB, HOLDS_TAB, STATION_TAB = range(4)
 _SHOP_TEXT_FIELDS = ("name", "address1", "address2", "postcode", "city", "country", "phone", "email")
@@ -48,27 +49,27 @@ class ShopTab(QWidget):
             edit = QLineEdit(str(getattr(settings, name) or ""))
             self.edits[name] = edit
             self.errors[name] = error_label()
-            form.addRow(i18n.tr(f"ui.shop.{name}"), self._with_error(edit, self.errors[name]))
+            form.addRow(tr(f"ui.shop.{name}"), self._with_error(edit, self.errors[name]))
         logo_row = QWidget()
         row = QHBoxLayout(logo_row)
         row.setContentsMargins(0, 0, 0, 0)
         self.logo = QLineEdit(settings.logo_path)
-        self.logo.setPlaceholderText(i18n.tr("ui.settings.logo_placeholder"))
-        browse = QPushButton(i18n.tr("ui.bo.browse"))
+        self.logo.setPlaceholderText(tr("ui.settings.logo_placeholder"))
+        browse = QPushButton(tr("ui.bo.browse"))
         browse.clicked.connect(self.choose_logo)
         row.addWidget(self.logo, 1)
         row.addWidget(browse)
         self.errors["logo_path"] = error_label()
-        form.addRow(i18n.tr("ui.settings.logo"), self._with_error(logo_row, self.errors["logo_path"]))
+        form.addRow(tr("ui.settings.logo"), self._with_error(logo_row, self.errors["logo_path"]))
         self.returns = QPlainTextEdit(settings.return_instructions)
-        self.returns.setPlaceholderText(i18n.tr("ui.settings.returns_placeholder"))
+        self.returns.setPlaceholderText(tr("ui.settings.returns_placeholder"))
         self.returns.setMaximumHeight(90)
-        form.addRow(i18n.tr("ui.shop.return_instructions"), self.returns)
+        form.addRow(tr("ui.shop.return_instructions"), self.returns)
         self.language = QComboBox()
         for code in i18n.LANGUAGES:
-            self.language.addItem(i18n.tr(f"ui.settings.language.{code}"), code)
+            self.language.addItem(tr(f"ui.settings.language.{code}"), code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.document_language)))
-        form.addRow(i18n.tr("ui.settings.document_language"), self.language)
+        form.addRow(tr("ui.settings.document_language"), self.language)
 
     @staticmethod
     def _with_error(field: QWidget, error: QLabel) -> QWidget:
@@ -81,8 +82,8 @@ class ShopTab(QWidget):
         return box
 
     def choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, i18n.tr("ui.settings.logo"), self.logo.text(),
-                                              i18n.tr("ui.settings.logo_filter"))
+        path, _ = QFileDialog.getOpenFileName(self, tr("ui.settings.logo"), self.logo.text(),
+                                              tr("ui.settings.logo_filter"))
         if path:
             self.logo.setText(path)
 
@@ -91,19 +92,19 @@ class ShopTab(QWidget):
         values = {name: edit.text().strip() for name, edit in self.edits.items()}
         problems: dict[str, str] = {}
         if not values["name"]:
-            problems["name"] = i18n.tr("ui.settings.error.shop_name")
+            problems["name"] = tr("ui.settings.error.shop_name")
         values["country"] = values["country"].upper()
         if len(values["country"]) != 2 or not values["country"].isalpha():
-            problems["country"] = i18n.tr("ui.settings.error.country", value=values["country"])
+            problems["country"] = tr("ui.settings.error.country", value=values["country"])
         if values["email"] and "@" not in values["email"]:
-            problems["email"] = i18n.tr("ui.settings.error.email", value=values["email"])
+            problems["email"] = tr("ui.settings.error.email", value=values["email"])
         logo = self.logo.text().strip()
         if logo:
             path = Path(logo).expanduser()
             if not path.is_file():
-                problems["logo_path"] = i18n.tr("ui.settings.error.logo_missing", path=logo)
+                problems["logo_path"] = tr("ui.settings.error.logo_missing", path=logo)
             elif path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
-                problems["logo_path"] = i18n.tr("ui.settings.error.logo_type", path=logo)
+                problems["logo_path"] = tr("ui.settings.error.logo_type", path=logo)
         for name, label in self.errors.items():
             set_error(label, problems.get(name))
         if problems:
@@ -124,7 +125,7 @@ class CarriersTab(QWidget):
     def __init__(self, schedules: list[CarrierSchedule]) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
-        help_label = QLabel(i18n.tr("ui.settings.carriers_help"))
+        help_label = QLabel(tr("ui.settings.carriers_help"))
         help_label.setWordWrap(True)
         layout.addWidget(help_label)
         self.editor = QPlainTextEdit(to_toml(schedules))
@@ -140,7 +141,7 @@ class CarriersTab(QWidget):
         try:
             document = tomllib.loads(self.editor.toPlainText())
         except tomllib.TOMLDecodeError as error:
-            message = i18n.tr("ui.settings.error.carriers_toml", reason=str(error))
+            message = tr("ui.settings.error.carriers_toml", reason=str(error))
         else:
             try:
                 schedules = parse_carriers(document)
@@ -150,7 +151,7 @@ class CarriersTab(QWidget):
                 if schedules:
                     set_error(self.error, None)
                     return schedules, None
-                message = i18n.tr("ui.settings.error.no_carrier")
+                message = tr("ui.settings.error.no_carrier")
         set_error(self.error, message)
         return None, message
 
@@ -163,25 +164,25 @@ class HoldsTab(QWidget):
         self.settings = settings
         form = QFormLayout(self)
         self.risk_levels = QLineEdit(", ".join(settings.hold_risk_levels))
-        self.risk_levels.setPlaceholderText(i18n.tr("ui.settings.holds.risk_placeholder"))
-        form.addRow(i18n.tr("ui.settings.holds.risk"), self.risk_levels)
-        self.country_mismatch = QCheckBox(i18n.tr("ui.settings.holds.country"))
+        self.risk_levels.setPlaceholderText(tr("ui.settings.holds.risk_placeholder"))
+        form.addRow(tr("ui.settings.holds.risk"), self.risk_levels)
+        self.country_mismatch = QCheckBox(tr("ui.settings.holds.country"))
         self.country_mismatch.setChecked(settings.hold_country_mismatch)
         form.addRow(self.country_mismatch)
-        self.first_express = QCheckBox(i18n.tr("ui.settings.holds.first_express"))
+        self.first_express = QCheckBox(tr("ui.settings.holds.first_express"))
         self.first_express.setChecked(settings.hold_first_order_express)
         form.addRow(self.first_express)
         self.total_above = QLineEdit(settings.hold_total_above or "")
-        self.total_above.setPlaceholderText(i18n.tr("ui.settings.holds.total_placeholder"))
+        self.total_above.setPlaceholderText(tr("ui.settings.holds.total_placeholder"))
         self.total_error = error_label()
         total_box = ShopTab._with_error(self.total_above, self.total_error)
-        form.addRow(i18n.tr("ui.settings.holds.total"), total_box)
+        form.addRow(tr("ui.settings.holds.total"), total_box)
         self.deny_emails = QPlainTextEdit("\n".join(settings.deny_emails))
-        self.deny_emails.setPlaceholderText(i18n.tr("ui.settings.holds.one_per_line"))
-        form.addRow(i18n.tr("ui.settings.holds.deny_emails"), self.deny_emails)
+        self.deny_emails.setPlaceholderText(tr("ui.settings.holds.one_per_line"))
+        form.addRow(tr("ui.settings.holds.deny_emails"), self.deny_emails)
         self.deny_addresses = QPlainTextEdit("\n".join(settings.deny_addresses))
-        self.deny_addresses.setPlaceholderText(i18n.tr("ui.settings.holds.one_per_line"))
-        form.addRow(i18n.tr("ui.settings.holds.deny_addresses"), self.deny_addresses)
+        self.deny_addresses.setPlaceholderText(tr("ui.settings.holds.one_per_line"))
+        form.addRow(tr("ui.settings.holds.deny_addresses"), self.deny_addresses)
 
     def collect(self) -> tuple[HoldSettings | None, str | None]:
         text = self.total_above.text().strip().replace(",", ".").replace("€", "").strip()
@@ -215,7 +216,7 @@ class _DocumentRow:
         self.kind = kind
         self.entry = dict(entry)
         self.destination = QComboBox()
-        self.destination.addItem(i18n.tr("ui.settings.station.to_folder"), FOLDER_CHOICE)
+        self.destination.addItem(tr("ui.settings.station.to_folder"), FOLDER_CHOICE)
         names = list(printers or [])
         if entry.get("printer") and entry["printer"] not in names:
             names.append(entry["printer"])  # kept visible, and refused with its reason
@@ -227,9 +228,9 @@ class _DocumentRow:
         self.media.setMinimumWidth(150)
         for media in MEDIA_CHOICES:
             self.media.addItem(media)
-        self.media.lineEdit().setPlaceholderText(i18n.tr("ui.settings.station.media_default"))
+        self.media.lineEdit().setPlaceholderText(tr("ui.settings.station.media_default"))
         self.media.setCurrentText(str(entry.get("media") or ""))
-        self.folder = FolderField(entry.get("folder"), placeholder=i18n.tr("ui.settings.station.folder_default"))
+        self.folder = FolderField(entry.get("folder"), placeholder=tr("ui.settings.station.folder_default"))
         self.error = error_label()
         self.destination.currentIndexChanged.connect(self.sync)
         self.sync()
@@ -260,46 +261,46 @@ class StationTab(QWidget):
         self.config = config
         self.printers = printers
         outer = QVBoxLayout(self)
-        general = QGroupBox(i18n.tr("ui.settings.station.general"))
+        general = QGroupBox(tr("ui.settings.station.general"))
         form = QFormLayout(general)
         self.name = QLineEdit(config.station)
         self.name_error = error_label()
-        form.addRow(i18n.tr("ui.settings.station.name"), ShopTab._with_error(self.name, self.name_error))
-        self.ask_weight = QCheckBox(i18n.tr("ui.settings.station.ask_weight"))
+        form.addRow(tr("ui.settings.station.name"), ShopTab._with_error(self.name, self.name_error))
+        self.ask_weight = QCheckBox(tr("ui.settings.station.ask_weight"))
         self.ask_weight.setChecked(config.ask_weight)
         form.addRow(self.ask_weight)
         self.packaging = QSpinBox()
         self.packaging.setRange(0, 30000)
         self.packaging.setSuffix(" g")
         self.packaging.setValue(config.packaging_g)
-        form.addRow(i18n.tr("ui.settings.station.packaging"), self.packaging)
-        self.open_next = QCheckBox(i18n.tr("ui.settings.station.open_next"))
+        form.addRow(tr("ui.settings.station.packaging"), self.packaging)
+        self.open_next = QCheckBox(tr("ui.settings.station.open_next"))
         self.open_next.setChecked(config.open_next)
         form.addRow(self.open_next)
-        self.sounds = QCheckBox(i18n.tr("ui.settings.station.sounds"))
+        self.sounds = QCheckBox(tr("ui.settings.station.sounds"))
         self.sounds.setChecked(config.sounds)
         form.addRow(self.sounds)
-        self.inbox = FolderField(config.inbox, placeholder=i18n.tr("ui.settings.station.inbox_none"))
-        form.addRow(i18n.tr("ui.settings.station.inbox"), self.inbox)
+        self.inbox = FolderField(config.inbox, placeholder=tr("ui.settings.station.inbox_none"))
+        form.addRow(tr("ui.settings.station.inbox"), self.inbox)
         outer.addWidget(general)
 
-        printing = QGroupBox(i18n.tr("ui.settings.station.printing"))
+        printing = QGroupBox(tr("ui.settings.station.printing"))
         grid = QGridLayout(printing)
         self.layout_combo = QComboBox()
         for layout in LABEL_LAYOUTS:
-            self.layout_combo.addItem(i18n.tr(f"ui.settings.layout.{layout}"), layout)
+            self.layout_combo.addItem(tr(f"ui.settings.layout.{layout}"), layout)
         if self.layout_combo.findData(config.label_layout) < 0:
             self.layout_combo.addItem(config.label_layout, config.label_layout)
         self.layout_combo.setCurrentIndex(self.layout_combo.findData(config.label_layout))
         self.layout_error = error_label()
-        grid.addWidget(QLabel(i18n.tr("ui.settings.station.label_layout")), 0, 0)
+        grid.addWidget(QLabel(tr("ui.settings.station.label_layout")), 0, 0)
         grid.addWidget(self.layout_combo, 0, 1, 1, 2)
         grid.addWidget(self.layout_error, 1, 1, 1, 3)
-        self.output_dir = FolderField(config.output_dir, placeholder=i18n.tr("ui.settings.station.output_default"))
-        grid.addWidget(QLabel(i18n.tr("ui.settings.station.output_dir")), 2, 0)
+        self.output_dir = FolderField(config.output_dir, placeholder=tr("ui.settings.station.output_default"))
+        grid.addWidget(QLabel(tr("ui.settings.station.output_dir")), 2, 0)
         grid.addWidget(self.output_dir, 2, 1, 1, 3)
         for column, key in enumerate(("document", "destination", "media", "folder")):
-            heading = QLabel(i18n.tr(f"ui.settings.station.column.{key}"))
+            heading = QLabel(tr(f"ui.settings.station.column.{key}"))
             heading.setStyleSheet("font-weight: bold;")
             grid.addWidget(heading, 3, column)
         self.rows: dict[str, _DocumentRow] = {}
@@ -377,7 +378,7 @@ class SettingsDialog(QDialog):
         self.station = station
         self.saved: list[str] = []
         self.saved_config: StationConfig | None = None
-        self.setWindowTitle(i18n.tr("ui.settings.title"))
+        self.setWindowTitle(tr("ui.settings.title"))
         self.resize(980, 700)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
@@ -391,17 +392,17 @@ class SettingsDialog(QDialog):
                 scroll = QScrollArea()
                 scroll.setWidgetResizable(True)
                 scroll.setWidget(widget)
-                self.tabs.addTab(scroll, i18n.tr(f"ui.settings.tab.{key}"))
+                self.tabs.addTab(scroll, tr(f"ui.settings.tab.{key}"))
             else:
-                self.tabs.addTab(widget, i18n.tr(f"ui.settings.tab.{key}"))
+                self.tabs.addTab(widget, tr(f"ui.settings.tab.{key}"))
         self.tabs.setCurrentIndex(tab)
         layout.addWidget(self.tabs, 1)
         self.summary = error_label()
         layout.addWidget(self.summary)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(i18n.tr("ui.save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(i18n.tr("ui.cancel"))
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("ui.save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("ui.cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -420,7 +421,7 @@ class SettingsDialog(QDialog):
                                         (HOLDS_TAB, holds_problem), (STATION_TAB, station_problems)) if bad]
         if failing:
             self.tabs.setCurrentIndex(failing[0])
-            set_error(self.summary, i18n.tr("ui.settings.not_saved",
+            set_error(self.summary, tr("ui.settings.not_saved",
                                             tabs=", ".join(self.tabs.tabText(tab) for tab in failing)))
             return False
         try:
@@ -446,81 +447,4 @@ def system_printers() -> tuple[list[str] | None, str | None]:
     try:
         return [printer.name for printer in list_printers()], None
     except PrintError as error:
-        return None, i18n.tr("ui.settings.station.no_cups", reason=error.message)
-
-
-i18n.register({
-    "ui.settings.title": ("Réglages", "Settings"),
-    "ui.settings.tab.shop": ("Boutique", "Shop"),
-    "ui.settings.tab.carriers": ("Transporteurs", "Carriers"),
-    "ui.settings.tab.holds": ("Anti-fraude", "Fraud rules"),
-    "ui.settings.tab.station": ("Ce poste", "This station"),
-    "ui.settings.not_saved": ("Rien n'a été enregistré : corrigez les valeurs refusées ({tabs}).",
-                              "Nothing was saved: fix the refused values ({tabs})."),
-    "ui.settings.logo": ("Logo (PNG ou JPEG)", "Logo (PNG or JPEG)"),
-    "ui.settings.logo_placeholder": ("Aucun logo", "No logo"),
-    "ui.settings.logo_filter": ("Images (*.png *.jpg *.jpeg)", "Images (*.png *.jpg *.jpeg)"),
-    "ui.settings.returns_placeholder": ("Imprimées au bas du bon de livraison",
-                                        "Printed at the bottom of the packing slip"),
-    "ui.settings.document_language": ("Langue des documents", "Documents' language"),
-    "ui.settings.language.fr": ("Français", "French"),
-    "ui.settings.language.en": ("Anglais", "English"),
-    "ui.settings.error.shop_name": ("Le nom de la boutique est obligatoire.", "The shop's name is required."),
-    "ui.settings.error.country": ("Pays « {value} » refusé : indiquez son code ISO à deux lettres, "
-                                  "par exemple FR.",
-                                  "Country “{value}” refused: give its two-letter ISO code, for example FR."),
-    "ui.settings.error.email": ("Adresse e-mail « {value} » incomplète : il manque le @.",
-                                "E-mail address “{value}” is incomplete: the @ is missing."),
-    "ui.settings.error.logo_missing": ("Fichier de logo introuvable : {path}.", "Logo file not found: {path}."),
-    "ui.settings.error.logo_type": ("Le logo {path} doit être une image PNG ou JPEG.",
-                                    "The logo {path} must be a PNG or JPEG image."),
-    "ui.settings.carriers_help": (
-        "Un bloc [[carriers]] par transporteur : jours et heures d'enlèvement (pickup), jours "
-        "fériés du pays (holidays), jours fermés (closed), enlèvements exceptionnels (extra), et les "
-        "modes de livraison de la boutique qui désignent ce transporteur (match).",
-        "One [[carriers]] block per carrier: pickup days and times (pickup), the country's public "
-        "holidays (holidays), closed days (closed), one-off pickups (extra), and the shop's shipping "
-        "methods that mean this carrier (match)."),
-    "ui.settings.error.carriers_toml": ("Texte des transporteurs illisible : {reason}",
-                                        "The carriers' text cannot be read: {reason}"),
-    "ui.settings.error.no_carrier": ("Déclarez au moins un transporteur.", "Declare at least one carrier."),
-    "ui.settings.holds.risk": ("Bloquer les niveaux de risque", "Hold risk levels"),
-    "ui.settings.holds.risk_placeholder": ("par exemple : high, medium", "for example: high, medium"),
-    "ui.settings.holds.country": ("Bloquer si le pays de facturation diffère du pays de livraison",
-                                  "Hold when the billing country differs from the shipping country"),
-    "ui.settings.holds.first_express": ("Bloquer la première commande d'un client en express",
-                                        "Hold a customer's first order when it is express"),
-    "ui.settings.holds.total": ("Bloquer au-dessus du montant", "Hold above the amount"),
-    "ui.settings.holds.total_placeholder": ("vide : pas de limite", "empty: no limit"),
-    "ui.settings.holds.deny_emails": ("E-mails refusés", "Denied e-mails"),
-    "ui.settings.holds.deny_addresses": ("Adresses refusées", "Denied addresses"),
-    "ui.settings.holds.one_per_line": ("Une par ligne", "One per line"),
-    "ui.settings.station.general": ("Poste de travail", "Workstation"),
-    "ui.settings.station.name": ("Nom du poste", "Station name"),
-    "ui.settings.station.ask_weight": ("Demander le poids de chaque colis", "Ask for each parcel's weight"),
-    "ui.settings.station.packaging": ("Poids de l'emballage", "Packaging weight"),
-    "ui.settings.station.open_next": ("Ouvrir la commande suivante automatiquement",
-                                      "Open the next order automatically"),
-    "ui.settings.station.sounds": ("Sons", "Sounds"),
-    "ui.settings.station.inbox": ("Dossier de dépôt des imports", "Import inbox folder"),
-    "ui.settings.station.inbox_none": ("Aucun : pas d'import automatique", "None: no automatic import"),
-    "ui.settings.station.printing": ("Impression", "Printing"),
-    "ui.settings.station.label_layout": ("Format des étiquettes", "Label format"),
-    "ui.settings.station.output_dir": ("Dossier des PDF", "PDF folder"),
-    "ui.settings.station.output_default": ("Par défaut : Documents/Packstation/<date>",
-                                           "Default: Documents/Packstation/<date>"),
-    "ui.settings.station.column.document": ("Type de document", "Document type"),
-    "ui.settings.station.column.destination": ("Imprimante", "Printer"),
-    "ui.settings.station.column.media": ("Papier", "Paper"),
-    "ui.settings.station.column.folder": ("Dossier (sans imprimante)", "Folder (without a printer)"),
-    "ui.settings.station.to_folder": ("Dossier de PDF", "Folder of PDFs"),
-    "ui.settings.station.media_default": ("papier par défaut", "default paper"),
-    "ui.settings.station.folder_default": ("le dossier des PDF", "the PDF folder"),
-    "ui.settings.station.no_cups": ("Imprimantes du système indisponibles : {reason}",
-                                    "The system's printers are not available: {reason}"),
-    "ui.settings.layout.100x150": ("Étiquette 100 × 150 mm", "Label 100 × 150 mm"),
-    "ui.settings.layout.4x6": ("Étiquette 4 × 6 pouces", "Label 4 × 6 in"),
-    "ui.settings.layout.a6": ("Feuille A6", "A6 sheet"),
-    "ui.settings.layout.a4x2": ("A4, 2 étiquettes par page", "A4, 2 labels a page"),
-    "ui.settings.layout.a4x4": ("A4, 4 étiquettes par page", "A4, 4 labels a page"),
-})
+        return None, tr("ui.settings.station.no_cups", reason=error.message)

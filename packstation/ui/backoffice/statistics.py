@@ -24,6 +24,7 @@ from packstation.core.errors import PackstationError
 from packstation.db.models import utcnow
 from packstation.services.statistics import Figures, Statistics
 from packstation.ui.backoffice.common import RowsModel, duration, make_table, show_error
+from packstation.ui.texts import tr
 
 TODAY, WEEK = "today", "week"
 BAR = QColor("#1c5fa8")
@@ -53,7 +54,7 @@ class BarChart(QWidget):
         line = metrics.height()
         painter.setPen(QColor("#39424e"))
         painter.drawText(QRectF(8, 4, self.width() - 16, line), Qt.AlignmentFlag.AlignLeft, self.title)
-        legend = [(BAR, i18n.tr("ui.stats.legend.parcels")), (MISTAKE, i18n.tr("ui.stats.legend.mistakes"))]
+        legend = [(BAR, tr("ui.stats.legend.parcels")), (MISTAKE, tr("ui.stats.legend.mistakes"))]
         x = self.width() - 8
         for color, text in reversed(legend):
             width = metrics.horizontalAdvance(text)
@@ -65,7 +66,7 @@ class BarChart(QWidget):
         top, bottom = 10 + 2 * line, self.height() - line - 10
         if not self.bars:
             painter.drawText(QRectF(0, top, self.width(), bottom - top), Qt.AlignmentFlag.AlignCenter,
-                             i18n.tr("ui.stats.no_data"))
+                             tr("ui.stats.no_data"))
             return
         highest = max(max(parcels, mistakes) for _, parcels, mistakes in self.bars) or 1
         slot = (self.width() - 16) / len(self.bars)
@@ -99,20 +100,20 @@ class StatisticsWindow(QDialog):
         super().__init__(parent)
         self.now = now
         self.stats: Statistics | None = None
-        self.setWindowTitle(i18n.tr("ui.stats.title"))
+        self.setWindowTitle(tr("ui.stats.title"))
         self.resize(1100, 720)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(QLabel(i18n.tr("ui.stats.period")))
+        top.addWidget(QLabel(tr("ui.stats.period")))
         self.period = QComboBox()
-        self.period.addItem(i18n.tr("ui.stats.today"), TODAY)
-        self.period.addItem(i18n.tr("ui.stats.week"), WEEK)
+        self.period.addItem(tr("ui.stats.today"), TODAY)
+        self.period.addItem(tr("ui.stats.week"), WEEK)
         self.period.currentIndexChanged.connect(self.refresh)
         top.addWidget(self.period)
         self.period_label = QLabel()
         top.addWidget(self.period_label)
         top.addStretch(1)
-        self.export_button = QPushButton(i18n.tr("ui.stats.export"))
+        self.export_button = QPushButton(tr("ui.stats.export"))
         self.export_button.clicked.connect(self.export_csv)
         top.addWidget(self.export_button)
         layout.addLayout(top)
@@ -123,7 +124,7 @@ class StatisticsWindow(QDialog):
             box = QFrame()
             box.setStyleSheet("QFrame { background: #eef1f5; border-radius: 6px; }")
             inner = QVBoxLayout(box)
-            caption = QLabel(i18n.tr(f"ui.stats.figure.{key}"))
+            caption = QLabel(tr(f"ui.stats.figure.{key}"))
             caption.setStyleSheet("color: #5b6673; font-weight: bold; background: transparent;")
             value = QLabel("—")
             value.setStyleSheet("font-size: 24pt; font-weight: bold; background: transparent;")
@@ -135,15 +136,15 @@ class StatisticsWindow(QDialog):
 
         self.chart = BarChart()
         layout.addWidget(self.chart, 2)
-        headers = [i18n.tr("ui.stats.column.parcels"), i18n.tr("ui.stats.column.median"),
-                   i18n.tr("ui.stats.column.mistakes"), *(i18n.tr(f"stats.mistake.{kind}") for kind in MISTAKES)]
+        headers = [tr("ui.stats.column.parcels"), tr("ui.stats.column.median"),
+                   tr("ui.stats.column.mistakes"), *(i18n.tr(f"stats.mistake.{kind}") for kind in MISTAKES)]
         numeric = range(1, 4 + len(MISTAKES))
-        self.packer_model = RowsModel([i18n.tr("ui.stats.column.packer"), *headers], self, numeric=numeric)
-        self.time_model = RowsModel([i18n.tr("ui.stats.column.hour"), *headers], self, numeric=numeric)
+        self.packer_model = RowsModel([tr("ui.stats.column.packer"), *headers], self, numeric=numeric)
+        self.time_model = RowsModel([tr("ui.stats.column.hour"), *headers], self, numeric=numeric)
         tables = QGridLayout()
-        self.packer_box = QGroupBox(i18n.tr("ui.stats.per_packer"))
+        self.packer_box = QGroupBox(tr("ui.stats.per_packer"))
         QVBoxLayout(self.packer_box).addWidget(make_table(self.packer_model))
-        self.time_box = QGroupBox(i18n.tr("ui.stats.per_hour"))
+        self.time_box = QGroupBox(tr("ui.stats.per_hour"))
         QVBoxLayout(self.time_box).addWidget(make_table(self.time_model))
         # One above the other: each table has a column per kind of mistake and needs the width.
         tables.addWidget(self.packer_box, 0, 0)
@@ -161,7 +162,7 @@ class StatisticsWindow(QDialog):
         now = self.now()
         stats = statistics_for(last_7_days(now) if week else today(now))
         self.stats = stats
-        self.period_label.setText(i18n.tr("ui.stats.from_to", first=_day(stats.period.first_day),
+        self.period_label.setText(tr("ui.stats.from_to", first=_day(stats.period.first_day),
                                           last=_day(stats.period.last_day)) if week
                                   else _day(stats.period.first_day))
         self.big["parcels"].setText(str(stats.total.parcels))
@@ -171,14 +172,14 @@ class StatisticsWindow(QDialog):
                                     for f in stats.per_packer])
         if week:
             groups = [(_day(dt.date.fromisoformat(f.key), short=True), f) for f in stats.per_day]
-            self.time_model.headers[0] = i18n.tr("ui.stats.column.day")
-            self.time_box.setTitle(i18n.tr("ui.stats.per_day"))
-            title = i18n.tr("ui.stats.chart.day")
+            self.time_model.headers[0] = tr("ui.stats.column.day")
+            self.time_box.setTitle(tr("ui.stats.per_day"))
+            title = tr("ui.stats.chart.day")
         else:
             groups = [(i18n.tr("stats.hour", hour=f.key), f) for f in stats.per_hour]
-            self.time_model.headers[0] = i18n.tr("ui.stats.column.hour")
-            self.time_box.setTitle(i18n.tr("ui.stats.per_hour"))
-            title = i18n.tr("ui.stats.chart.hour")
+            self.time_model.headers[0] = tr("ui.stats.column.hour")
+            self.time_box.setTitle(tr("ui.stats.per_hour"))
+            title = tr("ui.stats.chart.hour")
         self.time_model.set_rows([_figure_row(name, f) for name, f in groups])
         self.time_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 0)
         self.chart.set_bars(title, [(name, f.parcels, f.mistakes_total) for name, f in groups])
@@ -190,8 +191,8 @@ class StatisticsWindow(QDialog):
             return None
         if not path:
             suggested = f"statistiques-{self.stats.period.first_day}-{self.stats.period.last_day}.csv"
-            path, _ = QFileDialog.getSaveFileName(self, i18n.tr("ui.stats.export"), suggested,
-                                                  i18n.tr("ui.stats.csv_filter"))
+            path, _ = QFileDialog.getSaveFileName(self, tr("ui.stats.export"), suggested,
+                                                  tr("ui.stats.csv_filter"))
             if not path:
                 return None
         try:
@@ -199,7 +200,7 @@ class StatisticsWindow(QDialog):
         except PackstationError as error:
             show_error(self, error)
             return None
-        self.message.setText(i18n.tr("ui.stats.exported", path=str(written)))
+        self.message.setText(tr("ui.stats.exported", path=str(written)))
         return str(written)
 
 
@@ -207,32 +208,3 @@ def _day(day: dt.date, *, short: bool = False) -> str:
     if i18n.language() == "fr":
         return day.strftime("%d/%m" if short else "%d/%m/%Y")
     return day.strftime("%m-%d" if short else "%Y-%m-%d")
-
-
-i18n.register({
-    "ui.stats.title": ("Statistiques", "Statistics"),
-    "ui.stats.period": ("Période :", "Period:"),
-    "ui.stats.today": ("Aujourd'hui", "Today"),
-    "ui.stats.week": ("7 derniers jours", "Last 7 days"),
-    "ui.stats.from_to": ("du {first} au {last}", "from {first} to {last}"),
-    "ui.stats.export": ("Exporter en CSV…", "Export as CSV…"),
-    "ui.stats.csv_filter": ("Fichiers CSV (*.csv)", "CSV files (*.csv)"),
-    "ui.stats.exported": ("Statistiques exportées : {path}", "Statistics exported: {path}"),
-    "ui.stats.figure.parcels": ("Colis emballés", "Parcels packed"),
-    "ui.stats.figure.median": ("Temps médian par colis", "Median time per parcel"),
-    "ui.stats.figure.mistakes": ("Erreurs évitées au scan", "Mistakes caught by scanning"),
-    "ui.stats.column.packer": ("Préparateur", "Packer"),
-    "ui.stats.column.hour": ("Heure", "Hour"),
-    "ui.stats.column.day": ("Jour", "Day"),
-    "ui.stats.column.parcels": ("Colis", "Parcels"),
-    "ui.stats.column.median": ("Temps médian", "Median time"),
-    "ui.stats.column.mistakes": ("Erreurs évitées", "Mistakes caught"),
-    "ui.stats.per_packer": ("Par préparateur", "Per packer"),
-    "ui.stats.per_hour": ("Par heure", "Per hour"),
-    "ui.stats.per_day": ("Par jour", "Per day"),
-    "ui.stats.chart.hour": ("Colis et erreurs par heure", "Parcels and mistakes per hour"),
-    "ui.stats.chart.day": ("Colis et erreurs par jour", "Parcels and mistakes per day"),
-    "ui.stats.legend.parcels": ("colis", "parcels"),
-    "ui.stats.legend.mistakes": ("erreurs évitées", "mistakes caught"),
-    "ui.stats.no_data": ("Aucun colis sur cette période.", "No parcel in this period."),
-})

@@ -1,0 +1,1303 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+    <context>
+        <name>packstation</name>
+        <message>
+            <source>ui.cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>ui.save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>ui.abandon.title</source>
+            <translation>Abandon {ref}</translation>
+        </message>
+        <message>
+            <source>ui.abandon.prompt</source>
+            <translation>Why abandon order {ref}? The items will have to be put back.</translation>
+        </message>
+        <message>
+            <source>ui.abandon.ok</source>
+            <translation>Abandon</translation>
+        </message>
+        <message>
+            <source>ui.abandon.reason.damaged</source>
+            <translation>Damaged item</translation>
+        </message>
+        <message>
+            <source>ui.abandon.reason.missing</source>
+            <translation>Item not found on the shelf</translation>
+        </message>
+        <message>
+            <source>ui.abandon.reason.customer</source>
+            <translation>Customer's request</translation>
+        </message>
+        <message>
+            <source>ui.abandon.reason.address</source>
+            <translation>Address to check</translation>
+        </message>
+        <message>
+            <source>ui.packer.title</source>
+            <translation>Packer</translation>
+        </message>
+        <message>
+            <source>ui.packer.prompt</source>
+            <translation>Your name (or scan your badge). Leave empty to log out.</translation>
+        </message>
+        <message>
+            <source>ui.shop.title</source>
+            <translation>Shop address</translation>
+        </message>
+        <message>
+            <source>ui.shop.name</source>
+            <translation>Shop name</translation>
+        </message>
+        <message>
+            <source>ui.shop.address1</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>ui.shop.address2</source>
+            <translation>Address line 2</translation>
+        </message>
+        <message>
+            <source>ui.shop.postcode</source>
+            <translation>Postcode</translation>
+        </message>
+        <message>
+            <source>ui.shop.city</source>
+            <translation>City</translation>
+        </message>
+        <message>
+            <source>ui.shop.country</source>
+            <translation>Country (ISO code, e.g. FR)</translation>
+        </message>
+        <message>
+            <source>ui.shop.phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>ui.shop.email</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <source>ui.shop.return_instructions</source>
+            <translation>Return instructions</translation>
+        </message>
+        <message>
+            <source>ui.bo.browse</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <source>ui.bo.choose_folder</source>
+            <translation>Choose a folder</translation>
+        </message>
+        <message>
+            <source>ui.bo.error_title</source>
+            <translation>Not possible</translation>
+        </message>
+        <message>
+            <source>ui.bo.yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>ui.bo.no</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>ui.bo.ok</source>
+            <translation>Confirm</translation>
+        </message>
+        <message>
+            <source>ui.bo.close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>ui.bo.reason</source>
+            <translation>Reason:</translation>
+        </message>
+        <message>
+            <source>ui.bo.reason_placeholder</source>
+            <translation>Why? (kept in the history)</translation>
+        </message>
+        <message>
+            <source>ui.bo.name</source>
+            <translation>Your name:</translation>
+        </message>
+        <message>
+            <source>ui.bo.duration_min</source>
+            <translation>{minutes} min {seconds} s</translation>
+        </message>
+        <message>
+            <source>ui.bo.duration_s</source>
+            <translation>{seconds} s</translation>
+        </message>
+        <message>
+            <source>ui.history.title</source>
+            <translation>Order history</translation>
+        </message>
+        <message>
+            <source>ui.history.search</source>
+            <translation>Ref, name, tracking number, e-mail or date (2026-11-25)</translation>
+        </message>
+        <message>
+            <source>ui.history.search_button</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <source>ui.history.found</source>
+            <translation>{count} order(s) found.</translation>
+        </message>
+        <message>
+            <source>ui.history.column.ref</source>
+            <translation>Ref</translation>
+        </message>
+        <message>
+            <source>ui.history.column.ordered</source>
+            <translation>Ordered</translation>
+        </message>
+        <message>
+            <source>ui.history.column.customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>ui.history.column.carrier</source>
+            <translation>Carrier</translation>
+        </message>
+        <message>
+            <source>ui.history.column.status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>ui.history.column.tracking</source>
+            <translation>Tracking</translation>
+        </message>
+        <message>
+            <source>ui.history.column.packed</source>
+            <translation>Packed</translation>
+        </message>
+        <message>
+            <source>ui.history.column.when</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <source>ui.history.column.station</source>
+            <translation>Station</translation>
+        </message>
+        <message>
+            <source>ui.history.column.packer</source>
+            <translation>Packer</translation>
+        </message>
+        <message>
+            <source>ui.history.column.what</source>
+            <translation>What happened</translation>
+        </message>
+        <message>
+            <source>ui.history.order_title</source>
+            <translation>{ref} — {customer} — {status}</translation>
+        </message>
+        <message>
+            <source>ui.history.action.reprint_label</source>
+            <translation>Reprint the label</translation>
+        </message>
+        <message>
+            <source>ui.history.action.reprint_slip</source>
+            <translation>Reprint the slip</translation>
+        </message>
+        <message>
+            <source>ui.history.action.unpack</source>
+            <translation>Unpack…</translation>
+        </message>
+        <message>
+            <source>ui.history.action.release</source>
+            <translation>Release…</translation>
+        </message>
+        <message>
+            <source>ui.history.action.cancel</source>
+            <translation>Cancel the order…</translation>
+        </message>
+        <message>
+            <source>ui.history.unpack.title</source>
+            <translation>Unpack {ref}</translation>
+        </message>
+        <message>
+            <source>ui.history.unpack.prompt</source>
+            <translation>Order {ref} goes back to pending and its items back to stock. Its tracking number is kept.</translation>
+        </message>
+        <message>
+            <source>ui.history.release.title</source>
+            <translation>Release {ref}</translation>
+        </message>
+        <message>
+            <source>ui.history.release.prompt</source>
+            <translation>Order {ref} goes back to the queue.</translation>
+        </message>
+        <message>
+            <source>ui.history.cancel.title</source>
+            <translation>Cancel {ref}</translation>
+        </message>
+        <message>
+            <source>ui.history.cancel.prompt</source>
+            <translation>Order {ref} is cancelled and will not be shipped.</translation>
+        </message>
+        <message>
+            <source>ui.history.unpacked</source>
+            <translation>Order {ref} unpacked: pending again, stock put back.</translation>
+        </message>
+        <message>
+            <source>ui.history.released</source>
+            <translation>Order {ref} released.</translation>
+        </message>
+        <message>
+            <source>ui.history.cancelled</source>
+            <translation>Order {ref} cancelled.</translation>
+        </message>
+        <message>
+            <source>ui.history.printed</source>
+            <translation>{document} sent: {output}</translation>
+        </message>
+        <message>
+            <source>ui.history.print_failed</source>
+            <translation>{document} not printed: {error}</translation>
+        </message>
+        <message>
+            <source>ui.import.title</source>
+            <translation>Import preview</translation>
+        </message>
+        <message>
+            <source>ui.import.apply</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>ui.import.ready</source>
+            <translation>Nothing is imported yet: check the preview, then “Import”.</translation>
+        </message>
+        <message>
+            <source>ui.import.blocked</source>
+            <translation>{count} file(s) refused: a file is imported whole or not at all. Fix the refused rows, then import again.</translation>
+        </message>
+        <message>
+            <source>ui.import.file_ok</source>
+            <translation>{name} ({format}): {new} new, {updated} updated, {skipped} skipped, {products} product(s).</translation>
+        </message>
+        <message>
+            <source>ui.import.file_rejected</source>
+            <translation>{name}: {count} row(s) refused, nothing of this file will be imported.</translation>
+        </message>
+        <message>
+            <source>ui.import.section.new</source>
+            <translation>New ({count})</translation>
+        </message>
+        <message>
+            <source>ui.import.section.updated</source>
+            <translation>Updated ({count})</translation>
+        </message>
+        <message>
+            <source>ui.import.section.skipped</source>
+            <translation>Skipped ({count})</translation>
+        </message>
+        <message>
+            <source>ui.import.section.rejected</source>
+            <translation>Rejected ({count})</translation>
+        </message>
+        <message>
+            <source>ui.import.column.line</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <source>ui.import.column.order</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>ui.import.column.detail</source>
+            <translation>Detail</translation>
+        </message>
+        <message>
+            <source>ui.import.updated_detail</source>
+            <translation>updated (still pending)</translation>
+        </message>
+        <message>
+            <source>ui.import.cancelled_detail</source>
+            <translation>cancelled by the shop</translation>
+        </message>
+        <message>
+            <source>ui.import.unchanged_detail</source>
+            <translation>already up to date</translation>
+        </message>
+        <message>
+            <source>ui.import.map_columns</source>
+            <translation>Map the columns…</translation>
+        </message>
+        <message>
+            <source>ui.mapping.title</source>
+            <translation>Columns of {name}</translation>
+        </message>
+        <message>
+            <source>ui.mapping.intro</source>
+            <translation>This file ({count} columns) is not in a known format. Say which column holds each piece of information; the profile is saved and used for the next files of the same shape.</translation>
+        </message>
+        <message>
+            <source>ui.mapping.name</source>
+            <translation>Profile name</translation>
+        </message>
+        <message>
+            <source>ui.mapping.date_format</source>
+            <translation>Date format</translation>
+        </message>
+        <message>
+            <source>ui.mapping.date_format_placeholder</source>
+            <translation>optional, for example %m/%d/%Y %H:%M</translation>
+        </message>
+        <message>
+            <source>ui.mapping.none</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <source>ui.mapping.required</source>
+            <translation>* required (the product ref or the EAN code at least).</translation>
+        </message>
+        <message>
+            <source>ui.mapping.save</source>
+            <translation>Save the profile</translation>
+        </message>
+        <message>
+            <source>ui.mapping.no_name</source>
+            <translation>Give the profile a name.</translation>
+        </message>
+        <message>
+            <source>ui.mapping.description</source>
+            <translation>Made from {name}</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.order_ref</source>
+            <translation>Order ref</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.order_date</source>
+            <translation>Order date</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.carrier</source>
+            <translation>Carrier / shipping method</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.service</source>
+            <translation>Service (standard or express)</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.customer_name</source>
+            <translation>Customer name (first + last)</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.company</source>
+            <translation>Company</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.address1</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.address2</source>
+            <translation>Address line 2</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.postcode</source>
+            <translation>Postcode</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.city</source>
+            <translation>City</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.region</source>
+            <translation>Region / state</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.country</source>
+            <translation>Country</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.email</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.sku</source>
+            <translation>Product ref (SKU)</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.ean</source>
+            <translation>EAN barcode</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.product_name</source>
+            <translation>Product name</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.quantity</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.unit_price</source>
+            <translation>Unit price</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.currency</source>
+            <translation>Currency</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.weight_g</source>
+            <translation>Weight (g)</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.bin</source>
+            <translation>Bin</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.note</source>
+            <translation>Customer note</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.risk</source>
+            <translation>Risk level</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.tracking</source>
+            <translation>Tracking number</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.external_id</source>
+            <translation>Id in the shop</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.billing_country</source>
+            <translation>Billing country</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.total</source>
+            <translation>Order total</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.status</source>
+            <translation>Order status</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.requires_shipping</source>
+            <translation>Requires shipping (yes/no)</translation>
+        </message>
+        <message>
+            <source>ui.eod.title</source>
+            <translation>End of day — manifests</translation>
+        </message>
+        <message>
+            <source>ui.eod.intro</source>
+            <translation>Packed parcels waiting for their carrier. Print the manifest, have it signed, then confirm the hand-over: the orders become “shipped”.</translation>
+        </message>
+        <message>
+            <source>ui.eod.column.carrier</source>
+            <translation>Carrier</translation>
+        </message>
+        <message>
+            <source>ui.eod.column.parcels</source>
+            <translation>Parcels</translation>
+        </message>
+        <message>
+            <source>ui.eod.column.weight</source>
+            <translation>Total weight</translation>
+        </message>
+        <message>
+            <source>ui.eod.print</source>
+            <translation>Print the manifest</translation>
+        </message>
+        <message>
+            <source>ui.eod.hand_over</source>
+            <translation>Confirm the hand-over…</translation>
+        </message>
+        <message>
+            <source>ui.eod.nothing</source>
+            <translation>No parcel waiting for pickup.</translation>
+        </message>
+        <message>
+            <source>ui.eod.printed</source>
+            <translation>Manifest sent: {output}</translation>
+        </message>
+        <message>
+            <source>ui.eod.print_failed</source>
+            <translation>Manifest not printed: {error}</translation>
+        </message>
+        <message>
+            <source>ui.eod.confirm_title</source>
+            <translation>Hand-over to the carrier</translation>
+        </message>
+        <message>
+            <source>ui.eod.confirm</source>
+            <translation>Confirm that {carrier} took the {count} parcels? They will be marked shipped.</translation>
+        </message>
+        <message>
+            <source>ui.eod.handed_over</source>
+            <translation>{count} parcel(s) handed to {carrier}.</translation>
+        </message>
+        <message>
+            <source>ui.menu.file</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>ui.menu.shop</source>
+            <translation>&amp;Shop</translation>
+        </message>
+        <message>
+            <source>ui.menu.history</source>
+            <translation>&amp;History</translation>
+        </message>
+        <message>
+            <source>ui.menu.statistics</source>
+            <translation>S&amp;tatistics</translation>
+        </message>
+        <message>
+            <source>ui.menu.end_of_day</source>
+            <translation>&amp;End of day</translation>
+        </message>
+        <message>
+            <source>ui.menu.help</source>
+            <translation>H&amp;elp</translation>
+        </message>
+        <message>
+            <source>ui.menu.action.import</source>
+            <translation>Import orders…</translation>
+        </message>
+        <message>
+            <source>ui.menu.action.export_tracking</source>
+            <translation>Export tracking numbers…</translation>
+        </message>
+        <message>
+            <source>ui.menu.action.quit</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>ui.menu.action.settings</source>
+            <translation>Settings…</translation>
+        </message>
+        <message>
+            <source>ui.menu.action.carriers</source>
+            <translation>Carriers…</translation>
+        </message>
+        <message>
+            <source>ui.menu.action.history</source>
+            <translation>Find an order…</translation>
+        </message>
+        <message>
+            <source>ui.menu.action.statistics</source>
+            <translation>Show the statistics…</translation>
+        </message>
+        <message>
+            <source>ui.menu.action.end_of_day</source>
+            <translation>Manifests and hand-over…</translation>
+        </message>
+        <message>
+            <source>ui.menu.action.command_sheet</source>
+            <translation>Print the command barcodes…</translation>
+        </message>
+        <message>
+            <source>ui.menu.commands_sent</source>
+            <translation>Command barcode sheet sent: {output}</translation>
+        </message>
+        <message>
+            <source>ui.menu.commands_failed</source>
+            <translation>Command barcode sheet not printed: {error}</translation>
+        </message>
+        <message>
+            <source>ui.import.filter</source>
+            <translation>Order files (*.csv *.txt)</translation>
+        </message>
+        <message>
+            <source>ui.settings.saved</source>
+            <translation>Settings saved.</translation>
+        </message>
+        <message>
+            <source>ui.tracking.title</source>
+            <translation>Export the tracking numbers</translation>
+        </message>
+        <message>
+            <source>ui.tracking.format</source>
+            <translation>Shop's format</translation>
+        </message>
+        <message>
+            <source>ui.tracking.format.shopify</source>
+            <translation>Shopify (Matrixify)</translation>
+        </message>
+        <message>
+            <source>ui.tracking.format.woocommerce</source>
+            <translation>WooCommerce (Advanced Shipment Tracking)</translation>
+        </message>
+        <message>
+            <source>ui.tracking.format.generic</source>
+            <translation>Generic CSV</translation>
+        </message>
+        <message>
+            <source>ui.tracking.since</source>
+            <translation>Only parcels packed since</translation>
+        </message>
+        <message>
+            <source>ui.tracking.file</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>ui.tracking.file_placeholder</source>
+            <translation>where to save the CSV</translation>
+        </message>
+        <message>
+            <source>ui.tracking.export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>ui.tracking.no_file</source>
+            <translation>Choose the file to write.</translation>
+        </message>
+        <message>
+            <source>ui.tracking.done</source>
+            <translation>{count} tracking number(s) exported to {path}.</translation>
+        </message>
+        <message>
+            <source>ui.settings.title</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>ui.settings.tab.shop</source>
+            <translation>Shop</translation>
+        </message>
+        <message>
+            <source>ui.settings.tab.carriers</source>
+            <translation>Carriers</translation>
+        </message>
+        <message>
+            <source>ui.settings.tab.holds</source>
+            <translation>Fraud rules</translation>
+        </message>
+        <message>
+            <source>ui.settings.tab.station</source>
+            <translation>This station</translation>
+        </message>
+        <message>
+            <source>ui.settings.not_saved</source>
+            <translation>Nothing was saved: fix the refused values ({tabs}).</translation>
+        </message>
+        <message>
+            <source>ui.settings.logo</source>
+            <translation>Logo (PNG or JPEG)</translation>
+        </message>
+        <message>
+            <source>ui.settings.logo_placeholder</source>
+            <translation>No logo</translation>
+        </message>
+        <message>
+            <source>ui.settings.logo_filter</source>
+            <translation>Images (*.png *.jpg *.jpeg)</translation>
+        </message>
+        <message>
+            <source>ui.settings.returns_placeholder</source>
+            <translation>Printed at the bottom of the packing slip</translation>
+        </message>
+        <message>
+            <source>ui.settings.document_language</source>
+            <translation>Documents' language</translation>
+        </message>
+        <message>
+            <source>ui.settings.language.fr</source>
+            <translation>French</translation>
+        </message>
+        <message>
+            <source>ui.settings.language.en</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <source>ui.settings.error.shop_name</source>
+            <translation>The shop's name is required.</translation>
+        </message>
+        <message>
+            <source>ui.settings.error.country</source>
+            <translation>Country “{value}” refused: give its two-letter ISO code, for example FR.</translation>
+        </message>
+        <message>
+            <source>ui.settings.error.email</source>
+            <translation>E-mail address “{value}” is incomplete: the @ is missing.</translation>
+        </message>
+        <message>
+            <source>ui.settings.error.logo_missing</source>
+            <translation>Logo file not found: {path}.</translation>
+        </message>
+        <message>
+            <source>ui.settings.error.logo_type</source>
+            <translation>The logo {path} must be a PNG or JPEG image.</translation>
+        </message>
+        <message>
+            <source>ui.settings.carriers_help</source>
+            <translation>One [[carriers]] block per carrier: pickup days and times (pickup), the country's public holidays (holidays), closed days (closed), one-off pickups (extra), and the shop's shipping methods that mean this carrier (match).</translation>
+        </message>
+        <message>
+            <source>ui.settings.error.carriers_toml</source>
+            <translation>The carriers' text cannot be read: {reason}</translation>
+        </message>
+        <message>
+            <source>ui.settings.error.no_carrier</source>
+            <translation>Declare at least one carrier.</translation>
+        </message>
+        <message>
+            <source>ui.settings.holds.risk</source>
+            <translation>Hold risk levels</translation>
+        </message>
+        <message>
+            <source>ui.settings.holds.risk_placeholder</source>
+            <translation>for example: high, medium</translation>
+        </message>
+        <message>
+            <source>ui.settings.holds.country</source>
+            <translation>Hold when the billing country differs from the shipping country</translation>
+        </message>
+        <message>
+            <source>ui.settings.holds.first_express</source>
+            <translation>Hold a customer's first order when it is express</translation>
+        </message>
+        <message>
+            <source>ui.settings.holds.total</source>
+            <translation>Hold above the amount</translation>
+        </message>
+        <message>
+            <source>ui.settings.holds.total_placeholder</source>
+            <translation>empty: no limit</translation>
+        </message>
+        <message>
+            <source>ui.settings.holds.deny_emails</source>
+            <translation>Denied e-mails</translation>
+        </message>
+        <message>
+            <source>ui.settings.holds.deny_addresses</source>
+            <translation>Denied addresses</translation>
+        </message>
+        <message>
+            <source>ui.settings.holds.one_per_line</source>
+            <translation>One per line</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.general</source>
+            <translation>Workstation</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.name</source>
+            <translation>Station name</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.ask_weight</source>
+            <translation>Ask for each parcel's weight</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.packaging</source>
+            <translation>Packaging weight</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.open_next</source>
+            <translation>Open the next order automatically</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.sounds</source>
+            <translation>Sounds</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.inbox</source>
+            <translation>Import inbox folder</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.inbox_none</source>
+            <translation>None: no automatic import</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.printing</source>
+            <translation>Printing</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.label_layout</source>
+            <translation>Label format</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.output_dir</source>
+            <translation>PDF folder</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.output_default</source>
+            <translation>Default: Documents/Packstation/&lt;date&gt;</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.column.document</source>
+            <translation>Document type</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.column.destination</source>
+            <translation>Printer</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.column.media</source>
+            <translation>Paper</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.column.folder</source>
+            <translation>Folder (without a printer)</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.to_folder</source>
+            <translation>Folder of PDFs</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.media_default</source>
+            <translation>default paper</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.folder_default</source>
+            <translation>the PDF folder</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.no_cups</source>
+            <translation>The system's printers are not available: {reason}</translation>
+        </message>
+        <message>
+            <source>ui.settings.layout.100x150</source>
+            <translation>Label 100 × 150 mm</translation>
+        </message>
+        <message>
+            <source>ui.settings.layout.4x6</source>
+            <translation>Label 4 × 6 in</translation>
+        </message>
+        <message>
+            <source>ui.settings.layout.a6</source>
+            <translation>A6 sheet</translation>
+        </message>
+        <message>
+            <source>ui.settings.layout.a4x2</source>
+            <translation>A4, 2 labels a page</translation>
+        </message>
+        <message>
+            <source>ui.settings.layout.a4x4</source>
+            <translation>A4, 4 labels a page</translation>
+        </message>
+        <message>
+            <source>ui.stats.title</source>
+            <translation>Statistics</translation>
+        </message>
+        <message>
+            <source>ui.stats.period</source>
+            <translation>Period:</translation>
+        </message>
+        <message>
+            <source>ui.stats.today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>ui.stats.week</source>
+            <translation>Last 7 days</translation>
+        </message>
+        <message>
+            <source>ui.stats.from_to</source>
+            <translation>from {first} to {last}</translation>
+        </message>
+        <message>
+            <source>ui.stats.export</source>
+            <translation>Export as CSV…</translation>
+        </message>
+        <message>
+            <source>ui.stats.csv_filter</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>ui.stats.exported</source>
+            <translation>Statistics exported: {path}</translation>
+        </message>
+        <message>
+            <source>ui.stats.figure.parcels</source>
+            <translation>Parcels packed</translation>
+        </message>
+        <message>
+            <source>ui.stats.figure.median</source>
+            <translation>Median time per parcel</translation>
+        </message>
+        <message>
+            <source>ui.stats.figure.mistakes</source>
+            <translation>Mistakes caught by scanning</translation>
+        </message>
+        <message>
+            <source>ui.stats.column.packer</source>
+            <translation>Packer</translation>
+        </message>
+        <message>
+            <source>ui.stats.column.hour</source>
+            <translation>Hour</translation>
+        </message>
+        <message>
+            <source>ui.stats.column.day</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <source>ui.stats.column.parcels</source>
+            <translation>Parcels</translation>
+        </message>
+        <message>
+            <source>ui.stats.column.median</source>
+            <translation>Median time</translation>
+        </message>
+        <message>
+            <source>ui.stats.column.mistakes</source>
+            <translation>Mistakes caught</translation>
+        </message>
+        <message>
+            <source>ui.stats.per_packer</source>
+            <translation>Per packer</translation>
+        </message>
+        <message>
+            <source>ui.stats.per_hour</source>
+            <translation>Per hour</translation>
+        </message>
+        <message>
+            <source>ui.stats.per_day</source>
+            <translation>Per day</translation>
+        </message>
+        <message>
+            <source>ui.stats.chart.hour</source>
+            <translation>Parcels and mistakes per hour</translation>
+        </message>
+        <message>
+            <source>ui.stats.chart.day</source>
+            <translation>Parcels and mistakes per day</translation>
+        </message>
+        <message>
+            <source>ui.stats.legend.parcels</source>
+            <translation>parcels</translation>
+        </message>
+        <message>
+            <source>ui.stats.legend.mistakes</source>
+            <translation>mistakes caught</translation>
+        </message>
+        <message>
+            <source>ui.stats.no_data</source>
+            <translation>No parcel in this period.</translation>
+        </message>
+        <message>
+            <source>ui.banner.title</source>
+            <translation>{carrier} — {when}</translation>
+        </message>
+        <message>
+            <source>ui.banner.missed</source>
+            <translation>Missed</translation>
+        </message>
+        <message>
+            <source>ui.banner.missed_detail</source>
+            <translation>next pickup {when} — {count} order(s) waiting</translation>
+        </message>
+        <message>
+            <source>ui.banner.loading</source>
+            <translation>Working out the carrier pickups…</translation>
+        </message>
+        <message>
+            <source>ui.banner.no_carrier</source>
+            <translation>No carrier configured.</translation>
+        </message>
+        <message>
+            <source>ui.standard</source>
+            <translation>standard</translation>
+        </message>
+        <message>
+            <source>ui.lines.product</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>ui.lines.bin</source>
+            <translation>Bin</translation>
+        </message>
+        <message>
+            <source>ui.lines.count</source>
+            <translation>Verified</translation>
+        </message>
+        <message>
+            <source>ui.lines.no_barcode</source>
+            <translation>(no barcode: F3)</translation>
+        </message>
+        <message>
+            <source>ui.order.idle</source>
+            <translation>Scan an order's slip, or press F2 for the next one.</translation>
+        </message>
+        <message>
+            <source>ui.order.note</source>
+            <translation>Customer's note: {note}</translation>
+        </message>
+        <message>
+            <source>ui.express</source>
+            <translation>express</translation>
+        </message>
+        <message>
+            <source>ui.queue.column.ref</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>ui.queue.column.customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>ui.queue.column.carrier</source>
+            <translation>Carrier</translation>
+        </message>
+        <message>
+            <source>ui.queue.column.items</source>
+            <translation>Items</translation>
+        </message>
+        <message>
+            <source>ui.queue.column.ordered</source>
+            <translation>Ordered</translation>
+        </message>
+        <message>
+            <source>ui.queue.column.state</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>ui.queue.state.ready</source>
+            <translation>ready</translation>
+        </message>
+        <message>
+            <source>ui.queue.state.short</source>
+            <translation>short of stock</translation>
+        </message>
+        <message>
+            <source>ui.queue.state.on_hold</source>
+            <translation>on hold: {reason}</translation>
+        </message>
+        <message>
+            <source>ui.queue.state.packing</source>
+            <translation>packing at {station}</translation>
+        </message>
+        <message>
+            <source>ui.queue.filter.all</source>
+            <translation>All states</translation>
+        </message>
+        <message>
+            <source>ui.queue.filter.ready</source>
+            <translation>Ready</translation>
+        </message>
+        <message>
+            <source>ui.queue.filter.short</source>
+            <translation>Short of stock</translation>
+        </message>
+        <message>
+            <source>ui.queue.filter.on_hold</source>
+            <translation>On hold</translation>
+        </message>
+        <message>
+            <source>ui.queue.filter.packing</source>
+            <translation>Being packed</translation>
+        </message>
+        <message>
+            <source>ui.sound.no_audio</source>
+            <translation>No audio output: the station stays silent.</translation>
+        </message>
+        <message>
+            <source>ui.sound.disabled</source>
+            <translation>Sounds turned off in the configuration.</translation>
+        </message>
+        <message>
+            <source>ui.sound.no_files</source>
+            <translation>Sounds unavailable ({reason}): the station stays silent.</translation>
+        </message>
+        <message>
+            <source>ui.window.title</source>
+            <translation>Packstation — {station}</translation>
+        </message>
+        <message>
+            <source>ui.settings.missing</source>
+            <translation>The shop's address is not set: labels will lack the sender.</translation>
+        </message>
+        <message>
+            <source>ui.settings.fill</source>
+            <translation>Set the address…</translation>
+        </message>
+        <message>
+            <source>ui.queue.title</source>
+            <translation>Queue — {count} order(s)</translation>
+        </message>
+        <message>
+            <source>ui.queue.search</source>
+            <translation>Search (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>ui.queue.all_carriers</source>
+            <translation>All carriers</translation>
+        </message>
+        <message>
+            <source>ui.answer.ready</source>
+            <translation>Ready: scan your badge, then an order's slip.</translation>
+        </message>
+        <message>
+            <source>ui.headline.ok</source>
+            <translation>✔ OK</translation>
+        </message>
+        <message>
+            <source>ui.headline.complete</source>
+            <translation>Parcel ready</translation>
+        </message>
+        <message>
+            <source>ui.headline.error</source>
+            <translation>✖ Stop</translation>
+        </message>
+        <message>
+            <source>ui.headline.warning</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <source>ui.weight.prompt</source>
+            <translation>Parcel weight (computed: {weight} g) — type or scan, Enter to accept:</translation>
+        </message>
+        <message>
+            <source>ui.weight.ok</source>
+            <translation>Accept weight</translation>
+        </message>
+        <message>
+            <source>ui.scan.label</source>
+            <translation>Scan:</translation>
+        </message>
+        <message>
+            <source>ui.scan.placeholder</source>
+            <translation>Type a code by hand, then Enter</translation>
+        </message>
+        <message>
+            <source>ui.action.barcode</source>
+            <translation>barcode {code}</translation>
+        </message>
+        <message>
+            <source>ui.action.next</source>
+            <translation>Next order</translation>
+        </message>
+        <message>
+            <source>ui.action.next.short</source>
+            <translation>Next</translation>
+        </message>
+        <message>
+            <source>ui.action.confirm</source>
+            <translation>Confirm an item without barcode</translation>
+        </message>
+        <message>
+            <source>ui.action.confirm.short</source>
+            <translation>No barcode</translation>
+        </message>
+        <message>
+            <source>ui.action.weight</source>
+            <translation>Parcel weight</translation>
+        </message>
+        <message>
+            <source>ui.action.weight.short</source>
+            <translation>Weight</translation>
+        </message>
+        <message>
+            <source>ui.action.reprint_label</source>
+            <translation>Reprint the label</translation>
+        </message>
+        <message>
+            <source>ui.action.reprint_label.short</source>
+            <translation>Label</translation>
+        </message>
+        <message>
+            <source>ui.action.reprint_slip</source>
+            <translation>Reprint the packing slip</translation>
+        </message>
+        <message>
+            <source>ui.action.reprint_slip.short</source>
+            <translation>Slip</translation>
+        </message>
+        <message>
+            <source>ui.action.packer</source>
+            <translation>Packer (log in, log out)</translation>
+        </message>
+        <message>
+            <source>ui.action.packer.short</source>
+            <translation>Packer</translation>
+        </message>
+        <message>
+            <source>ui.action.abandon</source>
+            <translation>Abandon the order</translation>
+        </message>
+        <message>
+            <source>ui.action.abandon.short</source>
+            <translation>Abandon</translation>
+        </message>
+        <message>
+            <source>ui.action.retry_prints</source>
+            <translation>Retry failed prints</translation>
+        </message>
+        <message>
+            <source>ui.action.search</source>
+            <translation>Search the queue</translation>
+        </message>
+        <message>
+            <source>ui.action.scan_field</source>
+            <translation>Go to the scan field</translation>
+        </message>
+        <message>
+            <source>ui.action.refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <source>ui.action.shop_settings</source>
+            <translation>Shop address</translation>
+        </message>
+        <message>
+            <source>ui.status.station</source>
+            <translation>Table: {station}</translation>
+        </message>
+        <message>
+            <source>ui.status.packer</source>
+            <translation>Packer: {packer}</translation>
+        </message>
+        <message>
+            <source>ui.status.no_packer</source>
+            <translation>No packer (scan your badge or F7)</translation>
+        </message>
+        <message>
+            <source>ui.status.printers</source>
+            <translation>Labels: {label} · Slips: {slip}</translation>
+        </message>
+        <message>
+            <source>ui.status.prints_ok</source>
+            <translation>Prints: {waiting} in progress</translation>
+        </message>
+        <message>
+            <source>ui.status.prints_failed</source>
+            <translation>{count} print(s) failed</translation>
+        </message>
+        <message>
+            <source>ui.status.retry</source>
+            <translation>Retry prints (F9)</translation>
+        </message>
+        <message>
+            <source>ui.status.retried</source>
+            <translation>{count} print(s) retried, {failed} still failing.</translation>
+        </message>
+        <message>
+            <source>ui.db.lost</source>
+            <translation>Connection to the database lost — trying again every second. Scans are refused until it is back: nothing is lost.</translation>
+        </message>
+        <message>
+            <source>ui.db.back</source>
+            <translation>Connection to the database is back.</translation>
+        </message>
+        <message>
+            <source>ui.tables.taken_from_us</source>
+            <translation>Order {ref} was taken over by another table.</translation>
+        </message>
+        <message>
+            <source>ui.tables.take_over_title</source>
+            <translation>Take the order over?</translation>
+        </message>
+        <message>
+            <source>ui.tables.take_over_question</source>
+            <translation>Order {ref} is being packed at {station}, silent for {idle}. Take it over here, with the items already verified?</translation>
+        </message>
+    </context>
+</TS>
