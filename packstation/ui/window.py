@@ -462,6 +462,9 @@ class StationWindow(QMainWindow):
             self.notify(self.sounds.unavailable_reason or "", 30000)
         if answer.outcome is Outcome.ORDER_TAKEN and answer.order and not self.station.has_order:
             QTimer.singleShot(0, lambda ref=answer.order: self.offer_take_over(ref))
+        elif answer.outcome is Outcome.ORDER_SHORT and answer.order and not self.station.has_order:
+            QTimer.singleShot(0, lambda ref=answer.order, why=answer.message:
+                              self.offer_ship_available(ref, why))
         return answer
 
     def notify(self, text: str, msecs: int) -> None:
@@ -688,6 +691,24 @@ class StationWindow(QMainWindow):
         if not confirm(self, tr("ui.tables.take_over_title"), text):
             return None
         return self.show_answer(self.station.take_over(plan.ref, confirm=True))
+
+    def offer_ship_available(self, ref: str, why: str) -> ScanAnswer | None:
+        """When a scanned order is short of stock: offer to ship what is there, the rest
+        becoming a backorder that stays in the queue."""
+        from packstation.core.errors import PackstationError
+        from packstation.services.backorders import ship_available
+        from packstation.ui.backoffice.common import confirm
+
+        if not confirm(self, tr("ui.stock.ship_title"), tr("ui.stock.ship_question", why=why)):
+            return None
+        try:
+            split = ship_available(ref, by=self.station.packer or self.station.station,
+                                   station=self.station.station)
+        except PackstationError as error:
+            self.notify(error.message, 15000)
+            return None
+        self.notify(split.message, 15000)
+        return self.show_answer(self.station.open_order(ref))
 
     def _update_settings_banner(self) -> None:
         from packstation.services.settings import shop_settings

@@ -1299,5 +1299,15 @@
             <source>ui.tables.take_over_question</source>
             <translation>Order {ref} is being packed at {station}, silent for {idle}. Take it over here, with the items already verified?</translation>
         </message>
+        <message>
+            <source>ui.stock.ship_title</source>
+            <translation>Ship what is there?</translation>
+        </message>
+        <message>
+            <source>ui.stock.ship_question</source>
+            <translation>{why}
+
+Ship what the stock covers now? The rest becomes a backorder that stays in the queue.</translation>
+        </message>
     </context>
 </TS>

@@ -1299,5 +1299,15 @@
             <source>ui.tables.take_over_question</source>
             <translation>La commande {ref} est en préparation à {station}, qui ne donne plus signe de vie depuis {idle}. La reprendre ici, avec les articles déjà vérifiés ?</translation>
         </message>
+        <message>
+            <source>ui.stock.ship_title</source>
+            <translation>Expédier ce qui est là ?</translation>
+        </message>
+        <message>
+            <source>ui.stock.ship_question</source>
+            <translation>{why}
+
+Expédier maintenant ce que le stock couvre ? Le reste deviendra un reliquat qui restera dans la file.</translation>
+        </message>
     </context>
 </TS>

@@ -98,3 +98,25 @@ def test_a_lost_database_is_said_and_waited_for(qtbot, postgres_server, tmp_path
     finally:
         window.close()
         close()
+
+
+def test_a_short_order_can_ship_what_is_there(qtbot, window):
+    from packstation.db.models import OrderLine, Product
+    from tests.helpers import TEA
+
+    # CMD-1 (one tea) comes first in the queue; CMD-3 wants 4 teas and gets the other one.
+    Product.update(stock=2).where(Product.sku == "TEA").execute()
+
+    def accept_the_question():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and "TEA" in box.text()
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    QTimer.singleShot(50, accept_the_question)
+    burst(qtbot, window.queue_view, "CMD-3")
+    qtbot.waitUntil(lambda: window.station.order_ref == "CMD-3", timeout=3000)
+    tea = next(line for line in window.station.lines if line.sku == "TEA")
+    assert tea.quantity == 1
+    backorder = Order.get(Order.backorder_of == "CMD-3")
+    assert [(l.sku, l.quantity) for l in backorder.lines] == [("TEA", 3)]
+    assert window.station.handle(TEA).ok
