@@ -26,9 +26,6 @@ from packstation.services.context import StationConfig  # noqa: E402
 
 ORDERS = 100_000
 LINES_PER_ORDER = 3
-QT_MACHINE_NOISE = (r"^(Couldn.t (load|resolve) .*(pipewire|va)|PulseAudioService: |Using Qt multimedia"
-                    r"|This plugin does not support propagateSizeHints)")
-pytestmark = pytest.mark.qt_log_ignore(QT_MACHINE_NOISE)  # the machine's missing audio
 
 
 @pytest.fixture(scope="module")

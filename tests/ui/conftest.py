@@ -10,20 +10,8 @@ from PySide6.QtCore import Qt
 from packstation.services.context import StationConfig
 from tests.helpers import import_rows, shop_rows
 
-# Offscreen there is no sound server: QtMultimedia says so through Qt's log while it
-# looks for one, at the first window; and the offscreen platform warns that it cannot
-# resize a dialog to its contents. That is the test machine, not a bug of ours.
-QT_MACHINE_NOISE = (r"^(Couldn.t (load|resolve) .*(pipewire|va)|PulseAudioService: |Using Qt multimedia"
-                    r"|This plugin does not support propagateSizeHints)")
-
 # A Wednesday morning in Paris (UTC+1 in November): every carrier comes later today.
 WEDNESDAY_9H = dt.datetime(2026, 11, 25, 8, 0, tzinfo=dt.timezone.utc)
-
-
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/ui/" in str(item.fspath).replace("\\", "/"):
-            item.add_marker(pytest.mark.qt_log_ignore(QT_MACHINE_NOISE))
 
 
 @pytest.fixture

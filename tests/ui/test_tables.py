@@ -101,7 +101,7 @@ def test_a_lost_database_is_said_and_waited_for(qtbot, postgres_server, tmp_path
 
 
 def test_a_short_order_can_ship_what_is_there(qtbot, window):
-    from packstation.db.models import OrderLine, Product
+    from packstation.db.models import Product
     from tests.helpers import TEA
 
     # CMD-1 (one tea) comes first in the queue; CMD-3 wants 4 teas and gets the other one.

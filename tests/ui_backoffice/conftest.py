@@ -17,16 +17,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from packstation.db.models import Product
 from packstation.services.context import StationConfig
 from tests.helpers import import_rows, shop_rows
-from tests.ui.conftest import QT_MACHINE_NOISE, make_window, window  # noqa: F401 (fixtures)
+from tests.ui.conftest import make_window, window  # noqa: F401 (fixtures)
 
 # A Wednesday morning in Paris, as in tests/ui.
 WEDNESDAY_9H = dt.datetime(2026, 11, 25, 8, 0, tzinfo=dt.timezone.utc)
-
-
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/ui_backoffice/" in str(item.fspath).replace("\\", "/"):
-            item.add_marker(pytest.mark.qt_log_ignore(QT_MACHINE_NOISE))
 
 
 @pytest.fixture

@@ -5,13 +5,7 @@ from __future__ import annotations
 import pytest
 
 from packstation.ui import texts
-from tests.ui.conftest import QT_MACHINE_NOISE, config, make_window, shop  # noqa: F401 (fixtures)
-
-
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/ui_i18n/" in str(item.fspath).replace("\\", "/"):
-            item.add_marker(pytest.mark.qt_log_ignore(QT_MACHINE_NOISE))
+from tests.ui.conftest import config, make_window, shop  # noqa: F401 (fixtures)
 
 
 @pytest.fixture
