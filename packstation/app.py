@@ -6,6 +6,7 @@ was packing when it last stopped, and runs Qt until the window closes.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from packstation.core import i18n
@@ -43,6 +44,9 @@ def run_window(args, config: StationConfig) -> int:
 
     if getattr(args, "lang", None):
         i18n.set_language(args.lang)
+    # QtMultimedia lists every audio library it looks for on a machine without sound; the
+    # window says once, in its status bar, that it stays silent. Keep the terminal quiet.
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Packstation")
     install_qt_translator(app)
