@@ -20,6 +20,7 @@ from packstation.core.carriers import CarrierSchedule
 from packstation.core.pickups import Projection, format_duration, pickups_on
 from packstation.services.pickups import CarrierProjection
 from packstation.ui import theme
+from packstation.ui.formats import date_text
 from packstation.ui.texts import tr
 
 
@@ -55,7 +56,7 @@ def _day_and_time(projection: Projection) -> str:
     elif ahead < 7:
         day = i18n.tr(f"pickups.weekday.{pickup.weekday()}")
     else:
-        day = pickup.strftime("%d/%m")
+        day = date_text(pickup.date(), year=False)
     return f"{day} {pickup.strftime('%H:%M')}"
 
 

@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from packstation.db.models import Carrier, Order, OrderLine, OrderStatus, utcnow
 from packstation.services.queue import QUEUE_STATUSES, queue
+from packstation.ui.formats import datetime_text
 from packstation.ui.texts import tr
 
 PAGE_SIZE = 200
@@ -187,7 +188,7 @@ class QueueModel(QAbstractTableModel):
         carrier = self._carriers.get(order.carrier_id) or order.shipping_method or "—"
         if order.express:
             carrier = f"{carrier} · {tr('ui.express')}"
-        ordered = order.ordered_at.astimezone().strftime("%d/%m %H:%M")
+        ordered = datetime_text(order.ordered_at, year=False)
         customer = order.customer_name + (f" — {order.city}" if order.city else "")
         row = QueueRow(order.id, order.ref, order.status, order.express,
                        self._state(order.id, order.status), station=order.claimed_station or "",

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 
 from packstation.core import i18n
 from packstation.core.errors import PackstationError
-from packstation.io.fields import DEFAULT_TIMEZONE as SHOP_TIMEZONE
 # The services register the names of statuses (status.*), documents (history.document.*)
 # and fraud messages (hold.*) that these windows show too.
 from packstation.services import history as _history_texts, holds as _hold_texts, packing as _status_texts  # noqa: F401,E501
+from packstation.ui.formats import datetime_text
 from packstation.ui.texts import tr
 
 ERROR_CSS = "color: #b71c1c; font-weight: bold;"
@@ -37,11 +37,7 @@ def mark_shop_data(widget: QWidget) -> QWidget:
 
 def local_time(moment: dt.datetime | None, *, seconds: bool = False) -> str:
     """A moment on the shop's clock, written the way the current language writes it."""
-    if moment is None:
-        return ""
-    local = moment.astimezone(SHOP_TIMEZONE)
-    time_part = "%H:%M:%S" if seconds else "%H:%M"
-    return local.strftime(("%d/%m/%Y " if i18n.language() == "fr" else "%Y-%m-%d ") + time_part)
+    return datetime_text(moment, seconds=seconds)
 
 
 def duration(seconds: float | None) -> str:

@@ -11,17 +11,16 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from packstation.core import i18n
 from packstation.core.errors import PackstationError
 from packstation.db.models import Carrier, PrintJob
 from packstation.services.context import StationConfig
 from packstation.ui.backoffice.common import RowsModel, confirm, make_table, show_error
+from packstation.ui.formats import kilograms_text
 from packstation.ui.texts import tr
 
 
 def _kilograms(grams: int) -> str:
-    text = f"{grams / 1000:.2f}"
-    return (text.replace(".", ",") if i18n.language() == "fr" else text) + " kg"
+    return kilograms_text(grams)
 
 
 class EndOfDayDialog(QDialog):

@@ -24,6 +24,7 @@ from packstation.core.errors import PackstationError
 from packstation.db.models import utcnow
 from packstation.services.statistics import Figures, Statistics
 from packstation.ui.backoffice.common import RowsModel, duration, make_table, show_error
+from packstation.ui.formats import date_text
 from packstation.ui.texts import tr
 
 TODAY, WEEK = "today", "week"
@@ -205,6 +206,4 @@ class StatisticsWindow(QDialog):
 
 
 def _day(day: dt.date, *, short: bool = False) -> str:
-    if i18n.language() == "fr":
-        return day.strftime("%d/%m" if short else "%d/%m/%Y")
-    return day.strftime("%m-%d" if short else "%Y-%m-%d")
+    return date_text(day, year=not short)
