@@ -12,6 +12,7 @@ import json
 
 import peewee as pw
 
+from packstation.core import i18n
 from packstation.db.database import database
 
 UTC = dt.timezone.utc
@@ -113,6 +114,17 @@ class OrderStatus:
     SHIPPED = "shipped"
     CANCELLED = "cancelled"
     ALL = (PENDING, ON_HOLD, PACKING, PACKED, SHIPPED, CANCELLED)
+
+
+# The words for each status, shown by the CLI, the window and the services' messages.
+i18n.register({
+    "status.pending": ("en attente", "pending"),
+    "status.on_hold": ("bloquée", "on hold"),
+    "status.packing": ("en préparation", "packing"),
+    "status.packed": ("emballée", "packed"),
+    "status.shipped": ("expédiée", "shipped"),
+    "status.cancelled": ("annulée", "cancelled"),
+})
 
 
 class Order(BaseModel):

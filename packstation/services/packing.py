@@ -612,10 +612,4 @@ i18n.register({
         "Order {ref} is being packed at {station}, no activity for {idle} — if that table has stopped, "
         "take it over (with confirmation).",
     ),
-    "status.pending": ("en attente", "pending"),
-    "status.on_hold": ("bloquée", "on hold"),
-    "status.packing": ("en préparation", "packing"),
-    "status.packed": ("emballée", "packed"),
-    "status.shipped": ("expédiée", "shipped"),
-    "status.cancelled": ("annulée", "cancelled"),
 })

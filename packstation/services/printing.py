@@ -18,10 +18,10 @@ from packstation.core import i18n, paths
 from packstation.core.errors import InputError, NotFoundError, PackstationError, StateError
 from packstation.core.tracking import station_tracking
 from packstation.db import atomic
-from packstation.db.models import Carrier, Order, OrderLine, OrderStatus, Product, Shipment
+from packstation.db.models import Order, OrderLine, OrderStatus, Product, Shipment
 from packstation.db.queries import log_event
 from packstation.documents.model import (
-    Address, LabelData, ManifestData, ManifestParcel, PickListData, PickOrder, ProductLabel, Shop,
+    Address, LabelData, PickListData, PickOrder, ProductLabel, Shop,
     SlipData, SlipLine,
 )
 from packstation.printing.queue import DestinationSpec, PrintQueue, job_summary

@@ -27,7 +27,6 @@ from packstation.db import atomic
 from packstation.db.database import database
 from packstation.db.models import Order, OrderStatus, Station, utcnow
 from packstation.db.queries import log_event
-from packstation.services import packing  # noqa: F401 — registers the status words (status.*)
 from packstation.services.orders import get_order
 
 #: A claim whose heartbeat is older than this may be taken over by another table.

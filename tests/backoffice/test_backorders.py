@@ -125,7 +125,7 @@ def test_a_name_is_required(sqlite_short_order):
 
 def test_reimporting_a_split_order_does_not_ship_the_backorder_twice(db, tmp_path):
     """The shop's file still lists the full quantity; the split order keeps its share."""
-    from packstation.db.models import Order, OrderLine, Product
+    from packstation.db.models import Order, Product
     from packstation.services.backorders import ship_available
     from tests.helpers import TEA, import_rows, row
 

@@ -2,7 +2,6 @@
 
 from decimal import Decimal
 
-import pytest
 
 from packstation.db.models import Barcode, Event, Order, OrderLine, OrderStatus, Product
 from packstation.services.importing import Importer

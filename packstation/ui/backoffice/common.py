@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from packstation.core import i18n
 from packstation.core.errors import PackstationError
-# The services register the names of statuses (status.*), documents (history.document.*)
-# and fraud messages (hold.*) that these windows show too.
-from packstation.services import history as _history_texts, holds as _hold_texts, packing as _status_texts  # noqa: F401,E501
+# The services register the names of documents (history.document.*) and the fraud
+# messages (hold.*) that these windows show too.
+from packstation.services import history as _history_texts, holds as _hold_texts  # noqa: F401
 from packstation.ui.formats import datetime_text
 from packstation.ui.texts import tr
 
