@@ -17,6 +17,24 @@ from packstation.ui.texts import tr
 ABANDON_REASONS = ("damaged", "missing", "customer", "address")
 
 
+def dialog_buttons(dialog: QDialog, accept_text: str | None = None, *, on_accept=None,
+                   save: bool = False) -> QDialogButtonBox:
+    """The accept / cancel pair of a dialog, in the window's language.
+
+    ``save`` shows a Save button (with its icon) rather than OK; ``accept_text`` names the
+    accept button (Qt's own translated word when None); ``on_accept`` runs instead of
+    accepting at once (to validate first and keep the dialog open on an error).
+    """
+    main = QDialogButtonBox.StandardButton.Save if save else QDialogButtonBox.StandardButton.Ok
+    buttons = QDialogButtonBox(main | QDialogButtonBox.StandardButton.Cancel)
+    if accept_text is not None:
+        buttons.button(main).setText(accept_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("ui.cancel"))
+    buttons.accepted.connect(on_accept or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class AbandonDialog(QDialog):
     """Why the order is abandoned: a common reason, or the packer's own words."""
 
@@ -30,12 +48,7 @@ class AbandonDialog(QDialog):
         self.reason.addItems([tr(f"ui.abandon.reason.{key}") for key in ABANDON_REASONS])
         self.reason.setCurrentIndex(0)
         layout.addWidget(self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("ui.abandon.ok"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("ui.cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, tr("ui.abandon.ok"))
         layout.addWidget(buttons)
 
     def reason_text(self) -> str:
@@ -53,11 +66,7 @@ class PackerDialog(QDialog):
         self.name = QLineEdit(current)
         self.name.selectAll()
         layout.addWidget(self.name)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("ui.cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
         layout.addWidget(buttons)
 
     def packer_name(self) -> str:
@@ -81,12 +90,7 @@ class ShopSettingsDialog(QDialog):
             edit = QLineEdit(str(getattr(settings, name) or ""))
             self.edits[name] = edit
             form.addRow(tr(f"ui.shop.{name}"), edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("ui.save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("ui.cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, tr("ui.save"), save=True)
         form.addRow(buttons)
 
     def edited(self) -> ShopSettings:

@@ -13,7 +13,7 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+    QAbstractItemView, QDialog, QFileDialog, QFormLayout, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -23,6 +23,7 @@ from packstation.core.errors import PackstationError
 # messages (hold.*) that these windows show too.
 from packstation.services import history as _history_texts, holds as _hold_texts  # noqa: F401
 from packstation.ui.formats import datetime_text
+from packstation.ui.dialogs import dialog_buttons
 from packstation.ui.texts import tr
 
 ERROR_CSS = "color: #b71c1c; font-weight: bold;"
@@ -201,12 +202,7 @@ class ReasonDialog(QDialog):
         layout.addLayout(form)
         self.error = error_label()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text or tr("ui.bo.ok"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("ui.cancel"))
-        buttons.accepted.connect(self.on_accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, ok_text or tr("ui.bo.ok"), on_accept=self.on_accept)
         layout.addWidget(buttons)
 
     def on_accept(self) -> None:

@@ -30,6 +30,7 @@ from packstation.services.importing import Importer, ImportReport
 from packstation.ui.backoffice.common import (
     RowsModel, error_label, make_table, mark_shop_data, set_error,
 )
+from packstation.ui.dialogs import dialog_buttons
 from packstation.ui.texts import tr
 
 NEW, UPDATED, SKIPPED, REJECTED = "new", "updated", "skipped", "rejected"
@@ -279,12 +280,7 @@ class MappingDialog(QDialog):
         layout.addWidget(note)
         self.error = error_label()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("ui.mapping.save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("ui.cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, tr("ui.mapping.save"), on_accept=self.save, save=True)
         layout.addWidget(buttons)
 
     def choose(self, field_name: str, *headers: str) -> None:

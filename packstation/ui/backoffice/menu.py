@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Sequence
 from PySide6.QtCore import QDate, QObject, Slot
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog,
     QFormLayout, QHBoxLayout, QLineEdit, QMenuBar, QPushButton, QWidget,
 )
 
@@ -24,6 +24,7 @@ from packstation.core.errors import PackstationError
 from packstation.services.context import StationConfig
 from packstation.ui.backoffice.common import error_label, set_error, show_error
 from packstation.ui.backoffice.inbox import InboxWatcher
+from packstation.ui.dialogs import dialog_buttons
 from packstation.ui.texts import tr
 
 if TYPE_CHECKING:
@@ -74,11 +75,7 @@ class ExportTrackingDialog(QDialog):
         form.addRow(tr("ui.tracking.file"), path_row)
         self.error = error_label()
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("ui.tracking.export"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("ui.cancel"))
-        buttons.accepted.connect(self.export)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, tr("ui.tracking.export"), on_accept=self.export)
         form.addRow(buttons)
         self.count = 0
 

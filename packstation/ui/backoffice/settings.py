@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout,
+    QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QGridLayout,
     QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
     QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
@@ -27,6 +27,7 @@ from packstation.core.errors import InputError, PackstationError
 from packstation.services.context import PRINT_KINDS, ConfigProblem, StationConfig, validate_config
 from packstation.services.settings import HoldSettings, ShopSettings
 from packstation.ui.backoffice.common import FolderField, error_label, mark_shop_data, set_error
+from packstation.ui.dialogs import dialog_buttons
 from packstation.ui.texts import tr
 
 SHOP_TAB, CARRIERS_TAB, HOLDS_TAB, STATION_TAB = range(4)
@@ -399,12 +400,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         self.summary = error_label()
         layout.addWidget(self.summary)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("ui.save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("ui.cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, tr("ui.save"), on_accept=self.save, save=True)
         layout.addWidget(buttons)
 
     def save(self) -> bool:
