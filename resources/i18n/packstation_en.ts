@@ -257,11 +257,11 @@
         </message>
         <message>
             <source>ui.history.printed</source>
-            <translation>{document} sent: {output}</translation>
+            <translation>Printed — {document}: {output}</translation>
         </message>
         <message>
             <source>ui.history.print_failed</source>
-            <translation>{document} not printed: {error}</translation>
+            <translation>Printing failed — {document}: {error}</translation>
         </message>
         <message>
             <source>ui.import.title</source>
@@ -602,14 +602,6 @@
         <message>
             <source>ui.menu.action.command_sheet</source>
             <translation>Print the command barcodes…</translation>
-        </message>
-        <message>
-            <source>ui.menu.commands_sent</source>
-            <translation>Command barcode sheet sent: {output}</translation>
-        </message>
-        <message>
-            <source>ui.menu.commands_failed</source>
-            <translation>Command barcode sheet not printed: {error}</translation>
         </message>
         <message>
             <source>ui.import.filter</source>
@@ -1308,6 +1300,46 @@
             <translation>{why}
 
 Ship what the stock covers now? The rest becomes a backorder that stays in the queue.</translation>
+        </message>
+        <message>
+            <source>ui.menu.print</source>
+            <translation>&amp;Print</translation>
+        </message>
+        <message>
+            <source>ui.menu.action.pick_list</source>
+            <translation>Pick list of the next orders</translation>
+        </message>
+        <message>
+            <source>ui.menu.action.product_labels</source>
+            <translation>Labels for products without barcode</translation>
+        </message>
+        <message>
+            <source>ui.menu.document.picklist</source>
+            <translation>Pick list</translation>
+        </message>
+        <message>
+            <source>ui.menu.document.product_labels</source>
+            <translation>Product labels</translation>
+        </message>
+        <message>
+            <source>ui.menu.document.commands</source>
+            <translation>Command barcode sheet</translation>
+        </message>
+        <message>
+            <source>ui.menu.print_sent</source>
+            <translation>Printed — {document}: {output}</translation>
+        </message>
+        <message>
+            <source>ui.menu.print_failed</source>
+            <translation>Printing failed — {document}: {error}</translation>
+        </message>
+        <message>
+            <source>ui.menu.nothing_to_pick</source>
+            <translation>No order ready: no pick list to print.</translation>
+        </message>
+        <message>
+            <source>ui.menu.no_product_without_code</source>
+            <translation>Every product already has a barcode.</translation>
         </message>
     </context>
 </TS>

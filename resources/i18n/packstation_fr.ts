@@ -604,14 +604,6 @@
             <translation>Imprimer les codes de commande…</translation>
         </message>
         <message>
-            <source>ui.menu.commands_sent</source>
-            <translation>Feuille des codes de commande envoyée : {output}</translation>
-        </message>
-        <message>
-            <source>ui.menu.commands_failed</source>
-            <translation>Feuille des codes de commande non imprimée : {error}</translation>
-        </message>
-        <message>
             <source>ui.import.filter</source>
             <translation>Fichiers de commandes (*.csv *.txt)</translation>
         </message>
@@ -1308,6 +1300,46 @@
             <translation>{why}
 
 Expédier maintenant ce que le stock couvre ? Le reste deviendra un reliquat qui restera dans la file.</translation>
+        </message>
+        <message>
+            <source>ui.menu.print</source>
+            <translation>&amp;Impression</translation>
+        </message>
+        <message>
+            <source>ui.menu.action.pick_list</source>
+            <translation>Liste de préparation des prochaines commandes</translation>
+        </message>
+        <message>
+            <source>ui.menu.action.product_labels</source>
+            <translation>Étiquettes des produits sans code-barres</translation>
+        </message>
+        <message>
+            <source>ui.menu.document.picklist</source>
+            <translation>Liste de préparation</translation>
+        </message>
+        <message>
+            <source>ui.menu.document.product_labels</source>
+            <translation>Étiquettes produits</translation>
+        </message>
+        <message>
+            <source>ui.menu.document.commands</source>
+            <translation>Feuille des codes de commande</translation>
+        </message>
+        <message>
+            <source>ui.menu.print_sent</source>
+            <translation>Imprimé — {document} : {output}</translation>
+        </message>
+        <message>
+            <source>ui.menu.print_failed</source>
+            <translation>Impression impossible — {document} : {error}</translation>
+        </message>
+        <message>
+            <source>ui.menu.nothing_to_pick</source>
+            <translation>Aucune commande prête : pas de liste de préparation à imprimer.</translation>
+        </message>
+        <message>
+            <source>ui.menu.no_product_without_code</source>
+            <translation>Tous les produits ont déjà un code-barres.</translation>
         </message>
     </context>
 </TS>

@@ -29,9 +29,9 @@ def menu_titles(window) -> list[str]:
 
 
 @pytest.mark.parametrize("language, menus, placeholder, search", [
-    ("fr", ["&Fichier", "&Boutique", "&Historique", "&Statistiques", "Fin de &journée", "&Aide"],
+    ("fr", ["&Fichier", "&Boutique", "&Historique", "&Statistiques", "Fin de &journée", "&Impression", "&Aide"],
      "Saisie manuelle d'un code, puis Entrée", "Rechercher (Ctrl+F)"),
-    ("en", ["&File", "&Shop", "&History", "S&tatistics", "&End of day", "H&elp"],
+    ("en", ["&File", "&Shop", "&History", "S&tatistics", "&End of day", "&Print", "H&elp"],
      "Type a code by hand, then Enter", "Search (Ctrl+F)"),
 ])
 def test_a_window_built_in_a_language_shows_it(qapp, make_window, config, committed_translator,

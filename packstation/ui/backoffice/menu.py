@@ -102,6 +102,10 @@ class ExportTrackingDialog(QDialog):
         return True
 
 
+#: How many orders a pick list gathers: one walk through the stock.
+PICK_LIST_BATCH = 20
+
+
 class BackOffice(QObject):
     """The back office of one station window: menus, windows, inbox, drops."""
 
@@ -130,6 +134,8 @@ class BackOffice(QObject):
             ("history", (("history", "Ctrl+H", self.open_history),)),
             ("statistics", (("statistics", None, self.open_statistics),)),
             ("end_of_day", (("end_of_day", None, self.open_end_of_day),)),
+            ("print", (("pick_list", "Ctrl+P", self.print_pick_list),
+                       ("product_labels", None, self.print_product_labels))),
             ("help", (("command_sheet", None, self.print_command_sheet),)),
         )
         for menu_name, entries in menus:
@@ -281,14 +287,51 @@ class BackOffice(QObject):
 
     @Slot()
     def print_command_sheet(self):
+        return self._print("commands", [])
+
+    @Slot()
+    def print_pick_list(self):
+        """The pick list of the next batch: the most urgent ready orders, sorted by bin."""
+        from packstation.services.queue import ready_orders
+
+        refs = [order.ref for order in ready_orders(limit=PICK_LIST_BATCH, now=self.window.clock())]
+        if not refs:
+            self.window.notify(tr("ui.menu.nothing_to_pick"), 15000)
+            return None
+        return self._print("picklist", refs)
+
+    @Slot()
+    def print_product_labels(self):
+        """Stickers for the products without a barcode (each gets an in-store EAN-13)."""
+        from packstation.db.models import Barcode, Product
+
+        with_code = Barcode.select(Barcode.product).where(Barcode.units == 1)
+        skus = [sku for (sku,) in Product.select(Product.sku).where(Product.id.not_in(with_code))
+                .order_by(Product.bin, Product.sku).tuples()]
+        if not skus:
+            self.window.notify(tr("ui.menu.no_product_without_code"), 15000)
+            return None
+        return self._print("product-labels", skus)
+
+    def _print(self, kind: str, refs: list[str]):
+        """Render a document and send it where this kind of document goes; say where."""
+        from packstation.core.errors import PackstationError
         from packstation.printing.queue import PrintQueue
         from packstation.services.printing import destination_for, render
 
-        document, _ = render("commands", [])
+        name = kind.replace("-", "_")
+        document_name = tr(f"ui.menu.document.{name}")
+        try:
+            document, _ = render(kind, refs)
+        except PackstationError as error:
+            self.window.notify(tr("ui.menu.print_failed", document=document_name, error=error.message),
+                               30000)
+            return None
         job = PrintQueue(station=self.window.station.station).submit(
-            "commands", [], document, destination_for("commands", self.config))
-        text = (tr("ui.menu.commands_failed", error=job.last_error or "") if job.status == "failed"
-                else tr("ui.menu.commands_sent", output=job.output or ""))
+            kind, refs, document, destination_for(kind, self.config))
+        text = (tr("ui.menu.print_failed", document=document_name, error=job.last_error or "")
+                if job.status == "failed"
+                else tr("ui.menu.print_sent", document=document_name, output=job.output or ""))
         self.window.notify(text, 15000)
         self.window.refresh_all()
         return job
