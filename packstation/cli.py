@@ -264,6 +264,10 @@ def _answer(answer, as_json: bool) -> None:
     else:
         mark = "✔" if answer.ok else "✘"
         print(f"{mark} {answer.message}", flush=True)
+        for document in answer.documents:  # where the label and the slip went
+            where = document.get("output") or document.get("error") or ""
+            print("  " + i18n.tr("cli.document_line", document=i18n.tr("doc.kind." + document["kind"]),
+                                 where=where), flush=True)
 
 
 def cmd_pickups(args, config) -> int:
@@ -407,6 +411,7 @@ i18n.register({
                            "devient un reliquat", "ship what the stock covers of a short order; the "
                            "rest becomes a backorder"),
     "cli.retry_prints": ("relancer les impressions en échec", "retry the failed print jobs"),
+    "cli.document_line": ("{document} : {where}", "{document}: {where}"),
     "cli.no_such_file": ("fichier introuvable", "no such file"),
     "cli.tracking": ("Suivi", "Tracking"),
     "cli.bad_now": ("Date « {value} » invalide : utilisez le format ISO 8601, ex. 2026-11-26T14:00+01:00.",
