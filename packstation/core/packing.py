@@ -201,8 +201,8 @@ i18n.register({
                            "Order {ref} is on hold ({reason}) — put it aside."),
     "pack.order_short": ("Stock insuffisant pour {ref} ({missing}) — mettez-la de côté.",
                          "Not enough stock for {ref} ({missing}) — put it aside."),
-    "pack.order_already_packed": ("La commande {ref} est déjà emballée ({status}) — ne l'expédiez pas deux fois.",
-                                  "Order {ref} is already packed ({status}) — do not ship it twice."),
+    "pack.order_already_packed": ("La commande {ref} est déjà {status} — ne l'expédiez pas deux fois.",
+                                  "Order {ref} is already {status} — do not ship it twice."),
     "pack.order_cancelled": ("La commande {ref} est annulée — ne l'emballez pas.",
                              "Order {ref} is cancelled — do not pack it."),
     "pack.other_order_open": ("La commande {current} est encore ouverte — terminez-la ou abandonnez-la "
