@@ -135,6 +135,16 @@ def all_verified(lines: list[LineState]) -> bool:
     return all(line.done for line in lines)
 
 
+#: Grams of box and filling added to the products' weights when nothing is weighed.
+DEFAULT_PACKAGING_G = 150
+
+
+def parcel_weight(lines, packaging_g: int = DEFAULT_PACKAGING_G) -> int:
+    """The computed weight of a parcel: each line's unit weight times its quantity, plus
+    the packaging. ``lines`` carry ``weight_g`` (None: unknown, counted as 0) and ``quantity``."""
+    return packaging_g + sum((line.weight_g or 0) * line.quantity for line in lines)
+
+
 _WEIGHT = re.compile(r"^\s*(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>kg|g)?\s*$", re.IGNORECASE)
 
 

@@ -47,6 +47,7 @@ from typing import Any, Mapping
 
 from packstation.core import i18n, paths
 from packstation.core.errors import InputError, PackstationError
+from packstation.core.packing import DEFAULT_PACKAGING_G
 
 CONFIG_ENV = "PACKSTATION_CONFIG"
 
@@ -60,7 +61,7 @@ class StationConfig:
     database: str | None = None
     language: str | None = None
     ask_weight: bool = False
-    packaging_g: int = 150
+    packaging_g: int = DEFAULT_PACKAGING_G
     open_next: bool = True
     output_dir: str | None = None
     label_layout: str = "100x150"

@@ -21,7 +21,8 @@ from packstation.core import i18n
 from packstation.core.commands import Command, command_for
 from packstation.core.errors import PackstationError
 from packstation.core.packing import (
-    LineState, Outcome, Tone, all_verified, match_item, next_line_without_barcode, parse_weight,
+    DEFAULT_PACKAGING_G, LineState, Outcome, Tone, all_verified, match_item,
+    next_line_without_barcode, parcel_weight, parse_weight,
 )
 from packstation.core.scan import Scan, ScanKind, normalise
 from packstation.core.tracking import station_tracking
@@ -33,7 +34,6 @@ from packstation.db.queries import find_order, line_states, log_event, product_f
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PACKAGING_G = 150
 
 
 class DocumentPrinter(Protocol):
@@ -116,10 +116,9 @@ class PackingStation:
         return self.order_id is not None
 
     def computed_weight(self) -> int:
-        weights = {line.id: line for line in OrderLine.select(OrderLine.id, OrderLine.weight_g,
-                                                              OrderLine.quantity)
-                   .where(OrderLine.order == self.order_id)}
-        return self.packaging_g + sum((line.weight_g or 0) * line.quantity for line in weights.values())
+        lines = OrderLine.select(OrderLine.weight_g, OrderLine.quantity).where(
+            OrderLine.order == self.order_id)
+        return parcel_weight(lines, self.packaging_g)
 
     def _load(self, order: Order) -> None:
         self.order_id, self.order_ref = order.id, order.ref
@@ -494,7 +493,7 @@ class PackingStation:
                 self.lines = line_states(order.id)
                 self.awaiting_weight = False
                 return self._answer(Outcome.FAILED, "pack.failed", error="?")
-            computed = self.packaging_g + sum((line.weight_g or 0) * line.quantity for line in lines)
+            computed = parcel_weight(lines, self.packaging_g)
             weight = weight_g or computed
             carrier_code = order.carrier.code if order.carrier_id else ""
             tracking = order.tracking or station_tracking(order.id, carrier_code)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from packstation import documents
 from packstation.core import i18n, paths
 from packstation.core.errors import InputError, NotFoundError, PackstationError, StateError
+from packstation.core.packing import DEFAULT_PACKAGING_G, parcel_weight
 from packstation.core.tracking import station_tracking
 from packstation.db import atomic
 from packstation.db.models import Order, OrderLine, OrderStatus, Product, Shipment
@@ -73,11 +74,12 @@ def ensure_tracking(order: Order) -> str:
     return order.tracking
 
 
-def label_data(order: Order, shop: Shop, *, language: str) -> LabelData:
+def label_data(order: Order, shop: Shop, *, language: str,
+               packaging_g: int = DEFAULT_PACKAGING_G) -> LabelData:
+    """A label before packing (a batch) carries the computed weight; after, the shipment's."""
     shipment = Shipment.get_or_none(Shipment.order == order.id)
     tracking = shipment.tracking if shipment else ensure_tracking(order)
-    weight = shipment.weight_g if shipment else sum(
-        (line.weight_g or 0) * line.quantity for line in order.lines) + 150
+    weight = shipment.weight_g if shipment else parcel_weight(order.lines, packaging_g)
     shipped_on = (shipment.packed_at if shipment else dt.datetime.now(dt.timezone.utc)).astimezone(PARIS).date()
     service = "express" if order.express else "standard"
     return LabelData(order_ref=order.ref, tracking=tracking, carrier_name=_carrier_name(order),
@@ -113,7 +115,9 @@ def render(kind: str, refs: Sequence[str], *, layout: str | None = None,
     if kind == "label":
         orders = _orders(refs)
         layout = layout or (config.label_layout if config else "100x150")
-        return documents.render_labels([label_data(o, shop, language=language) for o in orders],
+        packaging = config.packaging_g if config else DEFAULT_PACKAGING_G
+        return documents.render_labels([label_data(o, shop, language=language, packaging_g=packaging)
+                                        for o in orders],
                                        layout=layout), orders
     if kind == "slip":
         orders = _orders(refs)

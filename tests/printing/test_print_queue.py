@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import time
 
@@ -98,3 +99,11 @@ def test_print_command_to_a_cups_printer(shop, sqlite_path, tmp_path, cups_pdf_q
     assert "Sent to printer" in result.stderr
     text = "".join(page.extract_text() for page in PdfReader(cups_pdf_queue.wait_for_new_pdf(started)).pages)
     assert "CMD-1" in text and "CMD-2" in text
+
+
+def test_a_label_printed_before_packing_uses_the_stations_packaging_weight(shop, tmp_path):
+    """CMD-4 is one 100 g product: 100 g plus this station's 400 g of packaging."""
+    config = StationConfig(station="Table 1", packaging_g=400, output_dir=str(tmp_path / "out"))
+    document, _ = render("label", ["CMD-4"], config=config)
+    text = PdfReader(io.BytesIO(document)).pages[0].extract_text()
+    assert "\n500 g\n" in text  # with a fixed 150 g of packaging it read 250 g
