@@ -92,3 +92,12 @@ def bulk_insert(model, rows: list[dict]) -> None:
 def _plain(value):
     """A model instance given for a foreign key stands for its id."""
     return getattr(value, "id", value) if hasattr(value, "_meta") else value
+
+
+def select_in(source, column, values, size: int = 500):
+    """Rows of ``source`` (a model or a query) whose ``column`` is in ``values``, asked
+    ``size`` values at a time: SQLite bounds the parameters of one statement."""
+    query = source.select() if isinstance(source, type) else source
+    values = list(dict.fromkeys(values))
+    for start in range(0, len(values), size):
+        yield from query.where(column.in_(values[start:start + size]))

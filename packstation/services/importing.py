@@ -19,8 +19,8 @@ from packstation.core import gtin, i18n
 from packstation.core.carriers import CarrierSchedule, match_carrier
 from packstation.db import atomic
 from packstation.db.models import Barcode, Carrier, Event, Order, OrderLine, OrderStatus, Product, utcnow
-from packstation.db.queries import bulk_insert, log_event
-from packstation.io.model import ImportedOrder, ImportedProduct, ParsedFile, RowError
+from packstation.db.queries import bulk_insert, log_event, select_in
+from packstation.io.model import SKIP_NO_SHIPPING, ImportedOrder, ImportedProduct, ParsedFile, RowError
 from packstation.services.carriers import load_schedules
 
 
@@ -143,10 +143,10 @@ class Importer:
             for code in product.codes:
                 entry["codes"][code.code] = (code.units, product.line)
         known = {product.sku: product for product in
-                 _chunked_select(Product, Product.sku, list(wanted))}
+                 select_in(Product, Product.sku, list(wanted))}
         all_codes = [code for entry in wanted.values() for code in entry["codes"]]
         owners = {barcode.code: barcode for barcode in
-                  _chunked_select(Barcode, Barcode.code, all_codes)}
+                  select_in(Barcode, Barcode.code, all_codes)}
         product_by_id = {product.id: product for product in known.values()}
         now = self.clock()
         fresh = [sku for sku in wanted if sku not in known]
@@ -154,7 +154,7 @@ class Importer:
                                "weight_g": wanted[sku].get("weight_g"),
                                "bin": wanted[sku].get("bin", ""), "stock": None, "updated_at": now}
                               for sku in fresh])
-        known.update((product.sku, product) for product in _chunked_select(Product, Product.sku, fresh))
+        known.update((product.sku, product) for product in select_in(Product, Product.sku, fresh))
         report.products_new.extend(fresh)
         added: dict[str, int] = {}  # codes this file gives to a product: code -> product id
         new_codes = []
@@ -188,7 +188,7 @@ class Importer:
         unnamed = [line for order in parsed.orders for line in order.lines if not line.sku]
         codes = [line.codes[0].code for line in unnamed if line.codes]
         owners = {barcode.code: barcode.product.sku for barcode in
-                  _chunked_select(Barcode.select(Barcode, Product).join(Product), Barcode.code, codes)}
+                  select_in(Barcode.select(Barcode, Product).join(Product), Barcode.code, codes)}
         for line in unnamed:
             code = line.codes[0].code
             line.sku = owners.get(code) or gtin.display(code)
@@ -206,11 +206,11 @@ class Importer:
         schedules = load_schedules()
         carriers = {carrier.code: carrier for carrier in Carrier.select()}
         existing = {order.ref: order for order in
-                    _chunked_select(Order, Order.ref, [order.ref for order in parsed.orders])}
+                    select_in(Order, Order.ref, [order.ref for order in parsed.orders])}
         split = {order.backorder_of for order in
-                 _chunked_select(Order.select(Order.backorder_of), Order.backorder_of, list(existing))}
+                 select_in(Order.select(Order.backorder_of), Order.backorder_of, list(existing))}
         known_lines: dict[int, list[tuple]] = {}
-        for line in _chunked_select(OrderLine.select().order_by(OrderLine.position), OrderLine.order,
+        for line in select_in(OrderLine.select().order_by(OrderLine.position), OrderLine.order,
                                     [order.id for order in existing.values()]):
             known_lines.setdefault(line.order_id, []).append(_line_key(line.__data__))
         now = self.clock()
@@ -231,7 +231,7 @@ class Importer:
                     report.skipped.append((imported.ref, i18n.tr(f"import.skip.{imported.skip_reason}")))
                 continue
             if not lines:
-                report.skipped.append((imported.ref, i18n.tr("import.skip.nothing_to_ship")))
+                report.skipped.append((imported.ref, i18n.tr(f"import.skip.{SKIP_NO_SHIPPING}")))
                 continue
             if known is not None and known.status != OrderStatus.PENDING:
                 report.skipped.append((imported.ref, i18n.tr(
@@ -350,14 +350,6 @@ def _comparable(value):
     return value
 
 
-def _chunked_select(source, column, values: list, size: int = 500):
-    """Rows of ``source`` (a model or a query) whose ``column`` is in ``values``."""
-    query = source.select() if isinstance(source, type) else source
-    values = list(dict.fromkeys(values))
-    for start in range(0, len(values), size):
-        yield from query.where(column.in_(values[start:start + size]))
-
-
 i18n.register({
     "import.summary": ("{path} : {new} nouvelle(s), {updated} mise(s) à jour, {unchanged} inchangée(s), "
                        "{skipped} ignorée(s), {products} produit(s).",
@@ -379,6 +371,5 @@ i18n.register({
     "import.skip.split": ("déjà partagée avec un reliquat : non modifiée",
                           "already split with a backorder: not changed"),
     "import.skip.no_shipping": ("aucun article à expédier", "nothing to ship"),
-    "import.skip.nothing_to_ship": ("aucun article à expédier", "nothing to ship"),
     "import.skip.not_pending": ("déjà {status} : non modifiée", "already {status}: not changed"),
 })

@@ -8,7 +8,7 @@ from packstation.core import i18n
 from packstation.db.models import (
     Barcode, Carrier, Event, Order, OrderLine, PrintJob, ScanRecord, Shipment,
 )
-from packstation.db.queries import find_order
+from packstation.db.queries import find_order, select_in
 from packstation.services.stock import shortages_for
 from packstation.core.scan import normalise
 
@@ -87,21 +87,9 @@ def order_detail(order: Order) -> dict:
     lines = list(order.lines.order_by(OrderLine.position))
     data = order_summary(order, lines, _codes_for({line.product_id for line in lines if line.product_id}))
     shipment = Shipment.get_or_none(Shipment.order == order.id)
-    jobs = list(PrintJob.select().where(PrintJob.order == order.id).order_by(PrintJob.id))
-    documents = [
-        {"kind": job.kind, "status": job.status, "output": job.output or None,
-         "attempts": job.attempts, "error": job.last_error or None, "created_at": _iso(job.created_at)}
-        for job in jobs
-    ]
-    if shipment is not None:
-        data["shipment"] = {
-            "tracking": shipment.tracking, "weight_g": shipment.weight_g, "packer": shipment.packer,
-            "station": shipment.station, "packed_at": _iso(shipment.packed_at),
-            "packing_seconds": shipment.packing_seconds,
-            "handed_over_at": _iso(shipment.handed_over_at), "documents": documents,
-        }
-    else:
-        data["shipment"] = None
+    documents = [_document_json(job) for job in
+                 PrintJob.select().where(PrintJob.order == order.id).order_by(PrintJob.id)]
+    data["shipment"] = _shipment_json(shipment, documents)
     data["documents"] = documents
     data["shortages"] = shortages_for(order.id)
     data["backorder_of"] = order.backorder_of or None
@@ -118,6 +106,22 @@ def order_detail(order: Order) -> dict:
     return data
 
 
+def _document_json(job: PrintJob) -> dict:
+    return {"kind": job.kind, "status": job.status, "output": job.output or None,
+            "attempts": job.attempts, "error": job.last_error or None,
+            "created_at": _iso(job.created_at)}
+
+
+def _shipment_json(shipment: Shipment | None, documents: list[dict]) -> dict | None:
+    """The contract's ``shipment``: null until the order is packed."""
+    if shipment is None:
+        return None
+    return {"tracking": shipment.tracking, "weight_g": shipment.weight_g, "packer": shipment.packer,
+            "station": shipment.station, "packed_at": _iso(shipment.packed_at),
+            "packing_seconds": shipment.packing_seconds,
+            "handed_over_at": _iso(shipment.handed_over_at), "documents": documents}
+
+
 def list_orders(status: str | None = None, limit: int | None = None) -> list[dict]:
     query = Order.select().order_by(Order.ordered_at, Order.id)
     if status:
@@ -129,22 +133,20 @@ def list_orders(status: str | None = None, limit: int | None = None) -> list[dic
         return []
     ids = [order.id for order in orders]
     lines_by_order: dict[int, list[OrderLine]] = {}
-    for start in range(0, len(ids), 500):
-        for line in (OrderLine.select().where(OrderLine.order.in_(ids[start:start + 500]))
-                     .order_by(OrderLine.order, OrderLine.position)):
-            lines_by_order.setdefault(line.order_id, []).append(line)
+    for line in select_in(OrderLine.select().order_by(OrderLine.order, OrderLine.position),
+                          OrderLine.order, ids):
+        lines_by_order.setdefault(line.order_id, []).append(line)
     product_ids = {line.product_id for lines in lines_by_order.values() for line in lines if line.product_id}
     codes = _codes_for(product_ids)
-    shipments = {s.order_id: s for start in range(0, len(ids), 500)
-                 for s in Shipment.select().where(Shipment.order.in_(ids[start:start + 500]))}
+    shipments = {s.order_id: s for s in select_in(Shipment, Shipment.order, ids)}
+    documents: dict[int, list[dict]] = {}
+    for job in select_in(PrintJob.select().order_by(PrintJob.id), PrintJob.order, ids):
+        documents.setdefault(job.order_id, []).append(_document_json(job))
     carriers = {carrier.id: carrier for carrier in Carrier.select()}
     result = []
     for order in orders:
         data = order_summary(order, lines_by_order.get(order.id, []), codes, carriers)
-        shipment = shipments.get(order.id)
-        data["shipment"] = None if shipment is None else {
-            "tracking": shipment.tracking, "weight_g": shipment.weight_g, "packer": shipment.packer,
-            "packed_at": _iso(shipment.packed_at)}
+        data["shipment"] = _shipment_json(shipments.get(order.id), documents.get(order.id, []))
         result.append(data)
     return result
 

@@ -155,3 +155,16 @@ def test_short_order_shortages_and_ship_available(db_file, tmp_path):
     backorder = next(o for ref, o in orders.items() if ref.startswith("S-2-"))
     assert backorder["status"] == "pending" and backorder["lines"][0]["quantity"] == 1
     assert json.loads(run(db_file, "scan", "--json", stdin="S-2\n").stdout.splitlines()[0])["ok"]
+
+
+def test_orders_json_shows_each_shipment_with_its_documents(db_file, tmp_path):
+    path = write_csv(tmp_path / "orders.csv", shop_rows())
+    assert run(db_file, "import", str(path)).returncode == 0
+    config = tmp_path / "station.toml"
+    config.write_text(f'[printing]\noutput_dir = "{tmp_path / "out"}"\n', encoding="utf-8")
+    run(db_file, "--config", str(config), "scan", stdin=f"CMD-1\n{MUG}\n{MUG}\n{TEA}\n")
+    listed = {o["ref"]: o for o in json.loads(run(db_file, "orders", "--json").stdout)}
+    shipment = listed["CMD-1"]["shipment"]
+    assert shipment == json.loads(run(db_file, "order", "CMD-1", "--json").stdout)["shipment"]
+    assert sorted(doc["kind"] for doc in shipment["documents"]) == ["label", "slip"]
+    assert listed["CMD-2"]["shipment"] is None
