@@ -285,17 +285,10 @@ def cmd_pickups(args, config) -> int:
 
 
 def _parse_now(text: str | None) -> dt.datetime:
-    if not text:
-        return dt.datetime.now(dt.timezone.utc)
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        from packstation.core.errors import InputError
-        raise InputError("cli.bad_now", value=text) from None
-    if moment.tzinfo is None:
-        from zoneinfo import ZoneInfo
-        moment = moment.replace(tzinfo=ZoneInfo("Europe/Paris"))
-    return moment
+    """``--now``: ISO 8601 or dd/mm/yyyy HH:MM, Paris time without an offset."""
+    from packstation.io.fields import parse_datetime
+
+    return parse_datetime(text) if text else dt.datetime.now(dt.timezone.utc)
 
 
 def cmd_print(args, config) -> int:
@@ -414,7 +407,5 @@ i18n.register({
     "cli.document_line": ("{document} : {where}", "{document}: {where}"),
     "cli.no_such_file": ("fichier introuvable", "no such file"),
     "cli.tracking": ("Suivi", "Tracking"),
-    "cli.bad_now": ("Date « {value} » invalide : utilisez le format ISO 8601, ex. 2026-11-26T14:00+01:00.",
-                    "Bad date “{value}”: use ISO 8601, e.g. 2026-11-26T14:00+01:00."),
     "cli.exported": ("{count} expédition(s) exportée(s) dans {path}.", "{count} shipment(s) exported to {path}."),
 })

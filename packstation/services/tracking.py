@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from packstation.core.errors import InputError
-from packstation.core import i18n
 from packstation.db.models import Order, OrderStatus, Shipment
+from packstation.io.fields import parse_datetime
 from packstation.io.tracking import TrackingRow, write_tracking
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -39,22 +38,11 @@ def tracking_rows(since: dt.datetime | None = None) -> list[TrackingRow]:
 
 
 def parse_since(text: str | None) -> dt.datetime | None:
-    if not text:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise InputError("tracking.bad_since", value=text) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=PARIS)
+    """``--since``: a date or a moment (ISO 8601 or dd/mm/yyyy), Paris time without an offset."""
+    return parse_datetime(text) if text else None
 
 
 def export_tracking(format: str, out: str, *, since: str | None = None) -> int:
     rows = tracking_rows(parse_since(since))
     write_tracking(rows, format, out)
     return len(rows)
-
-
-i18n.register({
-    "tracking.bad_since": ("Date « {value} » invalide : utilisez AAAA-MM-JJ.",
-                           "Bad date “{value}”: use YYYY-MM-DD."),
-})

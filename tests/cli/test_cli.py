@@ -168,3 +168,13 @@ def test_orders_json_shows_each_shipment_with_its_documents(db_file, tmp_path):
     assert shipment == json.loads(run(db_file, "order", "CMD-1", "--json").stdout)["shipment"]
     assert sorted(doc["kind"] for doc in shipment["documents"]) == ["label", "slip"]
     assert listed["CMD-2"]["shipment"] is None
+
+
+@pytest.mark.parametrize("now", ["2026-11-27T17:00+01:00", "27/11/2026 17:00"])
+def test_pickups_now_in_iso_or_french_form_and_a_bad_one(db_file, now):
+    result = run(db_file, "pickups", "--now", now, "--json")
+    assert result.returncode == 0, result.stderr
+    colissimo = next(i for i in json.loads(result.stdout) if i["carrier"] == "colissimo")
+    assert colissimo["next_pickup"] == "2026-11-30T15:00:00+01:00"  # Friday evening: Monday
+    bad = run(db_file, "pickups", "--now", "demain", lang="fr")
+    assert bad.returncode != 0 and "demain" in bad.stderr and bad.stderr.count("\n") == 1
