@@ -11,7 +11,6 @@ import datetime as dt
 import logging
 from pathlib import Path
 from typing import Sequence
-from zoneinfo import ZoneInfo
 
 from packstation import documents
 from packstation.core import i18n, paths
@@ -25,12 +24,12 @@ from packstation.documents.model import (
     Address, LabelData, PickListData, PickOrder, ProductLabel, Shop,
     SlipData, SlipLine,
 )
+from packstation.io.fields import DEFAULT_TIMEZONE as SHOP_TIMEZONE
 from packstation.printing.queue import DestinationSpec, PrintQueue, job_summary
 from packstation.services.context import StationConfig
 from packstation.services.settings import ShopSettings, shop_settings
 
 log = logging.getLogger(__name__)
-PARIS = ZoneInfo("Europe/Paris")
 KINDS = ("label", "slip", "picklist", "manifest", "product-labels", "commands")
 DEFAULT_MEDIA = {"label": "100x150mm", "slip": "A4", "picklist": "A4", "manifest": "A4",
                  "product-labels": "A4", "commands": "A4"}
@@ -80,7 +79,7 @@ def label_data(order: Order, shop: Shop, *, language: str,
     shipment = Shipment.get_or_none(Shipment.order == order.id)
     tracking = shipment.tracking if shipment else ensure_tracking(order)
     weight = shipment.weight_g if shipment else parcel_weight(order.lines, packaging_g)
-    shipped_on = (shipment.packed_at if shipment else dt.datetime.now(dt.timezone.utc)).astimezone(PARIS).date()
+    shipped_on = (shipment.packed_at if shipment else dt.datetime.now(dt.timezone.utc)).astimezone(SHOP_TIMEZONE).date()
     service = "express" if order.express else "standard"
     return LabelData(order_ref=order.ref, tracking=tracking, carrier_name=_carrier_name(order),
                      service=service, weight_g=weight, sender=shop.address, recipient=recipient(order),
@@ -88,7 +87,7 @@ def label_data(order: Order, shop: Shop, *, language: str,
 
 
 def slip_data(order: Order, shop: Shop, *, language: str) -> SlipData:
-    return SlipData(shop=shop, order_ref=order.ref, order_date=order.ordered_at.astimezone(PARIS),
+    return SlipData(shop=shop, order_ref=order.ref, order_date=order.ordered_at.astimezone(SHOP_TIMEZONE),
                     recipient=recipient(order), carrier_name=_carrier_name(order),
                     service="express" if order.express else "standard", lines=_lines(order),
                     note=order.note, language=language)
@@ -126,7 +125,7 @@ def render(kind: str, refs: Sequence[str], *, layout: str | None = None,
     if kind == "picklist":
         orders = _orders(refs)
         data = PickListData(shop=shop, orders=[PickOrder(o.ref, _carrier_name(o), _lines(o)) for o in orders],
-                            printed_at=dt.datetime.now(PARIS), language=language)
+                            printed_at=dt.datetime.now(SHOP_TIMEZONE), language=language)
         return documents.render_pick_list(data), orders
     if kind == "manifest":
         from packstation.services.manifests import manifest_data

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from packstation.db.models import Order, OrderStatus, Shipment
 from packstation.io.fields import parse_datetime
 from packstation.io.tracking import TrackingRow, write_tracking
 
-PARIS = ZoneInfo("Europe/Paris")
 URLS = {
     "colissimo": "https://www.laposte.fr/outils/suivre-vos-envois?code={tracking}",
     "chronopost": "https://www.chronopost.fr/tracking-no-cms/suivi-page?listeNumerosLT={tracking}",
