@@ -1,7 +1,8 @@
 """The window's composition root: ``packstation`` with no command, and ``packstation demo``.
 
-It opens the shop, builds the station and its window, resumes the order the station
-was packing when it last stopped, and runs Qt until the window closes.
+It opens the shop, chooses the system print path, starts the station's print worker,
+builds the station and its window, resumes the order the station was packing when it
+last stopped, and runs Qt until the window closes.
 """
 
 from __future__ import annotations
@@ -33,10 +34,43 @@ def install_qt_translator(app, language: str | None = None):
     return translator
 
 
+#: ``qt`` or ``cups``: the system print path, to try Qt's on Linux (tests do).
+PRINT_SYSTEM_ENV = "PACKSTATION_PRINT_SYSTEM"
+
+
+def install_system_printing(*, gui: bool) -> str:
+    """Choose how PDFs reach the system's printers; returns ``qt`` or ``cups``.
+
+    Linux keeps CUPS (its command-line tools); Windows and macOS print through Qt
+    (:mod:`packstation.ui.qtprint`). ``PACKSTATION_PRINT_SYSTEM`` overrides the choice.
+    Without the window (``gui`` False, the command line) Qt's path needs a
+    QGuiApplication, made here when needed (it shows nothing).
+    """
+    from packstation.printing.destinations import set_system_printing
+
+    choice = os.environ.get(PRINT_SYSTEM_ENV) or ("cups" if sys.platform.startswith("linux") else "qt")
+    if choice != "qt":
+        set_system_printing(None)
+        return "cups"
+    from PySide6.QtGui import QGuiApplication
+
+    from packstation.ui.qtprint import QtPrinting
+
+    if not gui and QGuiApplication.instance() is None:
+        global _print_application
+        _print_application = QGuiApplication(sys.argv[:1])
+    set_system_printing(QtPrinting())
+    return "qt"
+
+
+_print_application = None
+
+
 def run_window(args, config: StationConfig) -> int:
     """Open the station window on ``args.db`` (or the configured database); the exit code."""
     from PySide6.QtWidgets import QApplication
 
+    from packstation.services.printing import start_print_worker
     from packstation.services.shop import open_shop
     from packstation.services.station import build_station
     from packstation.ui.texts import install_translator
@@ -52,10 +86,16 @@ def run_window(args, config: StationConfig) -> int:
     install_qt_translator(app)
     install_translator(app)   # the window's texts: resources/i18n/packstation_<lang>.qm
     open_shop(getattr(args, "db", None), config)
-    station = build_station(config)
+    install_system_printing(gui=True)
+    # The print worker first delivers what this station had queued when it stopped.
+    worker = start_print_worker(config)
+    station = build_station(config, worker=worker)
     resumed = station.resume()  # a crash mid-order: back where it stopped
-    window = StationWindow(station, config)
+    window = StationWindow(station, config, print_worker=worker)
     window.resize(1366, 768)
     window.show()
     window.start(resumed)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        worker.stop()

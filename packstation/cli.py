@@ -18,6 +18,8 @@ from packstation.core import i18n
 from packstation.core.errors import PackstationError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+# At the end of `scan`, how long the station waits for its queued documents to go out.
+DRAIN_SECONDS = 120.0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,7 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     split.add_argument("ref")
     split.add_argument("--by", required=True, metavar="NAME")
 
-    commands.add_parser("retry-prints", help=i18n.tr("cli.retry_prints"))
+    retry = commands.add_parser("retry-prints", help=i18n.tr("cli.retry_prints"))
+    retry.add_argument("--station", help=i18n.tr("cli.station"))
 
     export = commands.add_parser("export-tracking", help=i18n.tr("cli.export"))
     export.add_argument("--format", required=True, choices=("shopify", "woocommerce", "generic"))
@@ -243,18 +246,30 @@ def cmd_order(args, config) -> int:
 
 
 def cmd_scan(args, config) -> int:
+    from packstation.app import install_system_printing
+    from packstation.services.printing import start_print_worker
     from packstation.services.station import build_station
 
     open_db(args, config)
-    station = build_station(config, station=args.station, packer=args.packer,
-                            ask_weight=args.ask_weight or config.ask_weight)
-    resumed = station.resume()
-    if resumed is not None:
-        _answer(resumed, args.json)
-    for raw in sys.stdin:
-        raw = raw.rstrip("\r\n")
-        for part in raw.split("\t") if "\t" in raw else [raw]:
-            _answer(station.handle(part), args.json)
+    install_system_printing(gui=False)
+    name = args.station or config.station
+    # The station's print worker: it first delivers what this station had queued when it
+    # last stopped, then every document completion queues, off the scan path.
+    worker = start_print_worker(config, name)
+    station = build_station(config, station=name, packer=args.packer,
+                            ask_weight=args.ask_weight or config.ask_weight, worker=worker)
+    try:
+        resumed = station.resume()
+        if resumed is not None:
+            _answer(resumed, args.json)
+        for raw in sys.stdin:
+            raw = raw.rstrip("\r\n")
+            for part in raw.split("\t") if "\t" in raw else [raw]:
+                _answer(station.handle(part), args.json)
+        # The scans are over: what was queued is delivered before the station stops.
+        worker.drain(DRAIN_SECONDS)
+    finally:
+        worker.stop()
     return EXIT_OK
 
 
@@ -344,16 +359,21 @@ def cmd_ship_available(args, config) -> int:
 
 
 def cmd_retry_prints(args, config) -> int:
-    from packstation.printing.queue import PrintQueue
+    from packstation.app import install_system_printing
+    from packstation.printing.queue import FAILED, STALE_DELIVERY
+    from packstation.services.printing import print_queue
 
     open_db(args, config)
-    queue = PrintQueue(station=config.station)
+    install_system_printing(gui=False)
+    queue = print_queue(config, args.station)
     queue.refresh()
+    # A station that stopped while it delivered left its job half-way: deliver it again.
+    queue.recover(older_than=STALE_DELIVERY)
+    queue.cleanup()
     jobs = queue.retry_failed()
-    failed = [job for job in jobs if job.status == "failed"]
     for job in jobs:
         print(f"#{job.id} {job.kind} {'+'.join(job.refs or [])}: {job.status} {job.last_error}".rstrip())
-    return EXIT_ERROR if failed else EXIT_OK
+    return EXIT_ERROR if any(job.status == FAILED for job in jobs) else EXIT_OK
 
 
 def cmd_export_tracking(args, config) -> int:
@@ -403,7 +423,8 @@ i18n.register({
     "cli.ship_available": ("expédier ce que le stock couvre d'une commande en rupture ; le reste "
                            "devient un reliquat", "ship what the stock covers of a short order; the "
                            "rest becomes a backorder"),
-    "cli.retry_prints": ("relancer les impressions en échec", "retry the failed print jobs"),
+    "cli.retry_prints": ("imprimer les documents en attente et relancer ceux en échec (de ce poste)",
+                         "deliver the queued documents and retry the failed ones (of this station)"),
     "cli.document_line": ("{document} : {where}", "{document}: {where}"),
     "cli.no_such_file": ("fichier introuvable", "no such file"),
     "cli.tracking": ("Suivi", "Tracking"),

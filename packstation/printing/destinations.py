@@ -1,10 +1,24 @@
-"""Where a finished document goes: a system printer, or a folder of PDF files.
+"""Where a finished document goes: a system printer, a label printer, or a folder.
 
-Every document is PDF bytes (see :mod:`packstation.documents`); a destination delivers
-them and returns a :class:`Delivery` that says where they went. Delivering to a folder is
-done when the call returns. Delivering to a printer only queues a CUPS job: the persisted
-print queue follows it with :func:`packstation.printing.cups.job_state` and counts the
-document as printed once CUPS says ``completed``.
+A document is bytes: a PDF (see :mod:`packstation.documents`) or a label in a printer's
+own language (ZPL, :mod:`packstation.documents.zpl`, or a carrier's label as it came). A
+destination delivers them and returns a :class:`Delivery` that says where they went.
+
+- :class:`FolderDestination` writes a file (``.pdf``, or ``.zpl``): done when it returns.
+- :class:`PrinterDestination` queues a PDF on a CUPS queue (``lp``), and
+  :class:`RawCupsDestination` queues bytes that CUPS passes untouched (``lp -o raw``, a
+  thermal printer's raw queue): the persisted print queue follows the CUPS job with
+  :func:`packstation.printing.cups.job_state` and counts it printed once CUPS says
+  ``completed``.
+- :class:`SocketDestination` sends the bytes to a network label printer's raw port
+  (``socket://HOST:9100``, "JetDirect"): done once the printer has taken them all.
+- :class:`WindowsRawDestination` hands them to the Windows spooler as ``RAW`` data (a USB
+  label printer on Windows).
+
+Which system printer path a station uses is a :class:`SystemPrinting`:
+:class:`CupsPrinting` on Linux (and macOS without the window), Qt's print support on
+Windows and macOS, which the window provides (:mod:`packstation.ui.qtprint`) through
+:func:`set_system_printing` — this layer never imports Qt.
 
 Every failure is a :class:`PrintError` that names the printer or the folder and says what
 to do, so the packer can fix it and the queue can retry.
@@ -15,7 +29,10 @@ from __future__ import annotations
 import errno
 import os
 import re
+import socket
+import sys
 import tempfile
+import urllib.parse
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -26,12 +43,14 @@ from packstation.printing import cups
 from packstation.printing.cups import PrintError
 
 __all__ = [
-    "Delivery", "Destination", "FolderDestination", "PrintError", "PrinterDestination",
-    "cups_media",
+    "CupsPrinting", "Delivery", "Destination", "FolderDestination", "PrintError",
+    "PrinterDestination", "RawCupsDestination", "SocketDestination", "SystemPrinting",
+    "WindowsRawDestination", "cups_media", "document_format", "parse_socket_url",
+    "remove_stale_temporary_files", "set_system_printing", "system_printing",
 ]
 
 Orientation = Literal["portrait", "landscape"]
-
+SOCKET_TIMEOUT_SECONDS = 10.0
 i18n.register({
     "print.folder_unwritable": (
         "Impossible d'enregistrer le document dans le dossier « {folder} » ({reason}). "
@@ -79,9 +98,16 @@ class Destination(Protocol):
 
 
 def _check_pdf(document: bytes) -> None:
-    # A printer fed anything else prints pages of garbage: that is a bug upstream.
+    # A PDF printer fed anything else prints pages of garbage: that is a bug upstream.
     if not document.startswith(b"%PDF-"):
-        raise ValueError("a destination takes PDF bytes")
+        raise ValueError("a PDF destination takes PDF bytes")
+
+
+def document_format(document: bytes) -> str:
+    """``pdf`` or ``zpl`` from the bytes themselves (a carrier's label says what it is)."""
+    if document.startswith(b"%PDF-"):
+        return "pdf"
+    return "zpl" if b"^XA" in document[:4096] else "raw"
 
 
 _UNSAFE_IN_FILE_NAME = re.compile(r"[^\w.-]+")
@@ -96,13 +122,67 @@ def _local_now() -> datetime:
     return datetime.now().astimezone()
 
 
+# A file being written is ".{stem}.{pid}.{random}.part" beside its final name; one whose
+# process is gone (killed while writing) is removed by the next writer of that folder.
+_TEMPORARY = re.compile(r"^\..*\.(?P<pid>\d+)\.[^.]+\.part$")
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":  # os.kill(pid, 0) would end the process there
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temporary_files(folder: Path) -> list[Path]:
+    """Remove what a writer killed half-way left in ``folder``; returns what was removed."""
+    removed = []
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMPORARY.match(entry.name)
+        if match and not _process_alive(int(match["pid"])):
+            try:
+                entry.unlink()
+                removed.append(entry)
+            except OSError:
+                pass
+    return removed
+
+
+def write_whole(path: Path, document: bytes) -> None:
+    """Write ``path`` whole or not at all: a temporary file beside it, synced, renamed."""
+    descriptor, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.stem}.{os.getpid()}.", suffix=".part")
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(document)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, 0o644)  # mkstemp's 0600 would hide it from a print server
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 class FolderDestination:
-    """Saves each document as ``{kind}-{ref}-{YYYYmmdd-HHMMSS}.pdf`` in a folder.
+    """Saves each document as ``{kind}-{ref}-{YYYYmmdd-HHMMSS}.pdf`` (``.zpl``) in a folder.
 
     The file appears whole or not at all (written beside, synced, then renamed), so a
-    program watching the folder never picks up half a label. A second document with the
-    same name in the same second gets a ``-2``, ``-3``... suffix instead of replacing
-    the first. The folder is created when missing.
+    program watching the folder never picks up half a label; what a writer killed
+    half-way left is removed by the next one. A second document with the same name in the
+    same second gets a ``-2``, ``-3``... suffix instead of replacing the first. The
+    folder is created when missing.
     """
 
     def __init__(self, folder: Path, *, clock: Callable[[], datetime] = _local_now) -> None:
@@ -113,20 +193,23 @@ class FolderDestination:
         return f"FolderDestination({str(self.folder)!r})"
 
     def deliver(self, document: bytes, *, kind: str, ref: str) -> Delivery:
-        _check_pdf(document)
+        extension = document_format(document)
+        if extension == "raw":  # neither a PDF nor a label: a bug upstream
+            raise ValueError("a folder takes PDF or ZPL documents")
         stem = "-".join((
             _file_name_part(kind), _file_name_part(ref), self._clock().strftime("%Y%m%d-%H%M%S"),
         ))
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            path = self._write_atomically(document, stem)
+            remove_stale_temporary_files(self.folder)
+            path = self._write_atomically(document, stem, extension)
         except OSError as error:
             raise self._error(error) from error
         return Delivery(destination=str(self.folder), path=path)
 
-    def _write_atomically(self, document: bytes, stem: str) -> Path:
+    def _write_atomically(self, document: bytes, stem: str, extension: str) -> Path:
         descriptor, temporary = tempfile.mkstemp(
-            dir=self.folder, prefix=f".{stem}.", suffix=".part",
+            dir=self.folder, prefix=f".{stem}.{os.getpid()}.", suffix=".part",
         )
         try:
             with os.fdopen(descriptor, "wb") as file:
@@ -134,19 +217,19 @@ class FolderDestination:
                 file.flush()
                 os.fsync(file.fileno())
             os.chmod(temporary, 0o644)  # mkstemp's 0600 would hide it from a print server
-            path = self._free_path(stem)
+            path = self._free_path(stem, extension)
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
         return path
 
-    def _free_path(self, stem: str) -> Path:
-        path = self.folder / f"{stem}.pdf"
+    def _free_path(self, stem: str, extension: str) -> Path:
+        path = self.folder / f"{stem}.{extension}"
         counter = 1
         while path.exists():
             counter += 1
-            path = self.folder / f"{stem}-{counter}.pdf"
+            path = self.folder / f"{stem}-{counter}.{extension}"
         return path
 
     def _error(self, error: OSError) -> PrintError:
@@ -218,3 +301,227 @@ class PrinterDestination:
             copies=self.copies,
         )
         return Delivery(destination=self.printer, job_id=job_id)
+
+
+class RawCupsDestination:
+    """Sends bytes that CUPS must not touch (ZPL) to a raw queue with ``lp -o raw``."""
+
+    def __init__(self, printer: str, copies: int = 1) -> None:
+        self.printer = printer
+        self.copies = copies
+
+    def __repr__(self) -> str:
+        return f"RawCupsDestination({self.printer!r})"
+
+    def deliver(self, document: bytes, *, kind: str, ref: str) -> Delivery:
+        job_id = cups.submit(self.printer, document, title=f"{kind}-{ref}", options=["raw"],
+                             copies=self.copies)
+        return Delivery(destination=self.printer, job_id=job_id)
+
+
+def parse_socket_url(url: str) -> tuple[str, int]:
+    """``socket://HOST[:PORT]`` (port 9100 by default) -> (host, port). ValueError if not."""
+    parsed = urllib.parse.urlsplit(url.strip())
+    if parsed.scheme.lower() != "socket" or not parsed.hostname:
+        raise ValueError(f"not a socket://HOST:PORT address: {url!r}")
+    try:
+        port = parsed.port or 9100
+    except ValueError:
+        raise ValueError(f"not a port number in {url!r}") from None
+    return parsed.hostname, port
+
+
+class SocketDestination:
+    """A network label printer's raw port: connect, send every byte, close.
+
+    Connecting and each send wait at most ``timeout`` seconds, so a printer that is off
+    or unplugged fails the job with a message instead of holding the worker. Done once
+    the printer's socket took the last byte and the connection closed cleanly.
+    """
+
+    def __init__(self, url: str, *, timeout: float = SOCKET_TIMEOUT_SECONDS) -> None:
+        self.url = url
+        self.host, self.port = parse_socket_url(url)
+        self.timeout = timeout
+
+    def __repr__(self) -> str:
+        return f"SocketDestination({self.url!r})"
+
+    def deliver(self, document: bytes, *, kind: str, ref: str) -> Delivery:
+        where = f"{self.host}:{self.port}"
+        try:
+            with socket.create_connection((self.host, self.port), timeout=self.timeout) as link:
+                link.settimeout(self.timeout)
+                link.sendall(document)
+                link.shutdown(socket.SHUT_WR)
+        except socket.timeout:
+            raise PrintError("print.socket_timeout", printer=where,
+                             seconds=f"{self.timeout:g}") from None
+        except ConnectionRefusedError:
+            raise PrintError("print.socket_refused", printer=where) from None
+        except socket.gaierror as error:
+            raise PrintError("print.socket_unknown_host", printer=where,
+                             reason=error.strerror or str(error)) from None
+        except OSError as error:
+            raise PrintError("print.socket_failed", printer=where,
+                             reason=error.strerror or str(error)) from None
+        return Delivery(destination=self.url)
+
+
+class WindowsRawDestination:
+    """A printer of the Windows spooler fed ``RAW`` data (a USB label printer's ZPL).
+
+    Through the spooler's own functions (winspool.drv, by ctypes): OpenPrinter,
+    StartDocPrinter with the ``RAW`` data type, WritePrinter, EndDocPrinter. Only on
+    Windows; the spooler owns the job from there, so it is done when the call returns.
+    """
+
+    def __init__(self, printer: str) -> None:
+        self.printer = printer
+
+    def __repr__(self) -> str:
+        return f"WindowsRawDestination({self.printer!r})"
+
+    def deliver(self, document: bytes, *, kind: str, ref: str) -> Delivery:
+        if sys.platform != "win32":
+            raise PrintError("print.windows_only", printer=self.printer)
+        import ctypes
+        from ctypes import wintypes
+
+        class DocInfo1(ctypes.Structure):
+            _fields_ = [("pDocName", wintypes.LPWSTR), ("pOutputFile", wintypes.LPWSTR),
+                        ("pDatatype", wintypes.LPWSTR)]
+
+        spooler = ctypes.WinDLL("winspool.drv", use_last_error=True)  # type: ignore[attr-defined]
+        handle = wintypes.HANDLE()
+        if not spooler.OpenPrinterW(self.printer, ctypes.byref(handle), None):
+            raise PrintError("print.printer_unknown", printer=self.printer,
+                             known=i18n.tr("print.no_printer_known"))
+        try:
+            info = DocInfo1(f"{kind}-{ref}", None, "RAW")
+            if not spooler.StartDocPrinterW(handle, 1, ctypes.byref(info)):
+                raise self._error(ctypes.get_last_error())  # type: ignore[attr-defined]
+            try:
+                spooler.StartPagePrinter(handle)
+                written = wintypes.DWORD()
+                buffer = ctypes.create_string_buffer(document, len(document))
+                if not spooler.WritePrinter(handle, buffer, len(document), ctypes.byref(written)) \
+                        or written.value != len(document):
+                    raise self._error(ctypes.get_last_error())  # type: ignore[attr-defined]
+                spooler.EndPagePrinter(handle)
+            finally:
+                spooler.EndDocPrinter(handle)
+        finally:
+            spooler.ClosePrinter(handle)
+        return Delivery(destination=self.printer)
+
+    def _error(self, code: int) -> PrintError:
+        import ctypes
+
+        return PrintError("print.printer_failed", printer=self.printer,
+                          detail=ctypes.FormatError(code).strip())  # type: ignore[attr-defined]
+
+
+class SystemPrinting(Protocol):
+    """The system's printers: the names to choose from and the destinations on them."""
+
+    name: str
+
+    def printer_names(self) -> list[str]:
+        """The printers of this computer (raises PrintError when they cannot be listed)."""
+        ...
+
+    def pdf_destination(self, printer: str, media: str | None, orientation: Orientation,
+                        copies: int) -> Destination:
+        """A destination printing PDF pages on ``printer``, at ``media`` or the page's size."""
+        ...
+
+    def raw_destination(self, printer: str) -> Destination:
+        """A destination passing bytes (ZPL) to ``printer`` untouched."""
+        ...
+
+
+class CupsPrinting:
+    """CUPS, through its command-line tools (Linux; macOS without the window)."""
+
+    name = "cups"
+
+    def printer_names(self) -> list[str]:
+        return [printer.name for printer in cups.list_printers()]
+
+    def pdf_destination(self, printer: str, media: str | None, orientation: Orientation,
+                        copies: int) -> Destination:
+        return PrinterDestination(printer, media, orientation, copies)
+
+    def raw_destination(self, printer: str) -> Destination:
+        if sys.platform == "win32":
+            return WindowsRawDestination(printer)
+        return RawCupsDestination(printer)
+
+
+class _NoPdfPrinting(CupsPrinting):
+    """Windows before the window installed Qt's print path: raw printing only."""
+
+    name = "windows"
+
+    def printer_names(self) -> list[str]:
+        raise PrintError("print.needs_window")
+
+    def pdf_destination(self, printer: str, media: str | None, orientation: Orientation,
+                        copies: int) -> Destination:
+        raise PrintError("print.needs_window")
+
+
+_system: SystemPrinting | None = None
+
+
+def set_system_printing(printing: SystemPrinting | None) -> None:
+    """Choose the system print path (the composition roots do; None: the platform's)."""
+    global _system
+    _system = printing
+
+
+def system_printing() -> SystemPrinting:
+    if _system is not None:
+        return _system
+    return _NoPdfPrinting() if sys.platform == "win32" else CupsPrinting()
+
+
+i18n.register({
+    "print.socket_refused": (
+        "L'imprimante d'étiquettes {printer} ne répond pas (connexion refusée) : allumez-la "
+        "et vérifiez son câble réseau, puis relancez les impressions (F9).",
+        "The label printer {printer} is not answering (connection refused): switch it on "
+        "and check its network cable, then retry the prints (F9).",
+    ),
+    "print.socket_timeout": (
+        "L'imprimante d'étiquettes {printer} n'a pas répondu en {seconds} s : allumez-la et "
+        "vérifiez son adresse et son câble réseau, puis relancez les impressions (F9).",
+        "The label printer {printer} did not answer within {seconds} s: switch it on and "
+        "check its address and network cable, then retry the prints (F9).",
+    ),
+    "print.socket_unknown_host": (
+        "L'adresse de l'imprimante d'étiquettes {printer} est inconnue ({reason}) : "
+        "corrigez-la dans les réglages d'impression, puis relancez les impressions (F9).",
+        "The label printer's address {printer} is unknown ({reason}): fix it in the print "
+        "settings, then retry the prints (F9).",
+    ),
+    "print.socket_failed": (
+        "L'envoi à l'imprimante d'étiquettes {printer} a échoué ({reason}) : vérifiez "
+        "qu'elle est allumée et prête, puis relancez les impressions (F9).",
+        "Sending to the label printer {printer} failed ({reason}): check that it is on and "
+        "ready, then retry the prints (F9).",
+    ),
+    "print.windows_only": (
+        "L'imprimante « {printer} » passe par le spouleur de Windows, absent de cet "
+        "ordinateur : choisissez une imprimante de ce système.",
+        "The printer '{printer}' goes through the Windows spooler, which this computer does "
+        "not have: choose a printer of this system.",
+    ),
+    "print.needs_window": (
+        "Sous Windows, les PDF s'impriment par la fenêtre du poste : ouvrez Packstation "
+        "(sans commande) pour imprimer, ou enregistrez les documents dans un dossier.",
+        "On Windows, PDFs print through the station window: open Packstation (without a "
+        "command) to print, or save the documents in a folder.",
+    ),
+})

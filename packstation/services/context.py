@@ -22,11 +22,13 @@ The file, as written::
     label_layout = "100x150"
 
     [printing.label]
-    printer = "Zebra"
-    media = "100x150mm"
+    printer = "socket://192.168.1.50:9100"   # or a system printer's name
+    format = "zpl"                           # pdf (default) or zpl, for labels
+    dpi = 203                                # ZPL: 203 or 300
 
     [printing.slip]
-    folder = "/home/shop/slips"
+    printer = "Bureau"
+    media = "A4"
 
     [import]
     inbox = "/home/shop/inbox"
@@ -166,7 +168,16 @@ def validate_config(config: StationConfig, *, printers: list[str] | None = None)
         printer, folder = entry.get("printer"), entry.get("folder")
         if printer and folder:
             refuse(where, "config.printer_and_folder", document=kind)
-        if printer:
+        _check_print_format(kind, entry, where, refuse)
+        network = isinstance(printer, str) and printer.strip().lower().startswith("socket://")
+        if network:
+            from packstation.printing.destinations import parse_socket_url
+
+            try:
+                parse_socket_url(printer)
+            except ValueError:
+                refuse(f"{where}.printer", "config.bad_socket", value=printer)
+        elif printer:
             if printers is not None and printer not in printers:
                 refuse(f"{where}.printer", "config.unknown_printer", printer=printer,
                        printers=", ".join(printers) or "—")
@@ -182,6 +193,23 @@ def validate_config(config: StationConfig, *, printers: list[str] | None = None)
         check_folder(f"{where}.folder", folder)
     check_folder("import.inbox", config.inbox)
     return problems
+
+
+PRINT_FORMATS = ("pdf", "zpl")
+ZPL_DPIS = (203, 300)
+
+
+def _check_print_format(kind: str, entry: dict, where: str, refuse) -> None:
+    """``format`` (pdf, or zpl for labels) and, for ZPL, ``dpi`` 203 or 300."""
+    fmt = entry.get("format", "pdf")
+    if fmt not in PRINT_FORMATS:
+        refuse(f"{where}.format", "config.bad_format", value=fmt, formats=", ".join(PRINT_FORMATS))
+        return
+    if fmt == "zpl" and kind != "label":
+        refuse(f"{where}.format", "config.zpl_labels_only", document=kind)
+    dpi = entry.get("dpi")
+    if dpi is not None and (fmt != "zpl" or isinstance(dpi, bool) or dpi not in ZPL_DPIS):
+        refuse(f"{where}.dpi", "config.bad_dpi", value=dpi)
 
 
 # -- writing ---------------------------------------------------------------------------
@@ -343,6 +371,18 @@ i18n.register({
                                "Printer “{printer}” unknown to the system (printers: {printers})."),
     "config.bad_orientation": ("Orientation « {value} » inconnue : portrait ou landscape.",
                                "Unknown orientation “{value}”: portrait or landscape."),
+    "config.bad_socket": ("Adresse d'imprimante réseau « {value} » illisible : écrivez socket://ADRESSE:PORT "
+                          "(par exemple socket://192.168.1.50:9100).",
+                          "Network printer address “{value}” cannot be read: write socket://ADDRESS:PORT "
+                          "(for example socket://192.168.1.50:9100)."),
+    "config.bad_format": ("Format d'impression « {value} » inconnu : choisissez parmi {formats}.",
+                          "Unknown print format “{value}”: choose one of {formats}."),
+    "config.zpl_labels_only": ("{document} : seules les étiquettes s'impriment en ZPL ; gardez format = \"pdf\".",
+                               "{document}: only labels print in ZPL; keep format = \"pdf\"."),
+    "config.bad_dpi": ("Résolution « {value} » refusée : une imprimante thermique ZPL imprime à 203 ou 300 dpi "
+                       "(et dpi ne vaut que pour format = \"zpl\").",
+                       "Resolution “{value}” refused: a ZPL thermal printer prints at 203 or 300 dpi "
+                       "(and dpi applies to format = \"zpl\" only)."),
     "config.cannot_write": ("Impossible d'enregistrer {path} : {reason}.", "Cannot save {path}: {reason}."),
     "config.missing": ("Fichier de configuration introuvable : {path}.",
                        "Configuration file not found: {path}."),

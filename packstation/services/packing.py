@@ -39,6 +39,15 @@ log = logging.getLogger(__name__)
 class DocumentPrinter(Protocol):
     """What the station needs from the printing side (see services.printing)."""
 
+    def queue_documents(self, order_id: int, kinds: tuple[str, ...], *, station: str,
+                        reprint: bool = False) -> list[dict]:
+        """Store the documents' print jobs inside the caller's transaction."""
+        ...
+
+    def wake(self) -> None:
+        """The stored jobs are committed: deliver them (off the scan path)."""
+        ...
+
     def print_order_documents(self, order_id: int, kinds: tuple[str, ...], *, station: str,
                               reprint: bool = False) -> list[dict]: ...
 
@@ -515,10 +524,15 @@ class PackingStation:
                     .where(Product.id == product_id).execute()
             log_event("completed", at=self.clock(), order=order, station=self.station, packer=self.packer,
                       data={"tracking": tracking, "weight_g": weight, "computed_weight_g": computed})
+            # The label and the slip are queued in this same transaction: a station that
+            # stops now either did not pack the order or has its documents to print.
+            documents = (self.printer.queue_documents(order.id, ("label", "slip"), station=self.station)
+                         if self.printer is not None else [])
         self.last_completed_id = order.id
         ref = order.ref
         self._clear()
-        documents = self._print(order.id, ("label", "slip"), reprint=False)
+        if self.printer is not None:
+            self.printer.wake()  # rendered and delivered by the print worker, not here
         return self._answer(Outcome.ORDER_COMPLETE, "pack.order_complete", ref=ref,
                             tracking=tracking, weight=weight, order_ref=ref,
                             weight_g=weight, documents=documents)

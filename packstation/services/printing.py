@@ -1,8 +1,14 @@
-"""Documents for orders: from the database to plain document data, to PDF, to the queue.
+"""Documents for orders: from the database to plain document data, to PDF or ZPL, to
+the queue.
 
-:class:`OrderPrinter` is what the packing flow calls on completion (label and slip at
-once, silently, on the destination configured for each kind); :func:`print_documents`
-is the ``print`` command. Printing never makes packing fail: a failed job stays queued.
+:class:`OrderPrinter` is what the packing flow calls on completion: it stores the label
+and slip jobs inside completion's own transaction (:meth:`OrderPrinter.queue_documents`)
+and wakes the station's :class:`~packstation.printing.worker.PrintWorker` once that
+transaction is committed; the worker renders each job with :func:`render_job` and
+delivers it silently on the destination configured for its kind.
+:func:`start_print_worker` builds that worker for a station (the window and ``packstation
+scan`` both use it). :func:`print_documents` is the ``print`` command. Printing never
+makes packing fail: a failed job stays queued, visible, and is retried.
 """
 
 from __future__ import annotations
@@ -25,7 +31,10 @@ from packstation.documents.model import (
     SlipData, SlipLine,
 )
 from packstation.io.fields import DEFAULT_TIMEZONE as SHOP_TIMEZONE
+from packstation.db.models import PrintJob
+from packstation.documents.zpl import render_labels_zpl
 from packstation.printing.queue import DestinationSpec, PrintQueue, job_summary
+from packstation.printing.worker import PrintWorker
 from packstation.services.context import StationConfig
 from packstation.services.settings import ShopSettings, shop_settings
 
@@ -106,18 +115,24 @@ def _orders(refs: Sequence[str]) -> list[Order]:
 
 
 def render(kind: str, refs: Sequence[str], *, layout: str | None = None,
-           config: StationConfig | None = None) -> tuple[bytes, list[Order]]:
-    """The PDF of ``kind`` for these orders (or carrier codes, for a manifest)."""
+           config: StationConfig | None = None, packaging_g: int | None = None,
+           zpl: tuple[int, str | None] | None = None) -> tuple[bytes, list[Order]]:
+    """The PDF of ``kind`` for these orders (or carrier codes, for a manifest).
+
+    ``zpl`` (dpi, printer font) makes labels in ZPL instead of PDF.
+    """
     settings = shop_settings()
     shop = shop_document(settings)
     language = settings.document_language
     if kind == "label":
         orders = _orders(refs)
         layout = layout or (config.label_layout if config else "100x150")
-        packaging = config.packaging_g if config else DEFAULT_PACKAGING_G
-        return documents.render_labels([label_data(o, shop, language=language, packaging_g=packaging)
-                                        for o in orders],
-                                       layout=layout), orders
+        packaging = packaging_g if packaging_g is not None else (
+            config.packaging_g if config else DEFAULT_PACKAGING_G)
+        labels = [label_data(o, shop, language=language, packaging_g=packaging) for o in orders]
+        if zpl is not None:
+            return render_labels_zpl(labels, dpi=zpl[0], font=zpl[1]), orders
+        return documents.render_labels(labels, layout=layout), orders
     if kind == "slip":
         orders = _orders(refs)
         return documents.render_slips([slip_data(o, shop, language=language) for o in orders],
@@ -161,40 +176,106 @@ def _first_code(product: Product) -> str:
 
 
 def destination_for(kind: str, config: StationConfig | None) -> DestinationSpec:
-    """The configured destination of a kind of document, or today's folder of PDFs."""
+    """The configured destination of a kind of document, or today's folder of PDFs.
+
+    It carries what the document is rendered with (format, dpi, layout, packaging), so a
+    queued job is rendered the same whenever the worker gets to it.
+    """
     entry = (config.printers.get(kind) if config else None) or {}
+    fmt = str(entry.get("format") or "pdf").lower()
+    rendering: dict = {}
+    if fmt == "zpl" and kind == "label":
+        rendering = {"format": "zpl", "dpi": int(entry.get("dpi") or 203),
+                     "font": entry.get("font") or None}
+    if kind == "label" and config is not None:
+        rendering.setdefault("layout", config.label_layout)
+        rendering["packaging_g"] = config.packaging_g
     if entry.get("printer"):
         return DestinationSpec(printer=entry["printer"], media=entry.get("media") or DEFAULT_MEDIA.get(kind),
-                               orientation=entry.get("orientation", "portrait"))
+                               orientation=entry.get("orientation", "portrait"), **rendering)
     folder = entry.get("folder") or (config.output_dir if config else None) or str(paths.default_output_dir())
-    return DestinationSpec(folder=folder)
+    return DestinationSpec(folder=folder, **rendering)
+
+
+def carrier_label(job: PrintJob, spec: DestinationSpec) -> bytes | None:
+    """The carrier's own label for a label job, as the carrier gave it; None for the
+    station's own label (today every label is the station's own).
+
+    The place where carriers' label services come in: a label the carrier has not given
+    yet raises :class:`~packstation.printing.queue.DocumentNotReady` (the job then waits
+    and is asked again); bytes are delivered as they came (a carrier's ZPL to a thermal
+    printer, its PDF to a PDF printer).
+    """
+    return None
+
+
+def render_job(job: PrintJob) -> bytes:
+    """The document of one print job, made now from the database: the one render step.
+
+    A label is the carrier's (:func:`carrier_label`) when it has one, else the station's
+    own, in ZPL or PDF as the job's destination says; every other kind is its PDF.
+    """
+    spec = DestinationSpec.from_dict(job.destination or {})
+    refs = list(job.refs or [])
+    if job.kind == "label":
+        given = carrier_label(job, spec)
+        if given is not None:
+            return given
+        zpl = (spec.dpi or 203, spec.font) if spec.format == "zpl" else None
+        document, _ = render("label", refs, layout=spec.layout, packaging_g=spec.packaging_g, zpl=zpl)
+        return document
+    document, _ = render(job.kind, refs, layout=spec.layout)
+    return document
+
+
+def print_queue(config: StationConfig, station: str | None = None, **kwargs) -> PrintQueue:
+    """The print queue of a station, rendering with :func:`render_job`."""
+    return PrintQueue(station=station or config.station, render=render_job, **kwargs)
+
+
+def start_print_worker(config: StationConfig, station: str | None = None, *,
+                       on_change=None) -> PrintWorker:
+    """Start the print worker of a station (the window's and ``packstation scan``'s)."""
+    return PrintWorker(print_queue(config, station, on_change=on_change)).start()
 
 
 class OrderPrinter:
-    """The packing flow's printer: renders an order's documents and queues them."""
+    """The packing flow's printer: queues an order's documents, the worker prints them."""
 
-    def __init__(self, config: StationConfig, queue: PrintQueue | None = None) -> None:
+    def __init__(self, config: StationConfig, queue: PrintQueue | None = None,
+                 worker: PrintWorker | None = None) -> None:
         self.config = config
-        self.queue = queue or PrintQueue(station=config.station)
+        self.queue = queue or print_queue(config)
+        self.worker = worker
+
+    def queue_documents(self, order_id: int, kinds: tuple[str, ...], *, station: str,
+                        reprint: bool = False) -> list[dict]:
+        """Store a job per document, inside the caller's transaction (completion's)."""
+        order = Order.get_by_id(order_id)
+        self.queue.station = station
+        jobs = [self.queue.add(kind, [order.ref], destination_for(kind, self.config),
+                               order_id=order.id, reprint=reprint) for kind in kinds]
+        return [job_summary(job) for job in jobs]
+
+    def wake(self) -> None:
+        """The jobs are committed: let the worker take them (at once, on its thread)."""
+        if self.worker is not None:
+            self.worker.wake()
 
     def print_order_documents(self, order_id: int, kinds: tuple[str, ...], *, station: str,
                               reprint: bool = False) -> list[dict]:
-        order = Order.get_by_id(order_id)
+        """Queue the documents in their own transaction and wake the worker; without a
+        worker (a back-office window, a test) deliver them here and now."""
+        with atomic():
+            queued = self.queue_documents(order_id, kinds, station=station, reprint=reprint)
+        if self.worker is not None and self.worker.running:
+            self.worker.wake()
+            return queued
         results = []
-        for kind in kinds:
-            spec = destination_for(kind, self.config)
-            try:
-                document, _ = render(kind, [order.ref], config=self.config)
-            except PackstationError as error:
-                # A document that cannot be drawn (a script no font has, text too long)
-                # is said plainly; the order stays packed and can be reprinted once fixed.
-                with atomic():
-                    log_event("print_failed", order=order, station=station, reason=error.message,
-                              data={"kind": kind})
-                results.append({"kind": kind, "status": "failed", "error": error.message})
-                continue
-            job = self.queue.submit(kind, [order.ref], document, spec, order_id=order.id,
-                                    reprint=reprint)
+        for summary in queued:
+            job = PrintJob.get_by_id(summary["job"])
+            if self.queue.take(job):
+                job = self.queue.deliver(job)
             results.append(job_summary(job))
         return results
 
@@ -216,7 +297,7 @@ def print_documents(config: StationConfig, kind: str, refs: Sequence[str], *, ou
                           data={"kind": kind, "output": str(path)})
         return i18n.tr("print.written", path=str(path))
     spec = DestinationSpec(printer=printer, media=DEFAULT_MEDIA.get(kind))
-    job = PrintQueue(station=config.station).submit(
+    job = print_queue(config).submit(
         kind, [o.ref for o in orders] or list(refs), document, spec,
         order_id=orders[0].id if len(orders) == 1 else None)
     if job.status == "failed":

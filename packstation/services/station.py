@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from packstation.printing.worker import PrintWorker
 from packstation.services.context import StationConfig
 from packstation.services.packing import PackingStation
 from packstation.services.printing import OrderPrinter
@@ -10,9 +11,12 @@ from packstation.services.stock import blocked_reason
 
 
 def build_station(config: StationConfig, *, station: str | None = None, packer: str = "",
-                  ask_weight: bool | None = None) -> PackingStation:
+                  ask_weight: bool | None = None, worker: PrintWorker | None = None) -> PackingStation:
+    """The station; ``worker`` is its print worker (the documents completion queues are
+    delivered by it; without one they wait in the queue for the next worker)."""
+    queue = worker.queue if worker is not None else None
     return PackingStation(
         station or config.station, packer,
         ask_weight=config.ask_weight if ask_weight is None else ask_weight,
-        packaging_g=config.packaging_g, printer=OrderPrinter(config),
+        packaging_g=config.packaging_g, printer=OrderPrinter(config, queue, worker),
         blocked_reason=blocked_reason)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 import peewee as pw
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -36,6 +36,8 @@ from packstation.core.carriers import CarrierSchedule
 from packstation.core.commands import Command
 from packstation.core.packing import Outcome, Tone, parse_weight
 from packstation.db.models import Carrier, Event, Order, PrintJob, utcnow
+from packstation.printing.queue import ACTIVE, FAILED, WAITING
+from packstation.printing.worker import PrintWorker
 from packstation.services.context import StationConfig
 from packstation.services.packing import PackingStation, ScanAnswer
 from packstation.db.changes import ChangeWatcher
@@ -119,15 +121,40 @@ def reproject(snapshot: Snapshot, now: dt.datetime) -> list[CarrierProjection]:
     return moved
 
 
+class PrintNews(QObject):
+    """The print worker's news, carried from its thread to the window's.
+
+    Signals:
+        changed(int, str, str): a job's id, its new status and its error (if any).
+    """
+
+    changed = Signal(int, str, str)
+
+    def relay(self, job: PrintJob) -> None:  # called on the worker's thread
+        try:
+            self.changed.emit(job.id, job.status, job.last_error or "")
+        except RuntimeError:  # the window is gone
+            pass
+
+
 class StationWindow(QMainWindow):
-    """The packing table's window around one :class:`PackingStation`."""
+    """The packing table's window around one :class:`PackingStation`.
+
+    ``print_worker`` is the station's :class:`PrintWorker` (the app starts it): the
+    window shows its jobs' fate in the status bar, and F9 asks it to retry.
+    """
 
     def __init__(self, station: PackingStation, config: StationConfig, *,
                  clock: Callable[[], dt.datetime] = utcnow, background: Background | None = None,
                  sounds: SoundPlayer | None = None, capture: ScannerCapture | None = None,
-                 poll_ms: int = POLL_MS) -> None:
+                 poll_ms: int = POLL_MS, print_worker: PrintWorker | None = None) -> None:
         super().__init__()
         self.station = station
+        self.print_worker = print_worker
+        self.print_news = PrintNews(self)
+        self.print_news.changed.connect(self.on_print_changed)
+        if print_worker is not None:
+            print_worker.queue.on_change = self.print_news.relay
         self.config = config
         self.clock = clock
         self.background = background or Background(self)
@@ -562,11 +589,27 @@ class StationWindow(QMainWindow):
 
     @Slot()
     def retry_prints(self) -> None:
-        from packstation.printing.queue import PrintQueue
+        """Deliver again this station's failed and waiting prints (by its worker)."""
+        from packstation.services.printing import print_queue
 
-        jobs = PrintQueue(station=self.station.station).retry_failed()
-        failed = sum(1 for job in jobs if job.status == "failed")
+        if self.print_worker is not None:
+            again = (PrintJob.select().where((PrintJob.station == self.station.station)
+                                             & PrintJob.status.in_([FAILED, WAITING])).count())
+            self.print_worker.station = self.station.station
+            self.print_worker.retry()
+            self.notify(tr("ui.status.retrying", count=again), 10000)
+            self._update_status()
+            return
+        jobs = print_queue(self.config, self.station.station).retry_failed()
+        failed = sum(1 for job in jobs if job.status == FAILED)
         self.notify(tr("ui.status.retried", count=len(jobs), failed=failed), 10000)
+        self._update_status()
+
+    @Slot(int, str, str)
+    def on_print_changed(self, job_id: int, status: str, error: str) -> None:
+        """A job of this station moved on: the counts, and a failure said with its remedy."""
+        if status == FAILED and error:
+            self.notify(tr("ui.status.print_failed_now", error=error), 30000)
         self._update_status()
 
     @Slot()
@@ -725,12 +768,11 @@ class StationWindow(QMainWindow):
         label = destination_for("label", self.config).describe()
         slip = destination_for("slip", self.config).describe()
         self.printers_label.setText(tr("ui.status.printers", label=label, slip=slip))
-        failed = (PrintJob.select().where((PrintJob.status == "failed")
-                                          & (PrintJob.station == self.station.station)).count())
-        waiting = (PrintJob.select().where(PrintJob.status.in_(["queued", "sent"])
-                                           & (PrintJob.station == self.station.station)).count())
+        mine = PrintJob.station == self.station.station
+        failed = PrintJob.select().where(mine & (PrintJob.status == FAILED)).count()
+        waiting = PrintJob.select().where(mine & PrintJob.status.in_(list(ACTIVE))).count()
         if failed:
-            last = (PrintJob.select(PrintJob.last_error).where(PrintJob.status == "failed")
+            last = (PrintJob.select(PrintJob.last_error).where(mine & (PrintJob.status == FAILED))
                     .order_by(PrintJob.id.desc()).first())
             self.print_queue_label.setText(tr("ui.status.prints_failed", count=failed))
             self.print_queue_label.setToolTip(last.last_error if last else "")

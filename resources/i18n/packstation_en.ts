@@ -1272,6 +1272,14 @@
             <translation>{count} print(s) retried, {failed} still failing.</translation>
         </message>
         <message>
+            <source>ui.status.retrying</source>
+            <translation>{count} print(s) sent again: they go out in order, without holding the scans.</translation>
+        </message>
+        <message>
+            <source>ui.status.print_failed_now</source>
+            <translation>Print failed: {error}</translation>
+        </message>
+        <message>
             <source>ui.db.lost</source>
             <translation>Connection to the database lost — trying again every second. Scans are refused until it is back: nothing is lost.</translation>
         </message>

@@ -1272,6 +1272,14 @@
             <translation>{count} impression(s) relancée(s), {failed} encore en échec.</translation>
         </message>
         <message>
+            <source>ui.status.retrying</source>
+            <translation>{count} impression(s) relancée(s) : elles partent dans l'ordre, sans bloquer les scans.</translation>
+        </message>
+        <message>
+            <source>ui.status.print_failed_now</source>
+            <translation>Impression en échec : {error}</translation>
+        </message>
+        <message>
             <source>ui.db.lost</source>
             <translation>Connexion à la base de données perdue — nouvel essai toutes les secondes. Les scans sont refusés jusqu'à son retour : rien n'est perdu.</translation>
         </message>

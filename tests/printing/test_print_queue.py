@@ -13,7 +13,7 @@ from packstation.db.models import Event, Order, OrderStatus, PrintJob
 from packstation.printing.queue import DestinationSpec, PrintQueue
 from packstation.services.context import StationConfig
 from packstation.services.packing import PackingStation
-from packstation.services.printing import OrderPrinter, render
+from packstation.services.printing import OrderPrinter, print_queue, render, start_print_worker
 from tests.helpers import OTHER, import_rows, shop_rows
 
 MM = 72 / 25.4
@@ -25,6 +25,18 @@ def shop(sqlite_db, tmp_path):
     return sqlite_db
 
 
+def pdf_of_cups_job(queue, job_id: str, timeout: float = 30.0):
+    """The PDF cups-pdf wrote for this job ("...-job_12.pdf"): other programs print there too."""
+    from packstation.printing.cups import job_number
+    from tests.services import _is_complete_pdf
+
+    number = job_number(job_id)
+    found: list = []
+    wait_for(lambda: bool(found.extend(p for p in queue.output_dir.glob(f"*job_{number}.pdf")
+                                       if _is_complete_pdf(p)) or found), timeout)
+    return found[0]
+
+
 def wait_for(predicate, timeout=30.0):
     deadline = time.monotonic() + timeout
     while not predicate():
@@ -33,37 +45,59 @@ def wait_for(predicate, timeout=30.0):
         time.sleep(0.2)
 
 
-def test_completion_prints_label_and_slip_to_the_configured_folder(shop, tmp_path):
+@pytest.fixture
+def worker_for():
+    started = []
+
+    def start(config, station="Table 1"):
+        worker = start_print_worker(config, station)
+        started.append(worker)
+        return worker
+
+    yield start
+    for worker in started:
+        assert worker.stop()
+
+
+def test_completion_prints_label_and_slip_to_the_configured_folder(shop, tmp_path, worker_for):
     config = StationConfig(station="Table 1", output_dir=str(tmp_path / "out"))
-    station = PackingStation("Table 1", printer=OrderPrinter(config))
+    worker = worker_for(config)
+    station = PackingStation("Table 1", printer=OrderPrinter(config, worker.queue, worker))
     station.handle("CMD-4")
     done = station.handle(OTHER)
     assert done.outcome.code == "order_complete"
-    assert sorted(doc["kind"] for doc in done.documents) == ["label", "slip"]
-    for doc in done.documents:
-        assert doc["status"] == "done"
-        text = "".join(page.extract_text() for page in PdfReader(doc["output"]).pages)
+    # The answer does not wait for the documents: they are queued, the worker prints them.
+    assert sorted((doc["kind"], doc["status"]) for doc in done.documents) == [
+        ("label", "queued"), ("slip", "queued")]
+    assert worker.drain(30)
+    jobs = {job.kind: job for job in PrintJob.select()}
+    for job in jobs.values():
+        assert job.status == "done"
+        text = "".join(page.extract_text() for page in PdfReader(job.output).pages)
         assert "CMD-4" in text
-    label = PdfReader(next(d["output"] for d in done.documents if d["kind"] == "label"))
+    label = PdfReader(jobs["label"].output)
     box = label.pages[0].mediabox
     assert (round(float(box.width) / MM), round(float(box.height) / MM)) == (100, 150)
 
 
-def test_a_printer_that_does_not_exist_never_stops_packing(shop, tmp_path):
+def test_a_printer_that_does_not_exist_never_stops_packing(shop, tmp_path, worker_for):
     config = StationConfig(station="Table 1", output_dir=str(tmp_path / "out"),
                            printers={"label": {"printer": "NoSuchPrinter"}})
-    station = PackingStation("Table 1", printer=OrderPrinter(config))
+    worker = worker_for(config)
+    station = PackingStation("Table 1", printer=OrderPrinter(config, worker.queue, worker))
     station.handle("CMD-4")
     done = station.handle(OTHER)
     assert done.outcome.code == "order_complete"
     assert Order.get(Order.ref == "CMD-4").status == OrderStatus.PACKED
+    assert worker.drain(30)
+    assert worker.stop()
     job = PrintJob.get(PrintJob.kind == "label")
     assert job.status == "failed" and "NoSuchPrinter" in job.last_error
     assert Event.select().where(Event.kind == "print_failed").count() == 1
     # The printer is fixed (here: the label goes to a folder after all); the job is retried.
     job.destination = {"folder": str(tmp_path / "later")}
     job.save()
-    retried = PrintQueue(station="Table 1").retry_failed()
+    retried = print_queue(config).retry_failed()
     assert [j.status for j in retried] == ["done"]
     assert "CMD-4" in PdfReader(retried[0].output).pages[0].extract_text()
 
@@ -80,9 +114,9 @@ def test_a_stopped_cups_queue_keeps_the_job_until_it_is_enabled(shop, tmp_path, 
         queue.refresh()
         assert PrintJob.get_by_id(job.id).status == "sent"
         assert cups_pdf_queue.pdfs_since(started) == []
-    printed = cups_pdf_queue.wait_for_new_pdf(started)
     wait_for(lambda: bool(queue.refresh()) or PrintJob.get_by_id(job.id).status == "done")
     assert PrintJob.get_by_id(job.id).status == "done"
+    printed = pdf_of_cups_job(cups_pdf_queue, job.output)
     box = PdfReader(printed).pages[0].mediabox
     assert abs(float(box.width) / MM - 100) < 1.5 and abs(float(box.height) / MM - 150) < 1.5
 

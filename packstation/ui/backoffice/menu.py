@@ -242,6 +242,13 @@ class BackOffice(QObject):
             station.ask_weight = self.config.ask_weight
             station.packaging_g = self.config.packaging_g
             if not station.has_order:  # a name change never splits an order between two names
+                if station.station != self.config.station:
+                    from packstation.printing.queue import rename_station
+
+                    # The station's print jobs keep their station: counts and retries follow.
+                    rename_station(station.station, self.config.station)
+                    if self.window.print_worker is not None:
+                        self.window.print_worker.station = self.config.station
                 station.station = self.config.station
             if sounds_changed:
                 from packstation.ui.sounds import SoundPlayer

@@ -437,10 +437,11 @@ class SettingsDialog(QDialog):
 
 
 def system_printers() -> tuple[list[str] | None, str | None]:
-    """The CUPS queue names, or None and why they cannot be listed (CUPS not running)."""
-    from packstation.printing.cups import PrintError, list_printers
+    """The system's printer names (CUPS queues, or Qt's printers on Windows and macOS), or
+    None and why they cannot be listed (CUPS not running)."""
+    from packstation.printing.destinations import PrintError, system_printing
 
     try:
-        return [printer.name for printer in list_printers()], None
+        return system_printing().printer_names(), None
     except PrintError as error:
         return None, tr("ui.settings.station.no_cups", reason=error.message)

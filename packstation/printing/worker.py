@@ -1,0 +1,189 @@
+"""The print worker: one station's documents rendered and delivered off the scan path.
+
+A :class:`PrintWorker` is a plain thread (no Qt) that the window and ``packstation
+scan`` both start. It takes its station's ``queued`` jobs in order (the order they were
+stored in), renders each one (:func:`packstation.services.printing.render_job`, given as
+the queue's ``render``), and hands it to its destination. Completion only stores the
+jobs and calls :meth:`PrintWorker.wake`: the packer's answer never waits for a renderer
+or a printer.
+
+Besides delivering, the worker follows the jobs CUPS holds (every
+:attr:`follow_seconds`) until they are done or failed, and asks again for documents that
+were not ready (``waiting``, every :data:`~packstation.printing.queue.WAITING_RETRY_SECONDS`).
+When it starts, it puts back in the queue the jobs its station was delivering when it
+stopped, and removes the half-written spool files it left.
+
+The worker thread has its own database connection (peewee keeps one per thread) and
+closes it when it stops. Listeners (``on_change`` of the queue) are called on the
+worker's thread: a window must pass the news to its own thread (a Qt signal does).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+import peewee
+
+from packstation.db import database
+from packstation.printing.queue import DELIVERING, QUEUED, WAITING, WAITING_RETRY_SECONDS, PrintQueue
+
+log = logging.getLogger(__name__)
+
+
+class PrintWorker:
+    """Delivers one station's print jobs on a thread of its own."""
+
+    def __init__(self, queue: PrintQueue, *, follow_seconds: float = 2.0,
+                 waiting_seconds: float = WAITING_RETRY_SECONDS) -> None:
+        self.queue = queue
+        self.follow_seconds = follow_seconds
+        self.waiting_seconds = waiting_seconds
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._lock = threading.Condition()
+        self._asked = 0      # wake-ups asked for
+        self._served = 0     # wake-ups answered by a pass that found nothing left to do
+        self._busy = False
+        self._thread: threading.Thread | None = None
+        self._next_follow = 0.0
+        self._next_waiting = time.monotonic() + waiting_seconds
+        self._retry_asked = False
+
+    @property
+    def station(self) -> str:
+        return self.queue.station
+
+    @station.setter
+    def station(self, name: str) -> None:
+        self.queue.station = name
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    # -- control ------------------------------------------------------------------------
+
+    def start(self) -> "PrintWorker":
+        if self.running:
+            return self
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name=f"print-worker-{self.station}",
+                                        daemon=True)
+        self._thread.start()
+        return self
+
+    def wake(self) -> None:
+        """Something was queued (or should be followed): look now, not at the next tick."""
+        with self._lock:
+            self._asked += 1
+        self._wake.set()
+
+    def retry(self) -> None:
+        """Deliver again this station's failed and waiting jobs, on the worker's thread."""
+        with self._lock:
+            self._retry_asked = True
+        self.wake()
+
+    def stop(self, timeout: float = 10.0) -> bool:
+        """Stop after the job in hand; True when the thread ended within ``timeout``."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread is None:
+            return True
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def drain(self, timeout: float = 60.0) -> bool:
+        """Wait until every job queued so far was delivered (or failed, or waits).
+
+        Jobs handed to CUPS are not waited for: CUPS has them. True when drained.
+        """
+        if not self.running:
+            return False
+        self.wake()
+        with self._lock:
+            target = self._asked
+            return self._lock.wait_for(lambda: self._served >= target or not self.running,
+                                       timeout) and self._served >= target
+
+    # -- the thread ---------------------------------------------------------------------
+
+    def _run(self) -> None:
+        try:
+            self._recover()
+            while not self._stop.is_set():
+                with self._lock:
+                    asked = self._asked
+                    retry, self._retry_asked = self._retry_asked, False
+                try:
+                    if retry:
+                        self.queue.requeue()
+                    worked = self._pass()
+                except (peewee.PeeweeException, OSError) as error:
+                    # The database is locked or gone for a moment: the jobs stay stored.
+                    log.warning("print worker of %s: %s", self.station, error)
+                    self._close_connection()
+                    self._stop.wait(1.0)
+                    continue
+                except Exception:  # noqa: BLE001 — a bug in one job must not stop printing
+                    log.exception("print worker of %s failed", self.station)
+                    self._stop.wait(1.0)
+                    continue
+                if worked:
+                    continue  # look again at once: more may have been queued meanwhile
+                with self._lock:
+                    self._served = max(self._served, asked)
+                    self._lock.notify_all()
+                self._wake.wait(self._sleep_seconds())
+                self._wake.clear()
+        finally:
+            self._close_connection()
+            with self._lock:
+                self._lock.notify_all()
+
+    def _recover(self) -> None:
+        for attempt in range(30):
+            try:
+                self.queue.recover()
+                self.queue.cleanup()
+                return
+            except peewee.PeeweeException as error:
+                log.warning("print worker of %s cannot start yet: %s", self.station, error)
+                self._close_connection()
+                if self._stop.wait(1.0):
+                    return
+
+    def _pass(self) -> bool:
+        """Deliver the next queued job, follow CUPS, ask again for waiting documents.
+
+        True when a job was delivered (there may be another one).
+        """
+        now = time.monotonic()
+        if now >= self._next_waiting:
+            self._next_waiting = now + self.waiting_seconds
+            self.queue.requeue((WAITING,))
+        job = self.queue.next_queued()
+        if job is not None:
+            if self.queue.take(job):
+                self.queue.deliver(job)
+            return True
+        if now >= self._next_follow:
+            self._next_follow = now + self.follow_seconds
+            self.queue.refresh()
+        return False
+
+    def _sleep_seconds(self) -> float:
+        now = time.monotonic()
+        return max(0.05, min(self._next_follow, self._next_waiting) - now)
+
+    @staticmethod
+    def _close_connection() -> None:
+        try:
+            database.close()
+        except Exception:  # noqa: BLE001 — nothing open on this thread
+            pass
+
+
+__all__ = ["DELIVERING", "PrintWorker", "QUEUED"]
