@@ -30,7 +30,7 @@ _ISO_DAY = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$")
 _FRENCH_DAY = re.compile(r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})$")
 
 #: Events that a print job row already tells (the job says where it went, or why not).
-_PRINT_JOB_EVENTS = {"printed", "print_sent", "print_failed"}
+_PRINT_JOB_EVENTS = {"printed", "print_sent", "print_failed", "print_queued", "print_waiting"}
 _OK_OUTCOMES = {outcome.code for outcome in Outcome if outcome.ok}
 
 
@@ -194,7 +194,7 @@ def _event_text(kind: str, reason: str, data: dict) -> str:
         params.update(tracking=data.get("tracking", "?"), weight=data.get("weight_g", "?"))
     elif kind == "tracking_assigned":
         params.update(tracking=data.get("tracking", "?"))
-    elif kind in ("printed", "print_sent", "print_failed", "reprinted"):
+    elif kind in ("printed", "print_sent", "print_failed", "reprinted", "print_queued", "print_waiting"):
         params.update(document=_document(str(data.get("kind", "?"))), output=data.get("output", ""))
     elif kind == "taken_over":
         params.update(previous=data.get("previous_station") or "?")
@@ -239,6 +239,10 @@ _MESSAGES = {
     "history.event.print_sent": ("{document} envoyé(e) à l'imprimante.", "{document} sent to the printer."),
     "history.event.print_failed": ("{document} non imprimé(e) : {reason}", "{document} not printed: {reason}"),
     "history.event.reprinted": ("{document} : réimpression demandée.", "{document}: reprint requested."),
+    "history.event.print_queued": ("{document} en attente d'impression.", "{document} waiting to print."),
+    "history.event.print_waiting": ("{document} pas encore prêt(e) : {reason}", "{document} not ready yet: {reason}"),
+    "history.event.print_jobs_moved": ("Impressions reprises par ce poste renommé.",
+                                       "Print jobs kept by this renamed station."),
     "history.event.handed_over": ("Remise au transporteur (bordereau n° {manifest}, suivi {tracking}).",
                                   "Handed to the carrier (manifest no. {manifest}, tracking {tracking})."),
     "history.event.unpacked": ("Déballée : {reason}. Colis {tracking} annulé, remis en stock : {stock}.",

@@ -34,6 +34,7 @@ def test_timeline_tells_the_whole_story_in_order(station_with_printer):
     assert station.handle("5901234123458").outcome is Outcome.MISREAD
     assert station.handle(":abandon boîte trop petite").outcome is Outcome.ABANDONED
     pack("CMD-2", station=station)
+    station.printer.queue.deliver_queued()  # what the station's print worker does
     unpack("CMD-2", reason="sablés écrasés", by="Bob", station="Table 2")
 
     entries = timeline(Order.get(Order.ref == "CMD-2"))
@@ -77,6 +78,7 @@ def test_a_failed_print_shows_why(sqlite_shop, tmp_path):
     blocker.write_text("a file where the output folder should be")
     station = build_station(StationConfig(station="Table 1", output_dir=str(blocker)), packer="Alice")
     pack("CMD-4", station=station)
+    station.printer.queue.deliver_queued()  # what the station's print worker does
     prints = [entry for entry in timeline(Order.get(Order.ref == "CMD-4")) if entry.kind == "print"]
     assert len(prints) == 2
     assert all(entry.text.split(" : ")[0].endswith("non imprimé(e) après 1 essai(s)") for entry in prints)

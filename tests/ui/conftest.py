@@ -36,12 +36,12 @@ def make_window(qtbot, shop):
 
     windows = []
 
-    def make(config: StationConfig, *, resume: bool = False, clock=None):
-        station = build_station(config)
+    def make(config: StationConfig, *, resume: bool = False, clock=None, print_worker=None):
+        station = build_station(config, worker=print_worker)
         resumed = station.resume() if resume else None
         kwargs = {"clock": clock} if clock else {}
         window = StationWindow(station, config, background=Background(synchronous=True),
-                               poll_ms=3_600_000, **kwargs)
+                               poll_ms=3_600_000, print_worker=print_worker, **kwargs)
         qtbot.addWidget(window)
         window.resize(1366, 768)
         window.show()

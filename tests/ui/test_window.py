@@ -58,21 +58,79 @@ def test_verified_items_count_up_and_the_last_completes_the_order(qtbot, window,
     assert window.order_panel.heading is None  # open_next is off: the next one is awaited
 
 
-def test_completion_prints_label_and_slip_to_the_folder(qtbot, window, tmp_path):
+@pytest.fixture
+def print_worker(config, shop):
+    from packstation.services.printing import start_print_worker
+
+    worker = start_print_worker(config)
+    yield worker
+    assert worker.stop()
+
+
+def test_completion_prints_label_and_slip_to_the_folder(qtbot, make_window, config, print_worker,
+                                                        tmp_path):
     from pypdf import PdfReader
 
+    from packstation.db.models import PrintJob
+
+    window = make_window(config, print_worker=print_worker)
     for code in ("CMD-1", TEA, MUG, MUG):
         burst(qtbot, window.scan_field, code)
     assert window.last_answer.outcome is Outcome.ORDER_COMPLETE
     kinds = {doc["kind"]: doc for doc in window.last_answer.documents}
     assert set(kinds) == {"label", "slip"}, window.last_answer.documents
-    for kind, document in kinds.items():
-        assert document["status"] == "done", document
-        path = Path(document["output"])
+    # The answer came before the documents: the worker prints them, the status bar follows.
+    qtbot.waitUntil(lambda: PrintJob.select().where(PrintJob.status == "done").count() == 2,
+                    timeout=30000)
+    qtbot.waitUntil(lambda: window.print_queue_label.text() == "Impressions : 0 en cours",
+                    timeout=10000)
+    for job in PrintJob.select():
+        path = Path(job.output)
         assert path.is_relative_to(tmp_path / "out") and path.exists()
         text = "".join(page.extract_text() for page in PdfReader(path).pages)
-        assert "CMD-1" in text, kind
-    assert "impression" in window.print_queue_label.text().lower()
+        assert "CMD-1" in text, job.kind
+
+
+def test_a_failed_print_is_shown_with_what_to_do_and_f9_retries_it(qtbot, make_window, tmp_path,
+                                                                   shop):
+    import socket
+
+    from packstation.db.models import PrintJob
+    from packstation.services.context import StationConfig
+    from packstation.services.printing import start_print_worker
+
+    with socket.socket() as probe:  # a port where no printer listens: the printer is off
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = StationConfig(station="Table 1", output_dir=str(tmp_path / "out"), open_next=False,
+                           printers={"label": {"printer": f"socket://127.0.0.1:{port}",
+                                               "format": "zpl"}})
+    worker = start_print_worker(config)
+    try:
+        window = make_window(config, print_worker=worker)
+        for code in ("CMD-1", TEA, MUG, MUG):
+            burst(qtbot, window.scan_field, code)
+        assert window.last_answer.outcome is Outcome.ORDER_COMPLETE
+        qtbot.waitUntil(lambda: window.print_queue_label.text() == "1 impression(s) en échec",
+                        timeout=30000)
+        assert "allumez-la" in window.print_queue_label.toolTip()
+        # Said as soon as the worker tells, with what to do.
+        qtbot.waitUntil(lambda: "allumez-la" in window.notice_label.text(), timeout=10000)
+        assert window.retry_button.isVisibleTo(window)
+        received = []
+        with socket.create_server(("127.0.0.1", port)) as printer:  # switched on
+            printer.settimeout(20)
+            window.actions_by_name["retry_prints"].trigger()
+            link, _ = printer.accept()
+            with link:
+                link.settimeout(10)
+                while chunk := link.recv(65536):
+                    received.append(chunk)
+        qtbot.waitUntil(lambda: PrintJob.get(PrintJob.kind == "label").status == "done", timeout=20000)
+        qtbot.waitUntil(lambda: not window.retry_button.isVisibleTo(window), timeout=10000)
+        assert b"^BC" in b"".join(received)
+    finally:
+        assert worker.stop()
 
 
 def test_a_wrong_item_is_refused_in_red_with_what_to_do(qtbot, window):
