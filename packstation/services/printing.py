@@ -282,7 +282,8 @@ class OrderPrinter:
 
 def print_documents(config: StationConfig, kind: str, refs: Sequence[str], *, out: str | None,
                     printer: str | None, layout: str | None = None) -> str:
-    """The ``print`` command: one PDF for all the refs, to a file or a printer."""
+    """The ``print`` command: one PDF for all the refs, to a file or a printer (labels in
+    ZPL for a network label printer, or the label printer configured with ``format = "zpl"``)."""
     document, orders = render(kind, refs, layout=layout, config=config)
     if out:
         path = Path(out)
@@ -297,6 +298,13 @@ def print_documents(config: StationConfig, kind: str, refs: Sequence[str], *, ou
                           data={"kind": kind, "output": str(path)})
         return i18n.tr("print.written", path=str(path))
     spec = DestinationSpec(printer=printer, media=DEFAULT_MEDIA.get(kind))
+    configured = destination_for(kind, config)
+    if kind == "label" and (configured.printer == printer and configured.format == "zpl"
+                            or spec.network):
+        # A thermal printer speaks ZPL: at the configured resolution, else at 203 dpi.
+        zpl = (configured.dpi or 203, configured.font)
+        document, orders = render(kind, refs, layout=layout, config=config, zpl=zpl)
+        spec = DestinationSpec(printer=printer, format="zpl", dpi=zpl[0], font=zpl[1])
     job = print_queue(config).submit(
         kind, [o.ref for o in orders] or list(refs), document, spec,
         order_id=orders[0].id if len(orders) == 1 else None)

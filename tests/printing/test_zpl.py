@@ -301,3 +301,17 @@ def test_a_cups_queue_removed_while_its_job_waited_fails_the_job(shop, tmp_path,
     slip = PrintJob.get_by_id(slip.id)
     assert slip.status == "failed"  # never "done": nothing was printed
     assert name in slip.last_error and "retirée" in slip.last_error
+
+
+def test_the_print_command_sends_zpl_labels_to_a_network_printer(shop, sqlite_path, tmp_path):
+    import sys
+
+    with label_printer() as printer:
+        result = subprocess.run([sys.executable, "-m", "packstation", "--db", sqlite_path, "--lang", "en",
+                                 "print", "label", "CMD-1", "CMD-4", "--printer", printer.url],
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        zpl = printer.wait_for(1)[0].decode()
+    assert zpl.count("^XA") == 2 and "^BC" in zpl
+    tracking = {order.ref: order.tracking for order in Order.select()}
+    assert barcode_field(zpl) == tracking["CMD-1"]
