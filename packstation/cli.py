@@ -280,7 +280,7 @@ def _answer(answer, as_json: bool) -> None:
         mark = "✔" if answer.ok else "✘"
         print(f"{mark} {answer.message}", flush=True)
         for document in answer.documents:  # where the label and the slip went
-            where = document.get("output") or document.get("error") or ""
+            where = document.get("output") or document.get("error") or document.get("destination") or ""
             print("  " + i18n.tr("cli.document_line", document=i18n.tr("doc.kind." + document["kind"]),
                                  where=where), flush=True)
 

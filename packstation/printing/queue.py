@@ -294,11 +294,15 @@ class PrintQueue:
         return job
 
     def _wait(self, job: PrintJob, message: str) -> PrintJob:
+        # Asked again every half minute: the event says when it started waiting, or why
+        # it now waits for something else, not every time it is still not ready.
+        news = job.last_error != message
         job.status, job.last_error, job.updated_at = WAITING, message, utcnow()
         with atomic():
             job.save()
-            log_event("print_waiting", order=job.order_id, station=self.station, reason=message,
-                      data={"kind": job.kind, "job": job.id})
+            if news:
+                log_event("print_waiting", order=job.order_id, station=self.station,
+                          reason=message, data={"kind": job.kind, "job": job.id})
         self._changed(job)
         return job
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from pathlib import Path
 from typing import Sequence
 
@@ -119,8 +120,19 @@ def render(kind: str, refs: Sequence[str], *, layout: str | None = None,
            zpl: tuple[int, str | None] | None = None) -> tuple[bytes, list[Order]]:
     """The PDF of ``kind`` for these orders (or carrier codes, for a manifest).
 
-    ``zpl`` (dpi, printer font) makes labels in ZPL instead of PDF.
+    ``zpl`` (dpi, printer font) makes labels in ZPL instead of PDF. One document at a
+    time in the process: the print worker renders on its thread while the window may
+    render a pick list on its own, and ReportLab keeps state of its own between calls.
     """
+    with _RENDERING:
+        return _render(kind, refs, layout=layout, config=config, packaging_g=packaging_g, zpl=zpl)
+
+
+_RENDERING = threading.RLock()
+
+
+def _render(kind: str, refs: Sequence[str], *, layout: str | None, config: StationConfig | None,
+            packaging_g: int | None, zpl: tuple[int, str | None] | None) -> tuple[bytes, list[Order]]:
     settings = shop_settings()
     shop = shop_document(settings)
     language = settings.document_language
