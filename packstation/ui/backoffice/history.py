@@ -164,8 +164,9 @@ class HistoryWindow(QDialog):
         order = self.selected_order()
         if order is None:
             return []
-        results = OrderPrinter(self.config).print_order_documents(order.id, (kind,), station=self.station,
-                                                                  reprint=True)
+        # Through the station's print worker when the window has one: never on this thread.
+        printer = OrderPrinter(self.config, worker=getattr(self, "print_worker", None))
+        results = printer.print_order_documents(order.id, (kind,), station=self.station, reprint=True)
         texts = []
         for result in results:
             document = i18n.tr(f"history.document.{result['kind']}")
@@ -174,7 +175,7 @@ class HistoryWindow(QDialog):
                                      error=result.get("error", "")))
             else:
                 texts.append(tr("ui.history.printed", document=document,
-                                     output=result.get("output") or ""))
+                                     output=result.get("output") or result.get("destination") or ""))
         self._after_change(" ".join(texts))
         return results
 

@@ -264,8 +264,10 @@ class BackOffice(QObject):
     def history_window(self):
         from packstation.ui.backoffice.history import HistoryWindow
 
-        return HistoryWindow(self.config, station=self.window.station.station,
-                             packer=self.window.station.packer, parent=self.window)
+        history = HistoryWindow(self.config, station=self.window.station.station,
+                                packer=self.window.station.packer, parent=self.window)
+        history.print_worker = self.window.print_worker  # reprints go through the worker
+        return history
 
     @Slot()
     def open_history(self) -> None:
