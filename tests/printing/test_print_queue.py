@@ -141,3 +141,22 @@ def test_a_label_printed_before_packing_uses_the_stations_packaging_weight(shop,
     document, _ = render("label", ["CMD-4"], config=config)
     text = PdfReader(io.BytesIO(document)).pages[0].extract_text()
     assert "\n500 g\n" in text  # with a fixed 150 g of packaging it read 250 g
+
+
+def test_a_job_cups_gave_up_is_failed_never_done(shop, tmp_path, cups_pdf_queue):
+    """Cancelled (or aborted) by CUPS: nothing came out, the job says so and what to do."""
+    from packstation.printing import cups
+
+    document, _ = render("slip", ["CMD-1"])
+    queue = PrintQueue(tmp_path / "spool", station="Table 1")
+    with cups_pdf_queue.disabled():
+        job = queue.submit("slip", ["CMD-1"], document, DestinationSpec(printer=cups_pdf_queue.name))
+        assert job.status == "sent"
+        assert cups.cancel(job.output)
+    # Another station's follow-up leaves this station's jobs alone.
+    assert PrintQueue(tmp_path / "spool", station="Table 2").refresh() == []
+    assert PrintJob.get_by_id(job.id).status == "sent"
+    wait_for(lambda: bool(queue.refresh()) or PrintJob.get_by_id(job.id).status != "sent")
+    job = PrintJob.get_by_id(job.id)
+    assert job.status == "failed" and job.printed_at is None
+    assert "cancelled" in job.last_error and "relancez" in job.last_error
