@@ -19,7 +19,9 @@ Statuses (``PrintJob.status``):
 - ``done``: a file written, the bytes taken by a network printer or a system spooler, or
   CUPS says completed.
 - ``failed``: the last attempt failed; ``last_error`` says why and what to do. Retried by
-  ``retry-prints`` (or F9 in the window). A CUPS job that CUPS aborted or cancelled, whose
+  ``retry-prints`` (or F9 in the window); a printer that was off or not answering
+  (:data:`TRANSIENT_FAILURES`) is also tried again by the worker itself, every minute, up
+  to :data:`AUTO_RETRIES` attempts. A CUPS job that CUPS aborted or cancelled, whose
   queue was removed, or that CUPS no longer knows, is failed — never done.
 
 Jobs belong to a station (``PrintJob.station``, its name): counts, follow-ups and retries
@@ -57,6 +59,14 @@ QUEUED, WAITING, DELIVERING, SENT, DONE, FAILED = (
 ACTIVE = (QUEUED, WAITING, DELIVERING, SENT)
 #: How often a worker asks again for a document that was not ready.
 WAITING_RETRY_SECONDS = 30.0
+#: Failures of a printer that is off, unplugged or not answering: nothing was printed, and
+#: the station's worker tries again by itself (see PrintWorker.retry_seconds).
+TRANSIENT_FAILURES = frozenset({
+    "print.socket_refused", "print.socket_timeout", "print.socket_failed",
+    "print.cups_unreachable", "print.printer_rejecting",
+})
+#: How many times a worker retries such a job by itself; then F9 or ``retry-prints``.
+AUTO_RETRIES = 10
 #: A ``delivering`` job untouched this long belongs to a station that stopped.
 STALE_DELIVERY = timedelta(minutes=2)
 FORMATS = ("pdf", "zpl")
@@ -162,6 +172,8 @@ class PrintQueue:
         self.on_change = on_change
         self.render = render
         self._spool_dir: Path | None = None
+        #: Jobs that failed here for a printer that is off: retried by the worker.
+        self.transient_failures: set[int] = set()
 
     @property
     def spool_dir(self) -> Path:
@@ -255,6 +267,8 @@ class PrintQueue:
         except DocumentNotReady as error:
             return self._wait(job, error.message)
         except PackstationError as error:
+            if error.key in TRANSIENT_FAILURES and job.attempts + 1 < AUTO_RETRIES:
+                self.transient_failures.add(job.id)
             return self._fail(job, error.message)
         except _SpoolGone as gone:
             error = gone.error
@@ -377,6 +391,16 @@ class PrintQueue:
             if ids:
                 PrintJob.update(status=QUEUED, updated_at=utcnow()).where(
                     PrintJob.id.in_(ids) & PrintJob.status.in_(list(statuses))).execute()
+        return ids
+
+    def requeue_transient(self) -> list[int]:
+        """Put back in the queue the jobs that failed for a printer that was off."""
+        ids, self.transient_failures = sorted(self.transient_failures), set()
+        if ids:
+            with atomic():
+                PrintJob.update(status=QUEUED, updated_at=utcnow()).where(
+                    PrintJob.id.in_(ids) & (PrintJob.status == FAILED)
+                    & (PrintJob.station == self.station)).execute()
         return ids
 
     def retry(self, job: PrintJob) -> PrintJob:

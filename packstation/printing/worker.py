@@ -8,8 +8,10 @@ jobs and calls :meth:`PrintWorker.wake`: the packer's answer never waits for a r
 or a printer.
 
 Besides delivering, the worker follows the jobs CUPS holds (every
-:attr:`follow_seconds`) until they are done or failed, and asks again for documents that
-were not ready (``waiting``, every :data:`~packstation.printing.queue.WAITING_RETRY_SECONDS`).
+:attr:`follow_seconds`) until they are done or failed, asks again for documents that
+were not ready (``waiting``, every :data:`~packstation.printing.queue.WAITING_RETRY_SECONDS`),
+and tries again, every :attr:`retry_seconds`, the jobs that failed on a printer that was
+off or not answering.
 When it starts, it puts back in the queue the jobs its station was delivering when it
 stopped, and removes the half-written spool files it left.
 
@@ -36,10 +38,13 @@ class PrintWorker:
     """Delivers one station's print jobs on a thread of its own."""
 
     def __init__(self, queue: PrintQueue, *, follow_seconds: float = 2.0,
-                 waiting_seconds: float = WAITING_RETRY_SECONDS) -> None:
+                 waiting_seconds: float = WAITING_RETRY_SECONDS,
+                 retry_seconds: float = 60.0) -> None:
         self.queue = queue
         self.follow_seconds = follow_seconds
         self.waiting_seconds = waiting_seconds
+        self.retry_seconds = retry_seconds
+        self._next_retry = time.monotonic() + retry_seconds
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._lock = threading.Condition()
@@ -164,6 +169,9 @@ class PrintWorker:
         if now >= self._next_waiting:
             self._next_waiting = now + self.waiting_seconds
             self.queue.requeue((WAITING,))
+        if now >= self._next_retry:
+            self._next_retry = now + self.retry_seconds
+            self.queue.requeue_transient()  # the printer may be on again
         job = self.queue.next_queued()
         if job is not None:
             if self.queue.take(job):
@@ -176,7 +184,7 @@ class PrintWorker:
 
     def _sleep_seconds(self) -> float:
         now = time.monotonic()
-        return max(0.05, min(self._next_follow, self._next_waiting) - now)
+        return max(0.05, min(self._next_follow, self._next_waiting, self._next_retry) - now)
 
     @staticmethod
     def _close_connection() -> None:

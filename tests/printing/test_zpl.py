@@ -315,3 +315,23 @@ def test_the_print_command_sends_zpl_labels_to_a_network_printer(shop, sqlite_pa
     assert zpl.count("^XA") == 2 and "^BC" in zpl
     tracking = {order.ref: order.tracking for order in Order.select()}
     assert barcode_field(zpl) == tracking["CMD-1"]
+
+
+def test_the_worker_tries_again_by_itself_once_the_printer_is_on(shop, tmp_path):
+    port = free_port()
+    config = zpl_config(tmp_path, f"socket://127.0.0.1:{port}")
+    from packstation.printing.worker import PrintWorker
+
+    worker = PrintWorker(print_queue(config), retry_seconds=0.3).start()
+    try:
+        station = PackingStation("Table 1", printer=OrderPrinter(config, worker.queue, worker))
+        pack_cmd_1(station)
+        assert worker.drain(20)
+        assert PrintJob.get(PrintJob.kind == "label").status == "failed"
+        with label_printer(port=port) as printer:  # switched on: no F9 needed
+            zpl = printer.wait_for(1, timeout=20)[0].decode()
+            wait_until(lambda: PrintJob.get(PrintJob.kind == "label").status == "done", 20)
+    finally:
+        assert worker.stop()
+    assert barcode_field(zpl) == Order.get(Order.ref == "CMD-1").tracking
+    assert PrintJob.get(PrintJob.kind == "label").attempts >= 2
