@@ -57,6 +57,9 @@ def install_system_printing(*, gui: bool) -> str:
     from packstation.ui.qtprint import QtPrinting
 
     if not gui and QGuiApplication.instance() is None:
+        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
+                                                     or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # printing needs no screen
         global _print_application
         _print_application = QGuiApplication(sys.argv[:1])
     set_system_printing(QtPrinting())

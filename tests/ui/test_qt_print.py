@@ -119,3 +119,25 @@ def test_qt_prints_each_page_at_its_size_from_a_worker_thread(qt_printing, cups_
     assert len(PdfReader(printed).pages) == 2
     width, height = size_mm(printed)
     assert abs(width - 105) < 1 and abs(height - 148) < 1  # A6
+
+
+def test_the_scan_command_prints_through_qt_when_asked(sqlite_db, sqlite_path, tmp_path, cups_pdf_queue):
+    """``packstation scan`` on Windows and macOS prints through Qt: here forced on Linux."""
+    import os
+    import sys
+
+    from tests.helpers import OTHER
+
+    assert import_rows(tmp_path, shop_rows()).ok
+    config = tmp_path / "station.toml"
+    config.write_text(f'[station]\nname = "Table 1"\n[printing]\noutput_dir = "{tmp_path / "out"}"\n'
+                      f'slip = {{ printer = "{cups_pdf_queue.name}" }}\n')
+    started = time.time()
+    result = subprocess.run([sys.executable, "-m", "packstation", "--db", sqlite_path, "--config", str(config),
+                             "scan", "--json"], input=f"CMD-4\n{OTHER}\n", capture_output=True, text=True,
+                            timeout=120, env=dict(os.environ, PACKSTATION_PRINT_SYSTEM="qt"))
+    assert result.returncode == 0, result.stderr
+    slip = PrintJob.get(PrintJob.kind == "slip")
+    assert slip.status == "done" and slip.output == cups_pdf_queue.name  # no CUPS job: Qt's
+    width, height = size_mm(landed(cups_pdf_queue, "slip-CMD-4", started))
+    assert abs(width - 210) < 1 and abs(height - 297) < 1
