@@ -33,6 +33,9 @@ from packstation.printing.queue import DELIVERING, QUEUED, WAITING, WAITING_RETR
 
 log = logging.getLogger(__name__)
 
+#: The longest wait between two looks at the jobs CUPS holds.
+MAX_FOLLOW_SECONDS = 30.0
+
 
 class PrintWorker:
     """Delivers one station's print jobs on a thread of its own."""
@@ -44,6 +47,7 @@ class PrintWorker:
         self.follow_seconds = follow_seconds
         self.waiting_seconds = waiting_seconds
         self.retry_seconds = retry_seconds
+        self._follow_interval = follow_seconds
         self._next_retry = time.monotonic() + retry_seconds
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -176,10 +180,16 @@ class PrintWorker:
         if job is not None:
             if self.queue.take(job):
                 self.queue.deliver(job)
+                self._follow_interval = self.follow_seconds  # a CUPS job to follow closely
+                self._next_follow = min(self._next_follow, now + self.follow_seconds)
             return True
         if now >= self._next_follow:
-            self._next_follow = now + self.follow_seconds
-            self.queue.refresh()
+            # Every follow_seconds while CUPS moves; less often while nothing changes (a
+            # stopped queue holding jobs for hours), never less than twice a minute.
+            changed = self.queue.refresh()
+            self._follow_interval = (self.follow_seconds if changed
+                                     else min(MAX_FOLLOW_SECONDS, self._follow_interval * 1.5))
+            self._next_follow = now + self._follow_interval
         return False
 
     def _sleep_seconds(self) -> float:
