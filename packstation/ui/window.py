@@ -230,6 +230,23 @@ class StationWindow(QMainWindow):
         outer.addWidget(self.settings_banner)
         self.settings_banner.hide()
 
+        # A print that failed: said where the packer looks, with what to do and the retry.
+        self.print_banner = QFrame(objectName="printBanner")
+        self.print_banner.setStyleSheet(theme.swatch_css(theme.TONE_SWATCHES[Tone.ERROR])
+                                        + " border-radius: 4px;")
+        row = QHBoxLayout(self.print_banner)
+        row.setContentsMargins(10, 4, 10, 4)
+        self.print_banner_label = QLabel()
+        self.print_banner_label.setWordWrap(True)
+        self.print_banner_label.setStyleSheet("font-size: 11pt; font-weight: bold; background: transparent;")
+        row.addWidget(self.print_banner_label, 1)
+        self.print_banner_button = QPushButton(tr("ui.status.retry"))
+        self.print_banner_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.print_banner_button.clicked.connect(self.retry_prints)
+        row.addWidget(self.print_banner_button)
+        outer.addWidget(self.print_banner)
+        self.print_banner.hide()
+
         self.banner = CountdownBanner()
         outer.addWidget(self.banner)
 
@@ -607,9 +624,7 @@ class StationWindow(QMainWindow):
 
     @Slot(int, str, str)
     def on_print_changed(self, job_id: int, status: str, error: str) -> None:
-        """A job of this station moved on: the counts, and a failure said with its remedy."""
-        if status == FAILED and error:
-            self.notify(tr("ui.status.print_failed_now", error=error), 30000)
+        """A job of this station moved on: the counts, and a failure's banner with its remedy."""
         self._update_status()
 
     @Slot()
@@ -776,12 +791,15 @@ class StationWindow(QMainWindow):
                     .order_by(PrintJob.id.desc()).first())
             self.print_queue_label.setText(tr("ui.status.prints_failed", count=failed))
             self.print_queue_label.setToolTip(last.last_error if last else "")
+            self.print_banner_label.setText(tr("ui.status.print_failed_now",
+                                               error=last.last_error if last else ""))
             self.print_queue_label.setStyleSheet("color: white; background: #c62828; padding: 1px 6px;"
                                                  " font-weight: bold;")
         else:
             self.print_queue_label.setText(tr("ui.status.prints_ok", waiting=waiting))
             self.print_queue_label.setToolTip("")
             self.print_queue_label.setStyleSheet("")
+        self.print_banner.setVisible(bool(failed))
         self.retry_button.setVisible(bool(failed))
 
     # -- closing --------------------------------------------------------------------------

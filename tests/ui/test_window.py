@@ -114,8 +114,9 @@ def test_a_failed_print_is_shown_with_what_to_do_and_f9_retries_it(qtbot, make_w
         qtbot.waitUntil(lambda: window.print_queue_label.text() == "1 impression(s) en échec",
                         timeout=30000)
         assert "allumez-la" in window.print_queue_label.toolTip()
-        # Said as soon as the worker tells, with what to do.
-        qtbot.waitUntil(lambda: "allumez-la" in window.notice_label.text(), timeout=10000)
+        # Said where the packer looks, with what to do.
+        assert window.print_banner.isVisibleTo(window)
+        assert "allumez-la" in window.print_banner_label.text()
         assert window.retry_button.isVisibleTo(window)
         received = []
         with socket.create_server(("127.0.0.1", port)) as printer:  # switched on
@@ -128,6 +129,7 @@ def test_a_failed_print_is_shown_with_what_to_do_and_f9_retries_it(qtbot, make_w
                     received.append(chunk)
         qtbot.waitUntil(lambda: PrintJob.get(PrintJob.kind == "label").status == "done", timeout=20000)
         qtbot.waitUntil(lambda: not window.retry_button.isVisibleTo(window), timeout=10000)
+        assert not window.print_banner.isVisibleTo(window)
         assert b"^BC" in b"".join(received)
     finally:
         assert worker.stop()
