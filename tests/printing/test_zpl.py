@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import socket
+import sys
 import subprocess
 import threading
 import time
@@ -335,3 +336,32 @@ def test_the_worker_tries_again_by_itself_once_the_printer_is_on(shop, tmp_path)
         assert worker.stop()
     assert barcode_field(zpl) == Order.get(Order.ref == "CMD-1").tracking
     assert PrintJob.get(PrintJob.kind == "label").attempts >= 2
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("socket://192.168.1.50:9100", ("192.168.1.50", 9100)),
+    ("socket://zebra.local", ("zebra.local", 9100)),
+    ("SOCKET://127.0.0.1:6101", ("127.0.0.1", 6101)),
+])
+def test_network_printer_addresses(url, expected):
+    from packstation.printing.destinations import parse_socket_url
+
+    assert parse_socket_url(url) == expected
+
+
+@pytest.mark.parametrize("url", ["socket://", "http://printer:9100", "socket://host:port", "Zebra"])
+def test_bad_network_printer_addresses_are_refused(url):
+    from packstation.printing.destinations import parse_socket_url
+
+    with pytest.raises(ValueError):
+        parse_socket_url(url)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the real spooler is there")
+def test_the_windows_raw_path_says_it_needs_windows():
+    """The spooler's RAW path cannot run here; elsewhere it says so instead of crashing."""
+    from packstation.printing.destinations import WindowsRawDestination
+
+    with pytest.raises(PrintError) as caught:
+        WindowsRawDestination("ZDesigner GK420d").deliver(b"^XA^XZ", kind="label", ref="X")
+    assert caught.value.key == "print.windows_only"
