@@ -45,7 +45,7 @@ from packstation.printing.cups import PrintError
 __all__ = [
     "CupsPrinting", "Delivery", "Destination", "FolderDestination", "PrintError",
     "PrinterDestination", "RawCupsDestination", "SocketDestination", "SystemPrinting",
-    "WindowsRawDestination", "cups_media", "document_format", "parse_socket_url",
+    "WindowsRawDestination", "cups_media", "document_format", "is_whole", "parse_socket_url",
     "remove_stale_temporary_files", "set_system_printing", "system_printing",
 ]
 
@@ -101,6 +101,16 @@ def _check_pdf(document: bytes) -> None:
     # A PDF printer fed anything else prints pages of garbage: that is a bug upstream.
     if not document.startswith(b"%PDF-"):
         raise ValueError("a PDF destination takes PDF bytes")
+
+
+def is_whole(document: bytes) -> bool:
+    """Whether a PDF or a ZPL label is complete (not cut by a crash while it was written)."""
+    fmt = document_format(document)
+    if fmt == "pdf":
+        return document.rstrip().endswith(b"%%EOF")
+    if fmt == "zpl":
+        return document.rstrip().endswith(b"^XZ")
+    return bool(document)
 
 
 def document_format(document: bytes) -> str:
@@ -159,15 +169,19 @@ def remove_stale_temporary_files(folder: Path) -> list[Path]:
     return removed
 
 
-def write_whole(path: Path, document: bytes) -> None:
-    """Write ``path`` whole or not at all: a temporary file beside it, synced, renamed."""
+def write_whole(path: Path, document: bytes, *, sync: bool = True) -> None:
+    """Write ``path`` whole or not at all: a temporary file beside it, synced, renamed.
+
+    ``sync`` False skips the fsync (a spool file, checked whole when it is read back).
+    """
     descriptor, temporary = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.stem}.{os.getpid()}.", suffix=".part")
     try:
         with os.fdopen(descriptor, "wb") as file:
             file.write(document)
-            file.flush()
-            os.fsync(file.fileno())
+            if sync:
+                file.flush()
+                os.fsync(file.fileno())
         os.chmod(temporary, 0o644)  # mkstemp's 0600 would hide it from a print server
         os.replace(temporary, path)
     except BaseException:

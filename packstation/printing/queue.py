@@ -47,7 +47,7 @@ from packstation.db.models import PrintJob, Setting, utcnow
 from packstation.db.queries import log_event
 from packstation.printing import cups
 from packstation.printing.destinations import (
-    Destination, FolderDestination, SocketDestination, document_format,
+    Destination, FolderDestination, SocketDestination, document_format, is_whole,
     remove_stale_temporary_files, system_printing, write_whole,
 )
 
@@ -233,18 +233,23 @@ class PrintQueue:
         return self.spool_dir / f"job-{job.id}.{extension}"
 
     def _spool(self, job: PrintJob, document: bytes) -> None:
+        """Keep the bytes for a reprint; stored on the job with its delivery's outcome.
+
+        Not synced: a spool file cut by a crash is seen when read back, and rendered again.
+        """
         self.spool_dir.mkdir(parents=True, exist_ok=True)
         path = self._spool_path(job, document)
-        write_whole(path, document)
+        write_whole(path, document, sync=False)
         job.spool_path = str(path)
-        with atomic():
-            PrintJob.update(spool_path=job.spool_path).where(PrintJob.id == job.id).execute()
 
     def _document(self, job: PrintJob) -> bytes:
         """The job's bytes: its spool file, else rendered (and spooled) now."""
         if job.spool_path:
             try:
-                return Path(job.spool_path).read_bytes()
+                document = Path(job.spool_path).read_bytes()
+                if is_whole(document):
+                    return document
+                raise FileNotFoundError(f"{job.spool_path} is incomplete")
             except OSError as error:
                 if self.render is None:
                     raise _SpoolGone(error) from error
