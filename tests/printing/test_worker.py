@@ -70,7 +70,8 @@ def test_a_station_that_starts_again_delivers_what_it_had_queued(shop, tmp_path)
     assert all("CMD-4" in pdf_text(job.output) for job in jobs)
 
 
-def test_retry_renders_again_a_document_whose_spool_file_is_gone(shop, tmp_path):
+@pytest.mark.parametrize("damage", ["removed", "cut"])
+def test_retry_renders_again_a_document_whose_spool_file_is_gone(shop, tmp_path, damage):
     config = StationConfig(station="Table 1", output_dir=str(tmp_path / "out"),
                            printers={"slip": {"folder": str(tmp_path / "missing")}})
     queue = print_queue(config)
@@ -80,7 +81,11 @@ def test_retry_renders_again_a_document_whose_spool_file_is_gone(shop, tmp_path)
     queue.deliver_queued()
     slip = PrintJob.get(PrintJob.kind == "slip")
     assert slip.status == "done"
-    Path(slip.spool_path).unlink()
+    spool = Path(slip.spool_path)
+    if damage == "removed":
+        spool.unlink()
+    else:  # a crash while it was written: half a PDF
+        spool.write_bytes(spool.read_bytes()[:500])
     PrintJob.update(status="failed", last_error="x").where(PrintJob.id == slip.id).execute()
     retried = print_queue(config).retry_failed()
     assert [job.status for job in retried] == ["done"]
