@@ -12,8 +12,7 @@ from pypdf import PdfReader
 
 from packstation.db import close
 from packstation.db.models import Event, Order, OrderStatus, PrintJob
-from packstation.printing import queue as queue_module
-from packstation.printing.queue import DocumentNotReady, DestinationSpec, rename_station
+from packstation.printing.queue import DocumentNotReady, rename_station
 from packstation.services import printing as printing_service
 from packstation.services.context import StationConfig
 from packstation.services.packing import PackingStation

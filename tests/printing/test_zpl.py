@@ -21,7 +21,7 @@ from packstation.services.context import StationConfig, validate_config
 from packstation.services.packing import PackingStation
 from packstation.services.printing import OrderPrinter, print_queue, start_print_worker
 from tests.documents import samples
-from tests.helpers import MUG, OTHER, TEA, import_rows, shop_rows
+from tests.helpers import MUG, TEA, import_rows, shop_rows
 
 
 class LabelPrinter:
