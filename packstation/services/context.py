@@ -68,6 +68,8 @@ class StationConfig:
     printers: dict[str, dict] = field(default_factory=dict)  # kind -> {"printer"/"folder", "media"...}
     inbox: str | None = None
     sounds: bool = True
+    # carrier code -> its label account (``label = {...}`` in [[carriers]]); none: own labels
+    label_accounts: dict[str, Any] = field(default_factory=dict)
     raw: dict = field(default_factory=dict)
 
 
@@ -102,6 +104,9 @@ def load_config(path: str | os.PathLike | None = None) -> StationConfig:
     config.label_layout = printing.get("label_layout", config.label_layout)
     config.printers = {kind: dict(value) for kind, value in printing.items() if isinstance(value, dict)}
     config.inbox = (document.get("import") or {}).get("inbox") or None
+    from packstation.shipping.accounts import parse_accounts
+
+    config.label_accounts = parse_accounts(document)
     return config
 
 

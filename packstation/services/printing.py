@@ -16,7 +16,6 @@ from packstation import documents
 from packstation.core import i18n, paths
 from packstation.core.errors import InputError, NotFoundError, PackstationError, StateError
 from packstation.core.packing import DEFAULT_PACKAGING_G, parcel_weight
-from packstation.core.tracking import station_tracking
 from packstation.db import atomic
 from packstation.db.models import Order, OrderLine, OrderStatus, Product, Shipment
 from packstation.db.queries import log_event
@@ -61,23 +60,13 @@ def _lines(order: Order) -> list[SlipLine]:
             for line in order.lines.order_by(OrderLine.position)]
 
 
-def ensure_tracking(order: Order) -> str:
-    """The order's tracking number, assigned now if it has none (kept by completion)."""
-    if order.tracking:
-        return order.tracking
-    tracking = station_tracking(order.id, order.carrier.code if order.carrier_id else "")
-    with atomic():
-        Order.update(tracking=tracking).where((Order.id == order.id) & Order.tracking.is_null()).execute()
-        log_event("tracking_assigned", order=order, data={"tracking": tracking})
-    order.tracking = Order.get_by_id(order.id).tracking
-    return order.tracking
-
-
 def label_data(order: Order, shop: Shop, *, language: str,
                packaging_g: int = DEFAULT_PACKAGING_G) -> LabelData:
-    """A label before packing (a batch) carries the computed weight; after, the shipment's."""
+    """The station's own label. Before packing (a batch) it carries the computed weight;
+    after, the shipment's. Its tracking is the carrier's number if one was issued, else
+    none: the label then carries the order ref (see documents.labels)."""
     shipment = Shipment.get_or_none(Shipment.order == order.id)
-    tracking = shipment.tracking if shipment else ensure_tracking(order)
+    tracking = (shipment.tracking if shipment else None) or order.tracking or ""
     weight = shipment.weight_g if shipment else parcel_weight(order.lines, packaging_g)
     shipped_on = (shipment.packed_at if shipment else dt.datetime.now(dt.timezone.utc)).astimezone(SHOP_TIMEZONE).date()
     service = "express" if order.express else "standard"
@@ -86,11 +75,21 @@ def label_data(order: Order, shop: Shop, *, language: str,
                      shipped_on=shipped_on, language=language)
 
 
+def carrier_label(order: Order, config: StationConfig | None) -> tuple[bytes, str] | None:
+    """The carrier's label of the order (bytes, pdf|zpl) when its carrier has a label
+    account, stored or asked now; None for the station's own label. Raises
+    services.labels.LabelWaiting when the carrier has not given it."""
+    from packstation.services.labels import label_document
+
+    return label_document(order, config)
+
+
 def slip_data(order: Order, shop: Shop, *, language: str) -> SlipData:
     return SlipData(shop=shop, order_ref=order.ref, order_date=order.ordered_at.astimezone(SHOP_TIMEZONE),
                     recipient=recipient(order), carrier_name=_carrier_name(order),
                     service="express" if order.express else "standard", lines=_lines(order),
-                    note=order.note, language=language)
+                    note=order.note, language=language,
+                    pickup_point=getattr(order, "pickup_point", "") or "")
 
 
 def _orders(refs: Sequence[str]) -> list[Order]:
@@ -113,6 +112,12 @@ def render(kind: str, refs: Sequence[str], *, layout: str | None = None,
     language = settings.document_language
     if kind == "label":
         orders = _orders(refs)
+        carrier_labels = [carrier_label(o, config) for o in orders]
+        if any(carrier_labels):
+            # The carrier's own label, passed on unchanged (PDF or ZPL, as it gave it).
+            if len(orders) > 1:
+                raise InputError("print.carrier_labels_one_by_one")
+            return carrier_labels[0][0], orders
         layout = layout or (config.label_layout if config else "100x150")
         packaging = config.packaging_g if config else DEFAULT_PACKAGING_G
         return documents.render_labels([label_data(o, shop, language=language, packaging_g=packaging)
@@ -128,8 +133,11 @@ def render(kind: str, refs: Sequence[str], *, layout: str | None = None,
                             printed_at=dt.datetime.now(SHOP_TIMEZONE), language=language)
         return documents.render_pick_list(data), orders
     if kind == "manifest":
-        from packstation.services.manifests import manifest_data
+        from packstation.services.manifests import manifest_data, manifest_document
 
+        own = manifest_document(refs, config, station=config.station if config else "")
+        if own is not None:
+            return own, []
         return documents.render_manifest(manifest_data(refs, shop, language=language)), []
     if kind == "product-labels":
         products = _products(refs)
@@ -231,6 +239,9 @@ i18n.register({
     "print.unknown_kind": ("Document « {kind} » inconnu : choisissez parmi {kinds}.",
                            "Unknown document “{kind}”: choose one of {kinds}."),
     "print.unknown_products": ("Produit(s) inconnu(s) : {skus}.", "Unknown product(s): {skus}."),
+    "print.carrier_labels_one_by_one": (
+        "Les étiquettes des transporteurs s'impriment une commande à la fois : donnez une seule "
+        "référence.", "Carriers' labels print one order at a time: give one ref."),
     "print.cannot_write": ("Impossible d'écrire {path} : {reason}.", "Cannot write {path}: {reason}."),
     "print.written": ("PDF écrit : {path}", "PDF written: {path}"),
     "print.sent": ("Envoyé à l'imprimante {printer} (travail {job}).", "Sent to printer {printer} (job {job})."),
