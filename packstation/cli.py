@@ -84,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("retry-prints", help=i18n.tr("cli.retry_prints"))
 
+    shop = commands.add_parser("shop", help=i18n.tr("cli.shop"))
+    shop.add_argument("--json", action="store_true")
+    shop_commands = shop.add_subparsers(dest="shop_command", metavar="set")
+    shop_set = shop_commands.add_parser("set", help=i18n.tr("cli.shop_set"))
+    shop_set.add_argument("assignments", nargs="+", metavar="KEY=VALUE")
+
     export = commands.add_parser("export-tracking", help=i18n.tr("cli.export"))
     export.add_argument("--format", required=True, choices=("shopify", "woocommerce", "generic"))
     export.add_argument("--out", required=True, metavar="FILE")
@@ -353,7 +359,30 @@ def cmd_retry_prints(args, config) -> int:
     failed = [job for job in jobs if job.status == "failed"]
     for job in jobs:
         print(f"#{job.id} {job.kind} {'+'.join(job.refs or [])}: {job.status} {job.last_error}".rstrip())
-    return EXIT_ERROR if failed else EXIT_OK
+    from packstation.services.labels import retry_and_print
+
+    waiting = 0
+    for ref, row in retry_and_print(config):
+        if row.status == "ready":
+            print(i18n.tr("cli.label_ready", ref=ref, tracking=row.tracking))
+        else:
+            waiting += 1
+            print(i18n.tr("cli.label_waiting", ref=ref, why=row.carrier_message or row.status,
+                          what_to_do=row.what_to_do))
+    return EXIT_ERROR if failed or waiting else EXIT_OK
+
+
+def cmd_shop(args, config) -> int:
+    from packstation.services.shop import set_shop, shop_json
+
+    open_db(args, config)
+    data = set_shop(args.assignments, station=config.station) if args.shop_command == "set" \
+        else shop_json()
+    if args.json or args.shop_command != "set":
+        _print_json(data)
+    else:
+        print(i18n.tr("cli.shop_saved"))
+    return EXIT_OK
 
 
 def cmd_export_tracking(args, config) -> int:
@@ -403,6 +432,14 @@ i18n.register({
     "cli.ship_available": ("expédier ce que le stock couvre d'une commande en rupture ; le reste "
                            "devient un reliquat", "ship what the stock covers of a short order; the "
                            "rest becomes a backorder"),
+    "cli.shop": ("la boutique (l'expéditeur) : shop --json, shop set CLÉ=VALEUR…",
+                 "the shop (the sender): shop --json, shop set KEY=VALUE…"),
+    "cli.shop_set": ("régler name, address1, address2, postcode, city, country, phone, email",
+                     "set name, address1, address2, postcode, city, country, phone, email"),
+    "cli.shop_saved": ("Boutique enregistrée.", "Shop saved."),
+    "cli.label_ready": ("{ref} étiquette : reçue, suivi {tracking}", "{ref} label: received, tracking {tracking}"),
+    "cli.label_waiting": ("{ref} étiquette : en attente — {why} {what_to_do}",
+                          "{ref} label: waiting — {why} {what_to_do}"),
     "cli.retry_prints": ("relancer les impressions en échec", "retry the failed print jobs"),
     "cli.document_line": ("{document} : {where}", "{document}: {where}"),
     "cli.no_such_file": ("fichier introuvable", "no such file"),

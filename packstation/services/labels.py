@@ -284,3 +284,19 @@ i18n.register({
     "labels.unexpected": ("erreur inattendue de Packstation (voir le journal).",
                           "unexpected Packstation error (see the log)."),
 })
+
+
+def retry_and_print(config, *, timeout: float | None = None) -> list[tuple[str, StoredLabel]]:
+    """``retry-prints`` and the window's retry: ask again for every waiting label and
+    print each one received for a packed order. Returns (ref, stored label) pairs."""
+    from packstation.services.printing import OrderPrinter
+
+    results = []
+    printer = None
+    for row in retry_waiting(config, timeout=timeout):
+        order = Order.get_by_id(row.order_id)
+        if row.status == LabelStatus.READY and Shipment.get_or_none(Shipment.order == order.id):
+            printer = printer or OrderPrinter(config)
+            printer.print_order_documents(order.id, ("label",), station=config.station)
+        results.append((order.ref, row))
+    return results

@@ -45,7 +45,7 @@ class StandIn:
         class Handler(BaseHTTPRequestHandler):
             def _serve(self):
                 length = int(self.headers.get("Content-Length") or 0)
-                received = Received(self.command, self.path, dict(self.headers.items()),
+                received = Received(self.command, self.path, self.headers,  # case-insensitive
                                     self.rfile.read(length))
                 stand_in.received.append(received)
                 status, headers, body = stand_in.answer(received)
