@@ -27,7 +27,7 @@ PLATFORM_NAMES = {
     "colissimo": ("Colissimo", "Colissimo"),
     "la_poste": ("La Poste", "La Poste"),
     "chronopost": ("Chronopost", "Chronopost"),
-    "dpd": ("DPD", "DPD.FR"),
+    "dpd": ("DPD", "DPD"),
     "mondial_relay": ("Mondial Relay", "Mondial Relay"),
     "gls": ("GLS", "GLS"),
     "colis_prive": ("Colis Privé", "Colis Privé"),

@@ -566,6 +566,12 @@ class StationWindow(QMainWindow):
 
         jobs = PrintQueue(station=self.station.station).retry_failed()
         failed = sum(1 for job in jobs if job.status == "failed")
+        # Labels the carriers have not given yet are asked again (and printed when received).
+        # TODO(merge #13): run this in the print worker instead of the window's thread.
+        from packstation.services.labels import retry_and_print
+
+        failed += sum(1 for _, label in retry_and_print(self.config, timeout=10)
+                      if label.status != "ready")
         self.notify(tr("ui.status.retried", count=len(jobs), failed=failed), 10000)
         self._update_status()
 
