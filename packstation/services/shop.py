@@ -17,8 +17,12 @@ def open_shop(target: str | None = None, config: StationConfig | None = None) ->
     """Open (creating if needed) the shop's database; declare the configured carriers."""
     config = config or StationConfig()
     db = open_database(target or config.database)
-    if config.raw.get("carriers"):
-        save_carriers(parse_carriers(config.raw), station=config.station)
+    # A [[carriers]] table holding only a code and a label account names the account of a
+    # carrier whose pickups are kept in the shop's settings: it changes no schedule.
+    schedules = [entry for entry in config.raw.get("carriers") or []
+                 if not isinstance(entry, dict) or set(entry) - {"code", "label"}]
+    if schedules:
+        save_carriers(parse_carriers({"carriers": schedules}), station=config.station)
     else:
         ensure_carriers(station=config.station)
     return db

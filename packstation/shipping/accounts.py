@@ -97,7 +97,30 @@ def account_document(account: LabelAccount) -> dict[str, Any]:
     return document
 
 
+def accounts_text(accounts: Mapping[str, LabelAccount]) -> str:
+    """The accounts as the settings window edits them: one ``[code]`` table each."""
+    from packstation.services.context import to_toml  # the one TOML writer
+
+    return to_toml({code: account_document(account) for code, account in accounts.items()}) \
+        if accounts else ""
+
+
+def parse_accounts_text(text: str) -> dict[str, LabelAccount]:
+    """The window's text back to accounts; InputError naming the carrier and the key."""
+    import tomllib
+
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise InputError("label.accounts_toml", reason=str(error)) from None
+    return {code: parse_account(code, table) for code, table in document.items()}
+
+
 i18n.register({
+    "label.accounts_toml": ("Comptes étiquettes illisibles : {reason}. Écrivez une table par "
+                            "transporteur : [colissimo] puis provider = \"colissimo\", … une clé par ligne.",
+                            "Label accounts cannot be read: {reason}. Write one table per carrier: "
+                            "[colissimo] then provider = \"colissimo\", … one key a line."),
     "label.account_not_table": ("Transporteur « {carrier} » : label doit être une table, par exemple "
                                 "label = {{ provider = \"colissimo\", … }}.",
                                 "Carrier “{carrier}”: label must be a table, for example "
