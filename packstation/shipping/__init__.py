@@ -14,7 +14,7 @@ from packstation.shipping.base import (  # noqa: F401  (the interface, re-export
 )
 
 #: provider code -> module name in this package
-PROVIDERS = ("own", "colissimo", "sendcloud", "mondial_relay")
+PROVIDERS = ("own", "colissimo", "sendcloud", "mondial_relay", "chronopost", "gls")
 
 
 def service_for(account: LabelAccount, *, timeout: float | None = None) -> LabelService:
@@ -25,6 +25,10 @@ def service_for(account: LabelAccount, *, timeout: float | None = None) -> Label
         from packstation.shipping.sendcloud import SendcloudService as cls
     elif account.provider == "mondial_relay":
         from packstation.shipping.mondialrelay import MondialRelayService as cls
+    elif account.provider == "chronopost":
+        from packstation.shipping.chronopost import ChronopostService as cls
+    elif account.provider == "gls":
+        from packstation.shipping.gls import GLSService as cls
     else:
         raise ValueError(f"no label service for provider {account.provider!r}")
     return cls(account, timeout=timeout)

@@ -22,12 +22,12 @@ from packstation.core import i18n
 from packstation.core.errors import InputError
 from packstation.shipping.base import LABEL_FORMATS, ZPL_DPIS, LabelAccount
 
-PROVIDERS = ("own", "colissimo", "sendcloud", "mondial_relay")
-LOGIN_KEYS = ("contract", "login", "public_key", "enseigne")
+from packstation.shipping import PROVIDERS  # noqa: E402
+LOGIN_KEYS = ("contract", "login", "public_key", "enseigne", "account_number", "user")
 SECRET_KEYS = ("password", "secret_key", "private_key")
 OPTION_KEYS = ("product_home", "product_signature", "product_express", "product_relay",
                "shipping_method", "shipping_method_home", "shipping_method_signature",
-               "shipping_method_relay", "shipping_method_express", "label_url", "home_mode")
+               "shipping_method_relay", "shipping_method_express", "label_url", "home_mode", "sub_account", "contact_id")
 KNOWN = ("provider", "url", "format", "dpi", *LOGIN_KEYS, *SECRET_KEYS, *OPTION_KEYS)
 #: Providers that cannot give a ZPL label.
 PDF_ONLY = ("mondial_relay",)
@@ -79,8 +79,8 @@ def parse_accounts(document: Mapping[str, Any]) -> dict[str, LabelAccount]:
 
 def account_document(account: LabelAccount) -> dict[str, Any]:
     """The ``label = {...}`` table of an account (its secret *reference* only)."""
-    login_key = {"colissimo": "contract", "sendcloud": "public_key",
-                 "mondial_relay": "enseigne"}.get(account.provider, "login")
+    login_key = {"colissimo": "contract", "sendcloud": "public_key", "mondial_relay": "enseigne",
+                 "chronopost": "account_number", "gls": "user"}.get(account.provider, "login")
     secret_key = {"sendcloud": "secret_key", "mondial_relay": "private_key"}.get(
         account.provider, "password")
     document: dict[str, Any] = {"provider": account.provider}

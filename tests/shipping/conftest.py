@@ -31,7 +31,9 @@ def mondial_relay():
 
 def station_toml(*, colissimo_url="https://ws.colissimo.fr/sls-ws/SlsServiceWSRest/2.0",
                  colissimo_format="pdf", sendcloud_url="", mondial_relay_url="",
-                 mondial_relay_label_url="") -> str:
+                 mondial_relay_label_url="", chronopost_url="https://ws.chronopost.fr/shipping-cxf/ShippingServiceWS",
+                 chronopost_format="pdf", gls_url="https://api.gls-group.eu/public/v1/shipit-farm/backend",
+                 gls_format="pdf") -> str:
     text = f'''
 [station]
 name = "Table 1"
@@ -63,6 +65,18 @@ match = ["Mondial*"]
 label = {{ provider = "mondial_relay", url = "{mondial_relay_url or 'https://api.mondialrelay.com/Web_Services.asmx'}", enseigne = "{standins.MR_ENSEIGNE}", private_key = "env:MR_KEY", label_url = "{mondial_relay_label_url or 'https://www.mondialrelay.com'}" }}
 
 [[carriers]]
+code = "chronopost"
+name = "Chronopost"
+match = ["Chrono*"]
+label = {{ provider = "chronopost", url = "{chronopost_url}", account_number = "{standins.CHRONO_ACCOUNT}", password = "env:CHRONO_PASSWORD", format = "{chronopost_format}" }}
+
+[[carriers]]
+code = "gls"
+name = "GLS"
+match = ["GLS*"]
+label = {{ provider = "gls", url = "{gls_url}", user = "{standins.GLS_USER}", password = "env:GLS_PASSWORD", contact_id = "{standins.GLS_CONTACT}", format = "{gls_format}" }}
+
+[[carriers]]
 code = "hand"
 name = "Remise en main propre"
 match = ["Retrait*"]
@@ -71,10 +85,26 @@ match = ["Retrait*"]
 
 
 @pytest.fixture
+def chronopost():
+    service = standins.Chronopost()
+    yield service
+    service.close()
+
+
+@pytest.fixture
+def gls():
+    service = standins.GLS()
+    yield service
+    service.close()
+
+
+@pytest.fixture
 def secrets(monkeypatch):
     monkeypatch.setenv("COLISSIMO_PASSWORD", standins.COLISSIMO_PASSWORD)
     monkeypatch.setenv("SENDCLOUD_SECRET", standins.SENDCLOUD_SECRET)
     monkeypatch.setenv("MR_KEY", standins.MR_KEY)
+    monkeypatch.setenv("CHRONO_PASSWORD", standins.CHRONO_PASSWORD)
+    monkeypatch.setenv("GLS_PASSWORD", standins.GLS_PASSWORD)
 
 
 @pytest.fixture
@@ -120,6 +150,10 @@ def default_rows():
             weight_g="320", **home),
         row("M-RELAY", "MUG", 1, carrier="Mondial Relay Point Relais", product_name="Tasse",
             weight_g="320", **home),
+        row("CH-1", "MUG", 1, carrier="Chronopost 13h", product_name="Tasse", weight_g="320",
+            **home),
+        row("G-1", "MUG", 1, carrier="GLS Business Parcel", product_name="Tasse", weight_g="320",
+            **home),
         row("H-1", "MUG", 1, carrier="Retrait boutique", product_name="Tasse", weight_g="320",
             **home),
     ]

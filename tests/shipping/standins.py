@@ -289,3 +289,101 @@ class MondialRelay:
 
     def close(self):
         self.stand_in.close()
+
+
+# -- Chronopost ------------------------------------------------------------------------
+
+CHRONO_ACCOUNT, CHRONO_PASSWORD = "19869502", "chrono-P4ss"
+CHRONO_NS = "http://cxf.shipping.soap.chronopost.fr/"
+
+
+def chrono_return(inner: str) -> bytes:
+    return ('<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>'
+            f'<ns1:shippingMultiParcelV4Response xmlns:ns1="{CHRONO_NS}"><return>{inner}</return>'
+            "</ns1:shippingMultiParcelV4Response></soap:Body></soap:Envelope>").encode()
+
+
+class Chronopost:
+    """``shippingMultiParcelV4``: errorCode 0 and resultMultiParcelValue, or errorCode/errorMessage."""
+
+    def __init__(self):
+        self.issued = 0
+        self.stand_in = StandIn(self.answer)
+
+    @staticmethod
+    def call(received):
+        root = ET.fromstring(received.body)
+        return root.find(f".//{{{CHRONO_NS}}}shippingMultiParcelV4")
+
+    def answer(self, received):
+        xml = {"Content-Type": "text/xml;charset=UTF-8"}
+        call = self.call(received)
+        account = call.findtext("headerValue/accountNumber")
+        if (account, call.findtext("password")) != (CHRONO_ACCOUNT, CHRONO_PASSWORD):
+            return 200, xml, chrono_return("<errorCode>3</errorCode><errorMessage>Identifiant ou mot "
+                                           "de passe invalide</errorMessage>")
+        if not call.findtext("recipientValue/recipientZipCode"):
+            return 200, xml, chrono_return("<errorCode>21</errorCode><errorMessage>Code postal du "
+                                           "destinataire invalide</errorMessage>")
+        self.issued += 1
+        mode = call.findtext("skybillParamsValue/mode")
+        label = ZPL if mode.startswith("ZPL") else PDF
+        number = f"XJ{10000000 + self.issued}FR"
+        return 200, xml, chrono_return(
+            "<errorCode>0</errorCode><errorMessage></errorMessage><resultMultiParcelValue>"
+            f"<codeDepot>75999</codeDepot><pdfEtiquette>{base64.b64encode(label).decode()}</pdfEtiquette>"
+            f"<skybillNumber>{number}</skybillNumber></resultMultiParcelValue>")
+
+    @property
+    def url(self):
+        return self.stand_in.url + "/shipping-cxf/ShippingServiceWS"
+
+    @property
+    def received(self):
+        return self.stand_in.received
+
+    def close(self):
+        self.stand_in.close()
+
+
+# -- GLS ShipIT --------------------------------------------------------------------------
+
+GLS_USER, GLS_PASSWORD, GLS_CONTACT = "2764200001", "gls-S3cret", "276a45fkqM"
+
+
+class GLS:
+    """``POST /rs/shipments``: CreatedShipment with ParcelData and PrintData, or a 4xx
+    status with ``error`` and ``message`` headers."""
+
+    def __init__(self):
+        self.issued = 0
+        self.stand_in = StandIn(self.answer)
+
+    def answer(self, received):
+        expected = "Basic " + base64.b64encode(f"{GLS_USER}:{GLS_PASSWORD}".encode()).decode()
+        if received.headers.get("Authorization") != expected:
+            return 401, {"error": "UNAUTHORIZED", "message": "Unauthorized"}, b""
+        assert received.path == "/backend/rs/shipments", received.path
+        assert received.headers.get("Content-Type") == "application/glsVersion1+json"
+        shipment = received.json()["Shipment"]
+        if not shipment["Consignee"]["Address"].get("ZIPCode"):
+            return 400, {"error": "INVALID_ZIPCODE", "message": "Invalid ZIP code for country FR"}, b""
+        self.issued += 1
+        template = received.json()["PrintingOptions"]["ReturnLabels"]["TemplateSet"]
+        label = PDF if template == "NONE" else ZPL
+        number = f"ZX{70000 + self.issued}"
+        return 201, {"Content-Type": "application/glsVersion1+json"}, json.dumps({"CreatedShipment": {
+            "ShipmentReference": shipment["ShipmentReference"],
+            "ParcelData": [{"TrackID": number, "ParcelNumber": f"2505{self.issued:08d}"}],
+            "PrintData": [{"Data": base64.b64encode(label).decode(), "LabelFormat": "PDF"}]}}).encode()
+
+    @property
+    def url(self):
+        return self.stand_in.url + "/backend"
+
+    @property
+    def received(self):
+        return self.stand_in.received
+
+    def close(self):
+        self.stand_in.close()
