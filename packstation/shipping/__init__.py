@@ -14,7 +14,7 @@ from packstation.shipping.base import (  # noqa: F401  (the interface, re-export
 )
 
 #: provider code -> module name in this package
-PROVIDERS = ("own", "colissimo", "sendcloud", "mondial_relay", "chronopost", "gls")
+PROVIDERS = ("own", "colissimo", "sendcloud", "mondial_relay", "chronopost", "dpd", "gls")
 
 
 def service_for(account: LabelAccount, *, timeout: float | None = None) -> LabelService:
@@ -27,6 +27,8 @@ def service_for(account: LabelAccount, *, timeout: float | None = None) -> Label
         from packstation.shipping.mondialrelay import MondialRelayService as cls
     elif account.provider == "chronopost":
         from packstation.shipping.chronopost import ChronopostService as cls
+    elif account.provider == "dpd":
+        from packstation.shipping.dpd import DPDFranceService as cls
     elif account.provider == "gls":
         from packstation.shipping.gls import GLSService as cls
     else:

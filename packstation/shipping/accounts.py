@@ -27,7 +27,7 @@ LOGIN_KEYS = ("contract", "login", "public_key", "enseigne", "account_number", "
 SECRET_KEYS = ("password", "secret_key", "private_key")
 OPTION_KEYS = ("product_home", "product_signature", "product_express", "product_relay",
                "shipping_method", "shipping_method_home", "shipping_method_signature",
-               "shipping_method_relay", "shipping_method_express", "label_url", "home_mode", "sub_account", "contact_id")
+               "shipping_method_relay", "shipping_method_express", "label_url", "home_mode", "sub_account", "contact_id", "customer")
 KNOWN = ("provider", "url", "format", "dpi", *LOGIN_KEYS, *SECRET_KEYS, *OPTION_KEYS)
 #: Providers that cannot give a ZPL label.
 PDF_ONLY = ("mondial_relay",)
@@ -80,7 +80,7 @@ def parse_accounts(document: Mapping[str, Any]) -> dict[str, LabelAccount]:
 def account_document(account: LabelAccount) -> dict[str, Any]:
     """The ``label = {...}`` table of an account (its secret *reference* only)."""
     login_key = {"colissimo": "contract", "sendcloud": "public_key", "mondial_relay": "enseigne",
-                 "chronopost": "account_number", "gls": "user"}.get(account.provider, "login")
+                 "chronopost": "account_number", "gls": "user", "dpd": "login"}.get(account.provider, "login")
     secret_key = {"sendcloud": "secret_key", "mondial_relay": "private_key"}.get(
         account.provider, "password")
     document: dict[str, Any] = {"provider": account.provider}

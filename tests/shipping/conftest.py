@@ -33,7 +33,7 @@ def station_toml(*, colissimo_url="https://ws.colissimo.fr/sls-ws/SlsServiceWSRe
                  colissimo_format="pdf", sendcloud_url="", mondial_relay_url="",
                  mondial_relay_label_url="", chronopost_url="https://ws.chronopost.fr/shipping-cxf/ShippingServiceWS",
                  chronopost_format="pdf", gls_url="https://api.gls-group.eu/public/v1/shipit-farm/backend",
-                 gls_format="pdf") -> str:
+                 gls_format="pdf", dpd_url="https://e-station.cargonet.software/dpd-eprintwebservice/eprintwebservice.asmx") -> str:
     text = f'''
 [station]
 name = "Table 1"
@@ -77,6 +77,12 @@ match = ["GLS*"]
 label = {{ provider = "gls", url = "{gls_url}", user = "{standins.GLS_USER}", password = "env:GLS_PASSWORD", contact_id = "{standins.GLS_CONTACT}", format = "{gls_format}" }}
 
 [[carriers]]
+code = "dpd"
+name = "DPD"
+match = ["DPD*", "Predict*"]
+label = {{ provider = "dpd", url = "{dpd_url}", login = "{standins.DPD_LOGIN}", password = "env:DPD_PASSWORD", customer = "{standins.DPD_CUSTOMER}" }}
+
+[[carriers]]
 code = "hand"
 name = "Remise en main propre"
 match = ["Retrait*"]
@@ -99,12 +105,20 @@ def gls():
 
 
 @pytest.fixture
+def dpd():
+    service = standins.DPDFrance()
+    yield service
+    service.close()
+
+
+@pytest.fixture
 def secrets(monkeypatch):
     monkeypatch.setenv("COLISSIMO_PASSWORD", standins.COLISSIMO_PASSWORD)
     monkeypatch.setenv("SENDCLOUD_SECRET", standins.SENDCLOUD_SECRET)
     monkeypatch.setenv("MR_KEY", standins.MR_KEY)
     monkeypatch.setenv("CHRONO_PASSWORD", standins.CHRONO_PASSWORD)
     monkeypatch.setenv("GLS_PASSWORD", standins.GLS_PASSWORD)
+    monkeypatch.setenv("DPD_PASSWORD", standins.DPD_PASSWORD)
 
 
 @pytest.fixture
@@ -154,6 +168,7 @@ def default_rows():
             **home),
         row("G-1", "MUG", 1, carrier="GLS Business Parcel", product_name="Tasse", weight_g="320",
             **home),
+        row("D-1", "MUG", 1, carrier="DPD Predict", product_name="Tasse", weight_g="320", **home),
         row("H-1", "MUG", 1, carrier="Retrait boutique", product_name="Tasse", weight_g="320",
             **home),
     ]

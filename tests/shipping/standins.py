@@ -387,3 +387,59 @@ class GLS:
 
     def close(self):
         self.stand_in.close()
+
+
+# -- DPD France ----------------------------------------------------------------------------
+
+DPD_LOGIN, DPD_PASSWORD, DPD_CUSTOMER = "GeoLabelTestFR", "dpd-Pa55", "250/77/12345"
+DPD_NS = "http://www.cargonet.software"
+
+
+def dpd_fault(text: str) -> bytes:
+    return ('<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>'
+            f"<soap:Fault><faultcode>soap:Server</faultcode><faultstring>{text}</faultstring>"
+            "</soap:Fault></soap:Body></soap:Envelope>").encode()
+
+
+class DPDFrance:
+    def __init__(self):
+        self.issued = 0
+        self.stand_in = StandIn(self.answer)
+
+    @staticmethod
+    def request(received):
+        root = ET.fromstring(received.body)
+        return (root.find(f".//{{{DPD_NS}}}UserCredentials"),
+                root.find(f".//{{{DPD_NS}}}CreateShipmentWithLabelsBc/{{{DPD_NS}}}request"))
+
+    def answer(self, received):
+        xml = {"Content-Type": "text/xml; charset=utf-8"}
+        assert received.headers.get("SOAPAction") == f'"{DPD_NS}/CreateShipmentWithLabelsBc"'
+        credentials, request = self.request(received)
+        ns = f"{{{DPD_NS}}}"
+        if (credentials.findtext(ns + "userid"), credentials.findtext(ns + "password")) != (DPD_LOGIN, DPD_PASSWORD):
+            return 500, xml, dpd_fault("Authentication failed: invalid userid or password")
+        if not request.findtext(f"{ns}receiveraddress/{ns}zipCode"):
+            return 500, xml, dpd_fault("The receiver zip code is not valid")
+        self.issued += 1
+        kind = request.findtext(f"{ns}labelType/{ns}type")
+        label = ZPL if kind.startswith("ZPL") else PDF
+        number = f"250077{self.issued:08d}"
+        return 200, xml, ('<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>'
+                          f'<CreateShipmentWithLabelsBcResponse xmlns="{DPD_NS}"><CreateShipmentWithLabelsBcResult>'
+                          f"<shipments><ShipmentBc><Shipment><BarcodeId>{number}</BarcodeId>"
+                          f"<BarCode>%0077{number}</BarCode></Shipment></ShipmentBc></shipments>"
+                          f"<labels><Label><type>EPRINT</type><label>{base64.b64encode(label).decode()}</label>"
+                          "</Label></labels></CreateShipmentWithLabelsBcResult></CreateShipmentWithLabelsBcResponse>"
+                          "</soap:Body></soap:Envelope>").encode()
+
+    @property
+    def url(self):
+        return self.stand_in.url + "/dpd-eprintwebservice/eprintwebservice.asmx"
+
+    @property
+    def received(self):
+        return self.stand_in.received
+
+    def close(self):
+        self.stand_in.close()

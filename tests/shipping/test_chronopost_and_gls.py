@@ -83,3 +83,47 @@ def test_gls_refusals(make_shop, gls, monkeypatch):
 
     assert "compte" in retry_waiting(config)[0].what_to_do
     assert gls.issued == 0
+
+
+# -- DPD France ----------------------------------------------------------------------------
+
+def test_dpd_france_predict_and_pickup(make_shop, dpd):
+    config = make_shop(dpd_url=dpd.url)
+    row = obtain_label(order("D-1").id, config=config)
+    assert row.status == LabelStatus.READY and bytes(row.label_data) == standins.PDF
+    assert row.tracking == "25007700000001" and row.tracking_url.endswith("/trace/25007700000001")
+    credentials, request = dpd.request(dpd.received[0])
+    ns = f"{{{standins.DPD_NS}}}"
+    assert request.findtext(ns + "customer_countrycode") == "250"
+    assert request.findtext(ns + "customer_centernumber") == "77"
+    assert request.findtext(ns + "customer_number") == "12345"
+    assert request.findtext(f"{ns}receiveraddress/{ns}name") == "Camille Martin"
+    assert request.findtext(f"{ns}receiveraddress/{ns}zipCode") == "75011"
+    assert request.findtext(f"{ns}receiverinfo/{ns}email") == "camille@example.com"
+    assert request.findtext(f"{ns}receiverinfo/{ns}vinfo1") == "06 12 34 56 78"  # Predict
+    assert request.findtext(f"{ns}shipperaddress/{ns}zipCode") == "69002"
+    assert request.findtext(ns + "weight") == "0.47"
+    assert request.findtext(ns + "referencenumber") == "D-1"
+    assert request.findtext(f"{ns}labelType/{ns}type") == "PDF"
+    assert request.find(ns + "services") is None
+
+    from packstation.db.models import CarrierLabel
+
+    CarrierLabel.delete().execute()
+    Order.update(pickup_point="P22895", tracking=None).where(Order.ref == "D-1").execute()
+    obtain_label(order("D-1").id, config=config)
+    _, request = dpd.request(dpd.received[1])
+    assert request.findtext(f"{ns}services/{ns}parcelshop/{ns}shopaddress/{ns}shopid") == "P22895"
+
+
+def test_dpd_france_refusals(make_shop, dpd, monkeypatch):
+    config = make_shop(dpd_url=dpd.url)
+    Order.update(postcode="").where(Order.ref == "D-1").execute()
+    row = obtain_label(order("D-1").id, config=config)
+    assert row.carrier_message == "The receiver zip code is not valid" and "adresse" in row.what_to_do
+    monkeypatch.setenv("DPD_PASSWORD", "wrong")
+    from packstation.services.labels import retry_waiting
+
+    row = retry_waiting(config)[0]
+    assert row.carrier_message.startswith("Authentication failed") and "compte" in row.what_to_do
+    assert dpd.issued == 0
