@@ -16,7 +16,9 @@ from typing import Sequence
 from packstation.core import i18n
 from packstation.core.errors import InputError, NotFoundError
 from packstation.db import atomic
-from packstation.db.models import Carrier, Manifest, Order, OrderStatus, Shipment, utcnow
+from packstation.db.models import (
+    Carrier, CarrierLabel, LabelStatus, Manifest, Order, OrderStatus, Shipment, utcnow,
+)
 from packstation.db.queries import log_event
 from packstation.documents.model import ManifestData, ManifestParcel, Shop
 
@@ -30,9 +32,12 @@ def _carrier(code: str) -> Carrier:
 
 
 def waiting_shipments(carrier: Carrier):
+    """The carrier's packed parcels not handed over yet, except those whose carrier label
+    is still waiting: no parcel leaves without its label."""
+    unlabelled = CarrierLabel.select(CarrierLabel.order).where(CarrierLabel.status != LabelStatus.READY)
     return (Shipment.select(Shipment, Order).join(Order)
             .where((Order.carrier == carrier.id) & (Order.status == OrderStatus.PACKED)
-                   & Shipment.handed_over_at.is_null())
+                   & Shipment.handed_over_at.is_null() & Order.id.not_in(unlabelled))
             .order_by(Shipment.packed_at))
 
 
@@ -41,7 +46,7 @@ def manifest_data(carrier_codes: Sequence[str], shop: Shop, *, language: str,
     if len(carrier_codes) != 1:
         raise InputError("manifest.one_carrier")
     carrier = _carrier(carrier_codes[0])
-    parcels = [ManifestParcel(tracking=s.tracking, order_ref=s.order.ref,
+    parcels = [ManifestParcel(tracking=s.tracking or "", order_ref=s.order.ref,
                               recipient_name=s.order.customer_name, postcode=s.order.postcode,
                               city=s.order.city, country=s.order.country, weight_g=s.weight_g)
                for s in waiting_shipments(carrier)]

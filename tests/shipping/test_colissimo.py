@@ -165,3 +165,45 @@ def test_colissimos_own_manifest(make_shop, colissimo):
     sent = colissimo.received[-1]
     assert sent.path == "/generateBordereauByParcelsNumbers"
     assert sent.json()["generateBordereauParcelNumberList"] == {"parcelsNumbers": ["6A12345678901"]}
+
+
+def test_no_parcel_leaves_without_its_label_and_the_end_of_day_uses_colissimos_manifest(
+        make_shop, colissimo, monkeypatch, tmp_path):
+    from packstation.core.errors import InputError
+    from packstation.db.models import Shipment
+    from packstation.services.labels import retry_and_print
+    from packstation.services.manifests import hand_over
+    from packstation.services.packing import PackingStation
+    from packstation.services.printing import OrderPrinter, render
+    from tests.helpers import TEA
+
+    config = make_shop(colissimo_url=colissimo.url)
+    config.output_dir = str(tmp_path / "out")
+    from packstation.db.models import Barcode
+
+    Barcode.create(code=TEA, product=Product.get(Product.sku == "TEA"))
+    monkeypatch.setenv("COLISSIMO_PASSWORD", "wrong")
+    station = PackingStation("Table 1", "Alice", printer=OrderPrinter(config))
+    station.handle("C-HOME")
+    station.handle(TEA)
+    done = station.handle(TEA)
+    assert done.outcome.code == "order_complete" and done.tracking is None
+    label_job = done.documents[0]
+    assert label_job["kind"] == "label" and label_job["status"] == "failed"
+    assert "Identifiant ou mot de passe incorrect" in label_job["error"]
+    assert Shipment.get().tracking is None
+
+    with pytest.raises(InputError):  # its label is waiting: it is on no manifest, not handed over
+        hand_over("colissimo")
+
+    monkeypatch.setenv("COLISSIMO_PASSWORD", standins.COLISSIMO_PASSWORD)
+    ((ref, row),) = retry_and_print(config)
+    assert (ref, row.status) == ("C-HOME", "ready")
+    assert Shipment.get().tracking == "6A12345678901"
+    assert any(p.read_bytes() == standins.PDF for p in (tmp_path / "out").rglob("*.pdf"))
+
+    document, _ = render("manifest", ["colissimo"], config=config)
+    assert document == standins.PDF  # Colissimo's own bordereau
+    assert colissimo.received[-1].json()["generateBordereauParcelNumberList"] == {
+        "parcelsNumbers": ["6A12345678901"]}
+    assert hand_over("colissimo").parcels == 1
