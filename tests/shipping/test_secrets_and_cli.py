@@ -127,3 +127,18 @@ def test_the_command_line_from_scan_to_export_with_the_carriers_label(tmp_path, 
     assert len(colissimo.received) == 1  # one label bought, for one parcel
     assert_no_secret(*(o.stdout + o.stderr for o in outputs), database_bytes(tmp_path),
                      *(path.read_bytes() for path in printed))
+
+
+def test_an_account_is_checked_key_by_key():
+    base = {"provider": "colissimo", "contract": "1", "password": "env:X"}
+    for change, words in (({"url": "http://ws.colissimo.fr/sls"}, "https://"),
+                          ({"format": "png"}, "png"), ({"format": "zpl", "dpi": 600}, "600"),
+                          ({"provider": "ups"}, "ups"), ({"colour": "red"}, "colour"),
+                          ({"password": ""}, "env:")):
+        with pytest.raises(InputError) as refused:
+            parse_account("colissimo", {**base, **change})
+        assert words in refused.value.message, refused.value.message
+    with pytest.raises(InputError):
+        parse_account("mondial_relay", {"provider": "mondial_relay", "enseigne": "X",
+                                        "private_key": "env:K", "format": "zpl"})
+    assert parse_account("hand", {}).is_own
