@@ -735,7 +735,20 @@ class StationWindow(QMainWindow):
                                           & (PrintJob.station == self.station.station)).count())
         waiting = (PrintJob.select().where(PrintJob.status.in_(["queued", "sent"])
                                            & (PrintJob.station == self.station.station)).count())
-        if failed:
+        from packstation.db.models import CarrierLabel, LabelStatus
+
+        labels = (CarrierLabel.select().where(CarrierLabel.status != LabelStatus.READY)
+                  .order_by(CarrierLabel.updated_at.desc()))
+        labels_waiting = labels.count()
+        if labels_waiting and not failed:
+            # The carriers' labels not received yet, with the carrier's last words.
+            last_label = labels.first()
+            self.print_queue_label.setText(tr("ui.status.labels_waiting", count=labels_waiting))
+            self.print_queue_label.setToolTip(
+                f"{last_label.carrier_message} {last_label.what_to_do}".strip())
+            self.print_queue_label.setStyleSheet("color: black; background: #ffb300; padding: 1px 6px;"
+                                                 " font-weight: bold;")
+        elif failed:
             last = (PrintJob.select(PrintJob.last_error).where(PrintJob.status == "failed")
                     .order_by(PrintJob.id.desc()).first())
             self.print_queue_label.setText(tr("ui.status.prints_failed", count=failed))
@@ -746,7 +759,7 @@ class StationWindow(QMainWindow):
             self.print_queue_label.setText(tr("ui.status.prints_ok", waiting=waiting))
             self.print_queue_label.setToolTip("")
             self.print_queue_label.setStyleSheet("")
-        self.retry_button.setVisible(bool(failed))
+        self.retry_button.setVisible(bool(failed or labels_waiting))
 
     # -- closing --------------------------------------------------------------------------
 

@@ -1268,6 +1268,10 @@
             <translation>Prints: {waiting} in progress</translation>
         </message>
         <message>
+            <source>ui.status.labels_waiting</source>
+            <translation>{count} label(s) waiting for the carrier</translation>
+        </message>
+        <message>
             <source>ui.status.prints_failed</source>
             <translation>{count} print(s) failed</translation>
         </message>

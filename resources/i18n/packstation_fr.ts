@@ -1268,6 +1268,10 @@
             <translation>Impressions : {waiting} en cours</translation>
         </message>
         <message>
+            <source>ui.status.labels_waiting</source>
+            <translation>{count} étiquette(s) en attente du transporteur</translation>
+        </message>
+        <message>
             <source>ui.status.prints_failed</source>
             <translation>{count} impression(s) en échec</translation>
         </message>
