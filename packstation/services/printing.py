@@ -115,9 +115,11 @@ def render(kind: str, refs: Sequence[str], *, layout: str | None = None,
         carrier_labels = [carrier_label(o, config) for o in orders]
         if any(carrier_labels):
             # The carrier's own label, passed on unchanged (PDF or ZPL, as it gave it).
-            if len(orders) > 1:
-                raise InputError("print.carrier_labels_one_by_one")
-            return carrier_labels[0][0], orders
+            if len(orders) == 1:
+                return carrier_labels[0][0], orders
+            if all(label and label[1] == "zpl" for label in carrier_labels):
+                return b"\n".join(label[0] for label in carrier_labels), orders  # ZPL labels follow each other
+            raise InputError("print.carrier_labels_one_by_one")
         layout = layout or (config.label_layout if config else "100x150")
         packaging = config.packaging_g if config else DEFAULT_PACKAGING_G
         return documents.render_labels([label_data(o, shop, language=language, packaging_g=packaging)
