@@ -112,14 +112,16 @@ def render(kind: str, refs: Sequence[str], *, layout: str | None = None,
     language = settings.document_language
     if kind == "label":
         orders = _orders(refs)
-        carrier_labels = [carrier_label(o, config) for o in orders]
-        if any(carrier_labels):
-            # The carrier's own label, passed on unchanged (PDF or ZPL, as it gave it).
-            if len(orders) == 1:
-                return carrier_labels[0][0], orders
-            if all(label and label[1] == "zpl" for label in carrier_labels):
-                return b"\n".join(label[0] for label in carrier_labels), orders  # ZPL labels follow each other
-            raise InputError("print.carrier_labels_one_by_one")
+        from packstation.services.labels import account_for
+
+        accounts = [account_for(o, config) for o in orders]
+        if any(accounts):
+            # The carrier's own label, passed on unchanged (PDF or ZPL, as it gave it). Several
+            # at once only when all are ZPL (they follow each other); decided before asking.
+            if len(orders) > 1 and not all(a is not None and a.format == "zpl" for a in accounts):
+                raise InputError("print.carrier_labels_one_by_one")
+            carrier_labels = [carrier_label(o, config) for o in orders]
+            return b"\n".join(label[0] for label in carrier_labels), orders
         layout = layout or (config.label_layout if config else "100x150")
         packaging = config.packaging_g if config else DEFAULT_PACKAGING_G
         return documents.render_labels([label_data(o, shop, language=language, packaging_g=packaging)

@@ -207,3 +207,19 @@ def test_no_parcel_leaves_without_its_label_and_the_end_of_day_uses_colissimos_m
     assert colissimo.received[-1].json()["generateBordereauParcelNumberList"] == {
         "parcelsNumbers": ["6A12345678901"]}
     assert hand_over("colissimo").parcels == 1
+
+
+def test_a_batch_of_carrier_labels_before_packing(make_shop, colissimo):
+    from packstation.core.errors import InputError
+    from packstation.services.printing import render
+
+    config = make_shop(colissimo_url=colissimo.url, colissimo_format="zpl")
+    Product.update(hs_code="090210", origin_country="CN").execute()
+    document, orders = render("label", ["C-HOME", "C-CH"], config=config)
+    assert document == standins.ZPL + b"\n" + standins.ZPL and len(orders) == 2
+    assert order("C-HOME").tracking and order("C-CH").tracking  # kept by completion later
+    config.label_accounts["colissimo"] = type(config.label_accounts["colissimo"])(
+        **{**config.label_accounts["colissimo"].__dict__, "format": "pdf"})
+    with pytest.raises(InputError):  # PDFs of carriers: one order at a time, refused before asking
+        render("label", ["C-HOME", "H-1"], config=config)  # with an own label: one at a time too
+    assert colissimo.issued == 2
