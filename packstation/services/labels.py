@@ -172,6 +172,7 @@ def _keep(row: StoredLabel, label: CarrierLabel, *, station: str) -> None:
 
 
 def _wait(row: StoredLabel, refusal: LabelRefused, *, station: str) -> None:
+    log.info("carrier label of order %s waiting: %s", row.order_id, refusal.message)
     with atomic():
         StoredLabel.update(status=LabelStatus.WAITING, carrier_message=refusal.carrier_message,
                            what_to_do=refusal.what_to_do, updated_at=utcnow()) \
@@ -218,7 +219,10 @@ def obtain_label(order_id: int, *, config, timeout: float | None = None,
                                  reason=error.message), station=station)
     except BaseException:
         # A bug: the label must not stay "asking" for five minutes because of it.
-        _wait(row, LabelNotAsked(order.carrier.name, "labels.unexpected", "retry"), station=station)
+        try:
+            _wait(row, LabelNotAsked(order.carrier.name, "labels.unexpected", "retry"), station=station)
+        except Exception:  # the database itself failing: the original error says more
+            log.exception("could not record the failed label request of order %s", order.id)
         raise
     return stored_label(order.id)
 
