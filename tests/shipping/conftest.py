@@ -131,11 +131,11 @@ def make_shop(tmp_path, secrets):
 
     opened = []
 
-    def make(*, rows=None, sender=True, **urls):
+    def make(*, rows=None, sender=True, target=None, **urls):
         path = tmp_path / "station.toml"
         path.write_text(station_toml(**urls), encoding="utf-8")
         config = load_config(path)
-        open_shop(str(tmp_path / "shop.sqlite3"), config)
+        open_shop(target or str(tmp_path / "shop.sqlite3"), config)
         opened.append(True)
         if sender:
             save_shop_settings(ShopSettings(

@@ -223,3 +223,16 @@ def test_a_batch_of_carrier_labels_before_packing(make_shop, colissimo):
     with pytest.raises(InputError):  # PDFs of carriers: one order at a time, refused before asking
         render("label", ["C-HOME", "H-1"], config=config)  # with an own label: one at a time too
     assert colissimo.issued == 2
+
+
+def test_labels_on_each_engine(make_shop, colissimo, db_target):
+    """The label table, its bytes and its claim on SQLite and PostgreSQL alike."""
+
+    config = make_shop(colissimo_url=colissimo.url, target=db_target)
+    colissimo.refuse_with = ("30200", "Le code postal du destinataire est incorrect")
+    assert obtain_label(order("C-HOME").id, config=config).status == LabelStatus.WAITING
+    colissimo.refuse_with = None
+    row = retry_waiting(config)[0]
+    assert row.status == LabelStatus.READY and bytes(row.label_data) == standins.PDF
+    assert label_document(order("C-HOME"), config) == (standins.PDF, "pdf")
+    assert colissimo.issued == 1
