@@ -87,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
     retry = commands.add_parser("retry-prints", help=i18n.tr("cli.retry_prints"))
     retry.add_argument("--station", help=i18n.tr("cli.station"))
 
+    shop = commands.add_parser("shop", help=i18n.tr("cli.shop"))
+    shop.add_argument("--json", action="store_true")
+    shop_commands = shop.add_subparsers(dest="shop_command", metavar="set")
+    shop_set = shop_commands.add_parser("set", help=i18n.tr("cli.shop_set"))
+    shop_set.add_argument("assignments", nargs="+", metavar="KEY=VALUE")
+
     export = commands.add_parser("export-tracking", help=i18n.tr("cli.export"))
     export.add_argument("--format", required=True, choices=("shopify", "woocommerce", "generic"))
     export.add_argument("--out", required=True, metavar="FILE")
@@ -360,7 +366,8 @@ def cmd_ship_available(args, config) -> int:
 
 def cmd_retry_prints(args, config) -> int:
     from packstation.app import install_system_printing
-    from packstation.printing.queue import FAILED, STALE_DELIVERY
+    from packstation.db.models import Order
+    from packstation.printing.queue import FAILED, STALE_DELIVERY, WAITING
     from packstation.services.printing import print_queue
 
     open_db(args, config)
@@ -372,8 +379,26 @@ def cmd_retry_prints(args, config) -> int:
     queue.cleanup()
     jobs = queue.retry_failed()
     for job in jobs:
-        print(f"#{job.id} {job.kind} {'+'.join(job.refs or [])}: {job.status} {job.last_error}".rstrip())
-    return EXIT_ERROR if any(job.status == FAILED for job in jobs) else EXIT_OK
+        tracking = ""
+        if job.kind == "label" and job.order_id is not None:  # the carrier's number, once given
+            number = Order.get_by_id(job.order_id).tracking
+            tracking = i18n.tr("cli.job_tracking", tracking=number) if number else ""
+        print(f"#{job.id} {job.kind} {'+'.join(job.refs or [])}: {job.status} {tracking}"
+              f"{job.last_error}".rstrip())
+    return EXIT_ERROR if any(job.status in (FAILED, WAITING) for job in jobs) else EXIT_OK
+
+
+def cmd_shop(args, config) -> int:
+    from packstation.services.shop import set_shop, shop_json
+
+    open_db(args, config)
+    data = set_shop(args.assignments, station=config.station) if args.shop_command == "set" \
+        else shop_json()
+    if args.json or args.shop_command != "set":
+        _print_json(data)
+    else:
+        print(i18n.tr("cli.shop_saved"))
+    return EXIT_OK
 
 
 def cmd_export_tracking(args, config) -> int:
@@ -423,8 +448,16 @@ i18n.register({
     "cli.ship_available": ("expédier ce que le stock couvre d'une commande en rupture ; le reste "
                            "devient un reliquat", "ship what the stock covers of a short order; the "
                            "rest becomes a backorder"),
-    "cli.retry_prints": ("imprimer les documents en attente et relancer ceux en échec (de ce poste)",
-                         "deliver the queued documents and retry the failed ones (of this station)"),
+    "cli.retry_prints": ("imprimer les documents en attente, redemander aux transporteurs les étiquettes "
+                         "attendues et relancer ce qui a échoué (de ce poste)",
+                         "deliver the queued documents, ask the carriers again for waiting labels and "
+                         "retry the failed ones (of this station)"),
+    "cli.shop": ("la boutique (l'expéditeur) : shop --json, shop set CLÉ=VALEUR…",
+                 "the shop (the sender): shop --json, shop set KEY=VALUE…"),
+    "cli.shop_set": ("régler name, address1, address2, postcode, city, country, phone, email",
+                     "set name, address1, address2, postcode, city, country, phone, email"),
+    "cli.job_tracking": ("(suivi {tracking}) ", "(tracking {tracking}) "),
+    "cli.shop_saved": ("Boutique enregistrée.", "Shop saved."),
     "cli.document_line": ("{document} : {where}", "{document}: {where}"),
     "cli.no_such_file": ("fichier introuvable", "no such file"),
     "cli.tracking": ("Suivi", "Tracking"),

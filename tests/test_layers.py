@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "packstation"
-QT_FREE = ["core", "db", "documents", "io", "printing", "services", "cli"]
+QT_FREE = ["core", "db", "documents", "io", "shipping", "printing", "services", "cli"]
 
 
 @pytest.mark.parametrize("layer", QT_FREE)

@@ -27,6 +27,7 @@ The TOML form, one ``[[carriers]]`` table per carrier::
     extra = ["2026-12-19T11:00"]           # local time unless an offset is given
     match = ["Colissimo*", "La Poste*"]    # shop shipping-method names meaning this carrier
     express_services = ["express"]         # services (patterns) treated as express
+    label = { provider = "colissimo", … }   # the label account (packstation.shipping.accounts)
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ _WEEKDAY_BY_NAME = {
 _FIELDS = (
     "code", "name", "timezone", "holidays", "holidays_subdivision", "pickup", "closed",
     "extra", "match", "express_services",
+    "label",  # the carrier's label account: read by shipping.accounts, not part of a schedule
 )
 
 # "15:00", "9:05", "15:00:30", and the French "15h00", "15 h 00", "15h".

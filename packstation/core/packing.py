@@ -177,6 +177,8 @@ i18n.register({
                        "{name} confirmed without barcode — {verified}/{quantity}"),
     "pack.order_complete": ("Colis prêt : {ref} — suivi {tracking}, {weight} g.",
                             "Parcel ready: {ref} — tracking {tracking}, {weight} g."),
+    "pack.order_complete_untracked": ("Colis prêt : {ref} — {weight} g.",
+                                      "Parcel ready: {ref} — {weight} g."),
     "pack.awaiting_weight": ("Tout est vérifié. Pesez le colis et saisissez ou scannez le poids "
                              "(calculé : {weight} g, PSC07 pour l'accepter).",
                              "Everything verified. Weigh the parcel and type or scan the weight "

@@ -17,7 +17,7 @@ from packstation.db import changes, models
 Step = Callable[[peewee.Database], None]
 _steps: dict[int, Step] = {}
 #: The version this program writes. Raise it with each new @step.
-LATEST = 2
+LATEST = 3
 _LOCK_ID = 0x5AC5_7A71  # "packstation" schema lock, any constant shared by all tables
 
 
@@ -75,3 +75,22 @@ def _announce_changes(db: peewee.Database) -> None:
     """Several tables on PostgreSQL: triggers announce changes to the other tables
     (LISTEN/NOTIFY, see db.changes). Nothing to do on SQLite, which is checked instead."""
     changes.install_triggers(db)
+
+
+@step(3)
+def _carrier_labels(db: peewee.Database) -> None:
+    """Labels from the carriers: their table; a shipment's tracking may be NULL (an own
+    label has no carrier number); the relay point of an order and the customs data of a
+    product. Columns another step may already have added are skipped."""
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
+
+    migrator = PostgresqlMigrator(db) if isinstance(db, peewee.PostgresqlDatabase) else SqliteMigrator(db)
+    db.create_tables([models.CarrierLabel], safe=True)
+    operations = []
+    for model, name in ((models.Order, "pickup_point"), (models.Product, "hs_code"),
+                        (models.Product, "origin_country")):
+        table = model._meta.table_name
+        if name not in {column.name for column in db.get_columns(table)}:
+            operations.append(migrator.add_column(table, name, model._meta.fields[name]))
+    operations.append(migrator.drop_not_null(models.Shipment._meta.table_name, "tracking"))
+    migrate(*operations)

@@ -95,6 +95,8 @@ class Product(BaseModel):
     bin = pw.CharField(max_length=50, default="")
     # None: the shop does not track this product's stock (no shortage is ever computed).
     stock = pw.IntegerField(null=True, default=None)
+    hs_code = pw.CharField(max_length=20, default="")          # customs (CN23), "" unknown
+    origin_country = pw.CharField(max_length=2, default="")    # ISO alpha-2, "" unknown
     updated_at = UtcDateTimeField(default=utcnow)
 
 
@@ -155,7 +157,8 @@ class Order(BaseModel):
     phone = pw.CharField(max_length=50, default="")
     email = pw.CharField(max_length=300, default="")
     billing_country = pw.CharField(max_length=2, default="")
-    tracking = pw.CharField(max_length=100, null=True, unique=True)  # imported or pre-printed
+    tracking = pw.CharField(max_length=100, null=True, unique=True)  # issued by the carrier
+    pickup_point = pw.CharField(max_length=100, default="")  # the relay point the customer chose
     backorder_of = pw.CharField(max_length=100, default="")
     claimed_station = pw.CharField(max_length=100, null=True)
     claimed_packer = pw.CharField(max_length=100, null=True)
@@ -186,7 +189,8 @@ class OrderLine(BaseModel):
 
 class Shipment(BaseModel):
     order = pw.ForeignKeyField(Order, backref="shipments", unique=True, on_delete="CASCADE")
-    tracking = pw.CharField(max_length=100, unique=True)
+    # The carrier's number; NULL for a parcel under the station's own label (none issued).
+    tracking = pw.CharField(max_length=100, unique=True, null=True)
     weight_g = pw.IntegerField()
     parcels = pw.IntegerField(default=1)
     packer = pw.CharField(max_length=100, default="")
@@ -253,7 +257,38 @@ class Manifest(BaseModel):
     parcels = pw.IntegerField(default=0)
 
 
+class LabelStatus:
+    WAITING = "waiting"   # due, or asked and refused: the carrier's words say why
+    ASKING = "asking"     # a table is asking the carrier right now
+    READY = "ready"       # received and stored: printing it never asks again
+    ALL = (WAITING, ASKING, READY)
+
+
+class CarrierLabel(BaseModel):
+    """The carrier's label of an order's parcel, stored the moment it is received.
+
+    One row per order: a retry finds it and never buys a second label. ``external_id``
+    is the carrier's own id for the shipment (Sendcloud's parcel id), kept as soon as the
+    carrier has created it, so that a label bought but not yet downloaded is fetched, not
+    bought again. No secret is ever stored here.
+    """
+
+    order = pw.ForeignKeyField(Order, backref="carrier_labels", unique=True, on_delete="CASCADE")
+    provider = pw.CharField(max_length=30)
+    status = pw.CharField(max_length=20, default=LabelStatus.WAITING, index=True)
+    tracking = pw.CharField(max_length=100, null=True)
+    tracking_url = pw.TextField(default="")
+    external_id = pw.TextField(default="")
+    label_format = pw.CharField(max_length=10, default="pdf")  # pdf | zpl
+    label_data = pw.BlobField(null=True)
+    carrier_message = pw.TextField(default="")  # the carrier's own words when it said no
+    what_to_do = pw.TextField(default="")
+    attempts = pw.IntegerField(default=0)
+    created_at = UtcDateTimeField(default=utcnow)
+    updated_at = UtcDateTimeField(default=utcnow)
+
+
 ALL_MODELS = [
     SchemaInfo, Setting, Carrier, Packer, Station, Product, Barcode, Order, OrderLine,
-    Shipment, ScanRecord, Event, PrintJob, Manifest,
+    Shipment, ScanRecord, Event, PrintJob, Manifest, CarrierLabel,
 ]

@@ -97,7 +97,7 @@ class LabelRenderer(CanvasRenderer):
         for label in self.labels:
             document = order_document(label.order_ref)
             check_printable(document, self._fields(label))
-            check_code128(label.tracking, document, "doc.field.tracking")
+            check_code128(label.tracking or label.order_ref, document, "doc.field.tracking")
 
     @staticmethod
     def _fields(label: LabelData) -> list[Field]:
@@ -232,17 +232,21 @@ class LabelRenderer(CanvasRenderer):
         return top - height - 3 * mm
 
     def _draw_tracking(self, canvas: Canvas, label: LabelData, top: float) -> None:
-        """The tracking number as a Code 128 barcode filling the rest, its text below."""
+        """The tracking number as a Code 128 barcode filling the rest, its text below.
+
+        An own label has no carrier number (none is ever made up): it carries the order
+        ref instead, which the shop's own hand-over can scan."""
         document = order_document(label.order_ref)
+        code = label.tracking or label.order_ref
         left, width = self.margin, self._width
         bar_height = top - self.margin - self.barcode_text_height
-        symbol = code128(label.tracking, max_width=width, bar_height=bar_height,
+        symbol = code128(code, max_width=width, bar_height=bar_height,
                          target_module=LABEL_MODULE, document=document,
                          field_key="doc.field.tracking")
         canvas.setFillColor(INK)
         symbol.drawOn(canvas, left + (width - symbol.width) / 2, top - bar_height)
         text_height = self.barcode_text_height
-        fit_block([line(label.tracking, style("Label.Tracking"))], width, text_height,
+        fit_block([line(code, style("Label.Tracking"))], width, text_height,
                   document=document, field_key="doc.field.tracking",
                   ).draw_centred_vertically(canvas, left, top - bar_height, text_height)
 

@@ -113,6 +113,7 @@ class SlipData:
     lines: Sequence[SlipLine]
     note: str = ""
     language: str = "fr"
+    pickup_point: str = ""   # the relay point the customer chose, as the shop wrote it
 
     def __post_init__(self) -> None:
         _check_language(self.language)

@@ -69,6 +69,7 @@ class SlipRenderer(FlowRenderer):
                 ("doc.field.order_ref", slip.order_ref),
                 ("doc.field.carrier", slip.carrier_name),
                 ("doc.field.note", slip.note),
+                ("doc.field.pickup_point", slip.pickup_point),
                 *address_fields(slip.recipient, "doc.field.recipient"),
                 *shop_fields(slip.shop),
                 *line_fields(slip.lines),
@@ -147,6 +148,8 @@ class SlipRenderer(FlowRenderer):
         shipping = [paragraph(text("doc.slip.shipping", language), style("Doc.NoteHeading")),
                     Spacer(1, 1 * mm),
                     paragraph(service, style("Doc.AddressName")),
+                    *([paragraph(text("doc.slip.pickup_point", language, point=slip.pickup_point),
+                                 style("Doc.Address"))] if slip.pickup_point else []),
                     paragraph(plural("doc.units", sum(item.quantity for item in slip.lines),
                                      language), style("Doc.Address"))]
         gap = 5 * mm

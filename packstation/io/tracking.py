@@ -10,6 +10,10 @@ Three formats, one row per parcel, UTF-8 and commas:
   ``status_shipped`` 1).
 - ``generic``: ``order_ref, carrier, tracking, tracking_url, shipped_at, weight_g``.
 
+Only a number the carrier issued is a tracking number. A parcel under the shop's own
+label (no carrier number) is exported as fulfilled with no number, no link, no carrier
+and no customer notification (Shopify's ``Send Receipt`` FALSE).
+
 Every cell goes through :func:`neutralise_formula`: a merchant opens these files in a
 spreadsheet, where a cell such as ``=HYPERLINK(...)`` coming from an order note or a
 reference would run as a formula.
@@ -47,11 +51,16 @@ class TrackingRow:
 
     ref: str
     external_id: str        # the platform's own order id ("" if unknown)
-    carrier_name: str
-    tracking: str
+    carrier_name: str       # a name the platform knows ("Colissimo"), "" with no number
+    tracking: str           # the carrier's number; "" for an own label
     tracking_url: str
     shipped_at: datetime    # aware
     weight_g: int
+
+    @property
+    def notify(self) -> bool:
+        """The customer is told only of a number the carrier issued."""
+        return bool(self.tracking)
 
 
 def neutralise_formula(value: object) -> str:
@@ -81,7 +90,7 @@ def tracking_table(rows: Iterable[TrackingRow], format: str,
 
 def _shopify_cells(row: TrackingRow, timezone: tzinfo) -> list[object]:
     return [row.ref, "UPDATE", "Fulfillment Line", "success", row.carrier_name, row.tracking,
-            row.tracking_url, "TRUE"]
+            row.tracking_url, "TRUE" if row.notify else "FALSE"]
 
 
 def _woocommerce_cells(row: TrackingRow, timezone: tzinfo) -> list[object]:

@@ -70,6 +70,8 @@ class StationConfig:
     printers: dict[str, dict] = field(default_factory=dict)  # kind -> {"printer"/"folder", "media"...}
     inbox: str | None = None
     sounds: bool = True
+    # carrier code -> its label account (``label = {...}`` in [[carriers]]); none: own labels
+    label_accounts: dict[str, Any] = field(default_factory=dict)
     raw: dict = field(default_factory=dict)
 
 
@@ -104,6 +106,9 @@ def load_config(path: str | os.PathLike | None = None) -> StationConfig:
     config.label_layout = printing.get("label_layout", config.label_layout)
     config.printers = {kind: dict(value) for kind, value in printing.items() if isinstance(value, dict)}
     config.inbox = (document.get("import") or {}).get("inbox") or None
+    from packstation.shipping.accounts import parse_accounts
+
+    config.label_accounts = parse_accounts(document)
     return config
 
 
@@ -244,6 +249,7 @@ def config_document(config: StationConfig) -> dict[str, Any]:
         cleaned = {key: value for key, value in entry.items() if value not in (None, "")}
         if cleaned:
             printing[kind] = cleaned
+    _write_label_accounts(document, config.label_accounts)
     section = document.setdefault("import", {})
     if config.inbox:
         section["inbox"] = config.inbox
@@ -252,6 +258,29 @@ def config_document(config: StationConfig) -> dict[str, Any]:
     if not section:
         del document["import"]
     return document
+
+
+def _write_label_accounts(document: dict[str, Any], accounts: Mapping[str, Any]) -> None:
+    """Each carrier's ``label = {...}`` in its [[carriers]] table; a carrier not in the file
+    gets a table with only its code and account (which changes none of its pickups)."""
+    from packstation.shipping.accounts import account_document
+
+    entries = [entry for entry in document.get("carriers") or [] if isinstance(entry, dict)]
+    seen = set()
+    for entry in entries:
+        code = str(entry.get("code", "")).strip()
+        seen.add(code)
+        if code in accounts:
+            entry["label"] = account_document(accounts[code])
+        else:
+            entry.pop("label", None)
+    entries = [entry for entry in entries if set(entry) - {"code"}]
+    entries += [{"code": code, "label": account_document(account)}
+                for code, account in accounts.items() if code not in seen]
+    if entries:
+        document["carriers"] = entries
+    else:
+        document.pop("carriers", None)
 
 
 def save_config(config: StationConfig, path: str | os.PathLike | None = None, *,

@@ -191,7 +191,11 @@ def _event_text(kind: str, reason: str, data: dict) -> str:
     elif kind == "confirmed_without_barcode":
         params.update(sku=data.get("sku", "?"), units=data.get("units", 1))
     elif kind == "completed":
-        params.update(tracking=data.get("tracking", "?"), weight=data.get("weight_g", "?"))
+        params.update(tracking=data.get("tracking") or "—", weight=data.get("weight_g", "?"))
+        if not data.get("tracking"):
+            kind = "completed_untracked"
+    elif kind in ("label_received", "label_bought"):
+        params.update(tracking=data.get("tracking") or "—", provider=data.get("provider", "?"))
     elif kind == "tracking_assigned":
         params.update(tracking=data.get("tracking", "?"))
     elif kind in ("printed", "print_sent", "print_failed", "reprinted", "print_queued", "print_waiting"):
@@ -202,7 +206,7 @@ def _event_text(kind: str, reason: str, data: dict) -> str:
         params.update(manifest=data.get("manifest", "?"), tracking=data.get("tracking", "?"))
     elif kind == "unpacked":
         shipment = data.get("shipment") or {}
-        params.update(tracking=shipment.get("tracking", "—"), stock=units(data.get("stock_returned")))
+        params.update(tracking=shipment.get("tracking") or "—", stock=units(data.get("stock_returned")))
     elif kind == "backorder_split":
         params.update(backorder=data.get("backorder", "?"), moved=units(data.get("moved")))
     elif kind == "backorder_created":
@@ -233,6 +237,16 @@ _MESSAGES = {
                                                 "{sku} confirmed without a barcode ({units})."),
     "history.event.completed": ("Emballée : suivi {tracking}, {weight} g.",
                                 "Packed: tracking {tracking}, {weight} g."),
+    "history.event.completed_untracked": ("Emballée : {weight} g.", "Packed: {weight} g."),
+    "history.event.label_received": ("Étiquette du transporteur reçue ({provider}) : suivi {tracking}.",
+                                     "Carrier's label received ({provider}): tracking {tracking}."),
+    "history.event.label_bought": ("Étiquette achetée chez {provider} (suivi {tracking}), "
+                                   "à télécharger.", "Label bought from {provider} (tracking "
+                                   "{tracking}), to download."),
+    "history.event.label_waiting": ("Étiquette en attente : {reason}", "Label waiting: {reason}"),
+    "history.event.manifest_fallback": ("Bordereau du transporteur indisponible, le nôtre est "
+                                        "imprimé : {reason}", "The carrier's manifest is unavailable, "
+                                        "ours is printed: {reason}"),
     "history.event.tracking_assigned": ("Numéro de suivi attribué : {tracking}.",
                                         "Tracking number assigned: {tracking}."),
     "history.event.printed": ("{document} imprimé(e) : {output}.", "{document} printed: {output}."),

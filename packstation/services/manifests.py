@@ -1,5 +1,9 @@
 """The carrier manifest (bordereau): the parcels a carrier takes at pickup.
 
+The carrier's own manifest where its label service has one (Colissimo's
+``generateBordereauByParcelsNumbers``, for parcels that all carry its numbers); ours
+otherwise, and when the carrier cannot give it at that moment (said in the log).
+
 Printing it lists every packed parcel of the carrier not yet handed over; confirming it
 marks those shipments handed over and their orders shipped, in one transaction.
 """
@@ -12,7 +16,9 @@ from typing import Sequence
 from packstation.core import i18n
 from packstation.core.errors import InputError, NotFoundError
 from packstation.db import atomic
-from packstation.db.models import Carrier, Manifest, Order, OrderStatus, Shipment, utcnow
+from packstation.db.models import (
+    Carrier, CarrierLabel, LabelStatus, Manifest, Order, OrderStatus, Shipment, utcnow,
+)
 from packstation.db.queries import log_event
 from packstation.documents.model import ManifestData, ManifestParcel, Shop
 
@@ -26,9 +32,12 @@ def _carrier(code: str) -> Carrier:
 
 
 def waiting_shipments(carrier: Carrier):
+    """The carrier's packed parcels not handed over yet, except those whose carrier label
+    is still waiting: no parcel leaves without its label."""
+    unlabelled = CarrierLabel.select(CarrierLabel.order).where(CarrierLabel.status != LabelStatus.READY)
     return (Shipment.select(Shipment, Order).join(Order)
             .where((Order.carrier == carrier.id) & (Order.status == OrderStatus.PACKED)
-                   & Shipment.handed_over_at.is_null())
+                   & Shipment.handed_over_at.is_null() & Order.id.not_in(unlabelled))
             .order_by(Shipment.packed_at))
 
 
@@ -37,7 +46,7 @@ def manifest_data(carrier_codes: Sequence[str], shop: Shop, *, language: str,
     if len(carrier_codes) != 1:
         raise InputError("manifest.one_carrier")
     carrier = _carrier(carrier_codes[0])
-    parcels = [ManifestParcel(tracking=s.tracking, order_ref=s.order.ref,
+    parcels = [ManifestParcel(tracking=s.tracking or "", order_ref=s.order.ref,
                               recipient_name=s.order.customer_name, postcode=s.order.postcode,
                               city=s.order.city, country=s.order.country, weight_g=s.weight_g)
                for s in waiting_shipments(carrier)]
@@ -50,6 +59,37 @@ def manifest_data(carrier_codes: Sequence[str], shop: Shop, *, language: str,
     pickup_at = next_pickup(schedule, now - dt.timedelta(hours=2)) or now
     return ManifestData(shop=shop, carrier_name=carrier.name, pickup_at=pickup_at,
                         parcels=parcels, language=language)
+
+
+def carrier_manifest(carrier_code: str, parcel_numbers: Sequence[str], config) -> bytes | None:
+    """The carrier's own manifest of these parcels, or None when its service has none.
+    Raises shipping.LabelRefused / LabelUnavailable when the carrier says no."""
+    account = (getattr(config, "label_accounts", None) or {}).get(carrier_code)
+    if account is None or account.provider != "colissimo":
+        return None
+    from packstation.shipping.colissimo import ColissimoService
+
+    return ColissimoService(account).manifest(list(parcel_numbers))
+
+
+def manifest_document(carrier_codes: Sequence[str], config, *, station: str = "") -> bytes | None:
+    """The carrier's own manifest of its waiting parcels, or None: print ours."""
+    from packstation.shipping import LabelRefused
+
+    if len(carrier_codes) != 1:
+        raise InputError("manifest.one_carrier")
+    carrier = _carrier(carrier_codes[0])
+    shipments = list(waiting_shipments(carrier))
+    numbers = [s.tracking for s in shipments if s.tracking]
+    if not numbers or len(numbers) != len(shipments):
+        return None  # parcels under our own label are on no carrier's manifest: ours lists all
+    try:
+        return carrier_manifest(carrier.code, numbers, config)
+    except LabelRefused as refusal:
+        with atomic():
+            log_event("manifest_fallback", station=station, reason=refusal.message,
+                      data={"carrier": carrier.code})
+        return None
 
 
 def hand_over(carrier_code: str, *, station: str = "", packer: str = "") -> Manifest:

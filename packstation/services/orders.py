@@ -91,6 +91,10 @@ def order_detail(order: Order) -> dict:
                  PrintJob.select().where(PrintJob.order == order.id).order_by(PrintJob.id)]
     data["shipment"] = _shipment_json(shipment, documents)
     data["documents"] = documents
+    from packstation.services.labels import label_summary
+
+    data["carrier_label"] = label_summary(order.id)  # None: the station's own label
+    data["pickup_point"] = getattr(order, "pickup_point", "") or None
     data["shortages"] = shortages_for(order.id)
     data["backorder_of"] = order.backorder_of or None
     data["scans"] = [

@@ -25,7 +25,6 @@ from packstation.core.packing import (
     next_line_without_barcode, parcel_weight, parse_weight,
 )
 from packstation.core.scan import Scan, ScanKind, normalise
-from packstation.core.tracking import station_tracking
 from packstation.db import atomic
 from packstation.db.models import (
     Order, OrderLine, OrderStatus, Packer, Product, ScanRecord, Shipment, utcnow,
@@ -504,8 +503,10 @@ class PackingStation:
                 return self._answer(Outcome.FAILED, "pack.failed", error="?")
             computed = parcel_weight(lines, self.packaging_g)
             weight = weight_g or computed
-            carrier_code = order.carrier.code if order.carrier_id else ""
-            tracking = order.tracking or station_tracking(order.id, carrier_code)
+            # The carrier's number when its label was asked before packing (or imported);
+            # otherwise none yet: the carrier's label service gives it (services.labels),
+            # and an own label has none. Packstation never makes one up.
+            tracking = order.tracking or None
             started = order.claimed_at or now
             Shipment.delete().where(Shipment.order == order.id).execute()
             Shipment.create(order=order, tracking=tracking, weight_g=weight, packer=self.packer,
@@ -533,8 +534,9 @@ class PackingStation:
         self._clear()
         if self.printer is not None:
             self.printer.wake()  # rendered and delivered by the print worker, not here
-        return self._answer(Outcome.ORDER_COMPLETE, "pack.order_complete", ref=ref,
-                            tracking=tracking, weight=weight, order_ref=ref,
+        return self._answer(Outcome.ORDER_COMPLETE,
+                            "pack.order_complete" if tracking else "pack.order_complete_untracked",
+                            ref=ref, tracking=tracking, weight=weight, order_ref=ref,
                             weight_g=weight, documents=documents)
 
     def _print(self, order_id: int, kinds: tuple[str, ...], *, reprint: bool) -> list[dict]:

@@ -14,6 +14,7 @@ makes packing fail: a failed job stays queued, visible, and is retried.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import threading
 from pathlib import Path
@@ -23,7 +24,6 @@ from packstation import documents
 from packstation.core import i18n, paths
 from packstation.core.errors import InputError, NotFoundError, PackstationError, StateError
 from packstation.core.packing import DEFAULT_PACKAGING_G, parcel_weight
-from packstation.core.tracking import station_tracking
 from packstation.db import atomic
 from packstation.db.models import Order, OrderLine, OrderStatus, Product, Shipment
 from packstation.db.queries import log_event
@@ -71,23 +71,13 @@ def _lines(order: Order) -> list[SlipLine]:
             for line in order.lines.order_by(OrderLine.position)]
 
 
-def ensure_tracking(order: Order) -> str:
-    """The order's tracking number, assigned now if it has none (kept by completion)."""
-    if order.tracking:
-        return order.tracking
-    tracking = station_tracking(order.id, order.carrier.code if order.carrier_id else "")
-    with atomic():
-        Order.update(tracking=tracking).where((Order.id == order.id) & Order.tracking.is_null()).execute()
-        log_event("tracking_assigned", order=order, data={"tracking": tracking})
-    order.tracking = Order.get_by_id(order.id).tracking
-    return order.tracking
-
-
 def label_data(order: Order, shop: Shop, *, language: str,
                packaging_g: int = DEFAULT_PACKAGING_G) -> LabelData:
-    """A label before packing (a batch) carries the computed weight; after, the shipment's."""
+    """The station's own label. Before packing (a batch) it carries the computed weight;
+    after, the shipment's. Its tracking is the carrier's number if one was issued, else
+    none: the label then carries the order ref (see documents.labels)."""
     shipment = Shipment.get_or_none(Shipment.order == order.id)
-    tracking = shipment.tracking if shipment else ensure_tracking(order)
+    tracking = (shipment.tracking if shipment else None) or order.tracking or ""
     weight = shipment.weight_g if shipment else parcel_weight(order.lines, packaging_g)
     shipped_on = (shipment.packed_at if shipment else dt.datetime.now(dt.timezone.utc)).astimezone(SHOP_TIMEZONE).date()
     service = "express" if order.express else "standard"
@@ -96,11 +86,22 @@ def label_data(order: Order, shop: Shop, *, language: str,
                      shipped_on=shipped_on, language=language)
 
 
+def order_carrier_label(order: Order, config: StationConfig | None, *,
+                        timeout: float | None = None) -> tuple[bytes, str] | None:
+    """The carrier's label of the order (bytes, pdf|zpl) when its carrier has a label
+    account, stored or asked now; None for the station's own label. Raises
+    services.labels.LabelWaiting (a DocumentNotReady) when the carrier has not given it."""
+    from packstation.services.labels import label_document
+
+    return label_document(order, config, timeout=timeout)
+
+
 def slip_data(order: Order, shop: Shop, *, language: str) -> SlipData:
     return SlipData(shop=shop, order_ref=order.ref, order_date=order.ordered_at.astimezone(SHOP_TIMEZONE),
                     recipient=recipient(order), carrier_name=_carrier_name(order),
                     service="express" if order.express else "standard", lines=_lines(order),
-                    note=order.note, language=language)
+                    note=order.note, language=language,
+                    pickup_point=getattr(order, "pickup_point", "") or "")
 
 
 def _orders(refs: Sequence[str]) -> list[Order]:
@@ -138,6 +139,16 @@ def _render(kind: str, refs: Sequence[str], *, layout: str | None, config: Stati
     language = settings.document_language
     if kind == "label":
         orders = _orders(refs)
+        from packstation.services.labels import account_for
+
+        accounts = [account_for(o, config) for o in orders]
+        if any(accounts):
+            # The carrier's own label, passed on unchanged (PDF or ZPL, as it gave it). Several
+            # at once only when all are ZPL (they follow each other); decided before asking.
+            if len(orders) > 1 and not all(a is not None and a.format == "zpl" for a in accounts):
+                raise InputError("print.carrier_labels_one_by_one")
+            carrier_labels = [order_carrier_label(o, config) for o in orders]
+            return b"\n".join(label[0] for label in carrier_labels), orders
         layout = layout or (config.label_layout if config else "100x150")
         packaging = packaging_g if packaging_g is not None else (
             config.packaging_g if config else DEFAULT_PACKAGING_G)
@@ -155,8 +166,11 @@ def _render(kind: str, refs: Sequence[str], *, layout: str | None, config: Stati
                             printed_at=dt.datetime.now(SHOP_TIMEZONE), language=language)
         return documents.render_pick_list(data), orders
     if kind == "manifest":
-        from packstation.services.manifests import manifest_data
+        from packstation.services.manifests import manifest_data, manifest_document
 
+        own = manifest_document(refs, config, station=config.station if config else "")
+        if own is not None:
+            return own, []
         return documents.render_manifest(manifest_data(refs, shop, language=language)), []
     if kind == "product-labels":
         products = _products(refs)
@@ -209,19 +223,35 @@ def destination_for(kind: str, config: StationConfig | None) -> DestinationSpec:
     return DestinationSpec(folder=folder, **rendering)
 
 
-def carrier_label(job: PrintJob, spec: DestinationSpec) -> bytes | None:
+#: How long the print worker waits for a carrier's label service before the job waits.
+CARRIER_TIMEOUT_SECONDS = 20.0
+
+
+def carrier_label(job: PrintJob, spec: DestinationSpec, config: StationConfig | None) -> bytes | None:
     """The carrier's own label for a label job, as the carrier gave it; None for the
-    station's own label (today every label is the station's own).
+    station's own label.
 
-    The place where carriers' label services come in: a label the carrier has not given
-    yet raises :class:`~packstation.printing.queue.DocumentNotReady` (the job then waits
-    and is asked again); bytes are delivered as they came (a carrier's ZPL to a thermal
-    printer, its PDF to a PDF printer).
+    Asked here, on the print worker's thread, after the completion's commit recorded that
+    the label is due: a label the carrier has not given yet raises
+    :class:`~packstation.services.labels.LabelWaiting` (a
+    :class:`~packstation.printing.queue.DocumentNotReady`: the job waits and is asked
+    again); bytes are delivered as they came, so their format must be the printer's.
     """
-    return None
+    if config is None or job.order_id is None:
+        return None
+    given = order_carrier_label(Order.get_by_id(job.order_id), config,
+                                timeout=CARRIER_TIMEOUT_SECONDS)
+    if given is None:
+        return None
+    document, label_format = given
+    if spec.printer and label_format != (spec.format or "pdf"):  # a folder keeps either
+        raise PackstationError("print.carrier_format_mismatch", carrier=_carrier_name(Order.get_by_id(job.order_id)),
+                               given=label_format.upper(), wanted=(spec.format or "pdf").upper(),
+                               wanted_lower=spec.format or "pdf")
+    return document
 
 
-def render_job(job: PrintJob) -> bytes:
+def render_job(job: PrintJob, config: StationConfig | None = None) -> bytes:
     """The document of one print job, made now from the database: the one render step.
 
     A label is the carrier's (:func:`carrier_label`) when it has one, else the station's
@@ -230,7 +260,7 @@ def render_job(job: PrintJob) -> bytes:
     spec = DestinationSpec.from_dict(job.destination or {})
     refs = list(job.refs or [])
     if job.kind == "label":
-        given = carrier_label(job, spec)
+        given = carrier_label(job, spec, config)
         if given is not None:
             return given
         zpl = (spec.dpi or 203, spec.font) if spec.format == "zpl" else None
@@ -242,7 +272,8 @@ def render_job(job: PrintJob) -> bytes:
 
 def print_queue(config: StationConfig, station: str | None = None, **kwargs) -> PrintQueue:
     """The print queue of a station, rendering with :func:`render_job`."""
-    return PrintQueue(station=station or config.station, render=render_job, **kwargs)
+    return PrintQueue(station=station or config.station,
+                      render=functools.partial(render_job, config=config), **kwargs)
 
 
 def start_print_worker(config: StationConfig, station: str | None = None, *,
@@ -332,6 +363,16 @@ i18n.register({
     "print.unknown_kind": ("Document « {kind} » inconnu : choisissez parmi {kinds}.",
                            "Unknown document “{kind}”: choose one of {kinds}."),
     "print.unknown_products": ("Produit(s) inconnu(s) : {skus}.", "Unknown product(s): {skus}."),
+    "print.carrier_format_mismatch": (
+        "L'étiquette {carrier} est arrivée en {given} mais l'imprimante d'étiquettes attend du "
+        "{wanted} : mettez le même format (format = \"{wanted_lower}\") dans le compte étiquettes du "
+        "transporteur et dans [printing] label, puis relancez (F9).",
+        "The {carrier} label came as {given} but the label printer takes {wanted}: set the same "
+        "format (format = \"{wanted_lower}\") in the carrier's label account and in [printing] label, "
+        "then retry (F9)."),
+    "print.carrier_labels_one_by_one": (
+        "Les étiquettes des transporteurs s'impriment une commande à la fois : donnez une seule "
+        "référence.", "Carriers' labels print one order at a time: give one ref."),
     "print.cannot_write": ("Impossible d'écrire {path} : {reason}.", "Cannot write {path}: {reason}."),
     "print.written": ("PDF écrit : {path}", "PDF written: {path}"),
     "print.sent": ("Envoyé à l'imprimante {printer} (travail {job}).", "Sent to printer {printer} (job {job})."),

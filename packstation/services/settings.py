@@ -26,6 +26,9 @@ class ShopSettings:
     logo_path: str = ""
     return_instructions: str = ""
     document_language: str = "fr"
+    # Customs (CN23) for a product the products import gave no HS code / origin: "" none.
+    default_hs_code: str = ""
+    default_origin_country: str = ""
 
     @property
     def configured(self) -> bool:

@@ -1,10 +1,17 @@
-"""Tracking numbers back to the shop, as a CSV in the platform's import format."""
+"""Tracking numbers back to the shop, as a CSV in the platform's import format.
+
+Only carrier-issued numbers are exported, with the carrier's own tracking link (the one
+its label service gave, else the carrier's public page) and a carrier name the platform
+knows (Shopify's tracking companies, Advanced Shipment Tracking's providers), never the
+shop's shipping-method title. An own-label parcel is exported as fulfilled, no number.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from packstation.db.models import Order, OrderStatus, Shipment
+from packstation.core.carriers import fold
+from packstation.db.models import CarrierLabel, Order, OrderStatus, Shipment
 from packstation.io.fields import parse_datetime
 from packstation.io.tracking import TrackingRow, write_tracking
 
@@ -13,24 +20,54 @@ URLS = {
     "chronopost": "https://www.chronopost.fr/tracking-no-cms/suivi-page?listeNumerosLT={tracking}",
     "dpd": "https://trace.dpd.fr/fr/trace/{tracking}",
     "mondial_relay": "https://www.mondialrelay.fr/suivi-de-colis/?numeroExpedition={tracking}",
+    "gls": "https://gls-group.com/FR/fr/suivi-colis?match={tracking}",
+}
+#: carrier code -> (Shopify's tracking company, Advanced Shipment Tracking's provider name)
+PLATFORM_NAMES = {
+    "colissimo": ("Colissimo", "Colissimo"),
+    "la_poste": ("La Poste", "La Poste"),
+    "chronopost": ("Chronopost", "Chronopost"),
+    "dpd": ("DPD", "DPD"),
+    "mondial_relay": ("Mondial Relay", "Mondial Relay"),
+    "gls": ("GLS", "GLS"),
+    "colis_prive": ("Colis Privé", "Colis Privé"),
+    "dhl": ("DHL Express", "DHL Express"),
+    "ups": ("UPS", "UPS"),
 }
 
 
-def tracking_rows(since: dt.datetime | None = None) -> list[TrackingRow]:
+def platform_carrier_name(code: str, name: str, format: str) -> str:
+    """The carrier as the platform names it: its own list's name for a known carrier
+    (recognised by code or name), else the carrier's name in Packstation."""
+    for key in (code, fold(name).replace(" ", "_")):
+        if key in PLATFORM_NAMES:
+            shopify, ast = PLATFORM_NAMES[key]
+            return ast if format == "woocommerce" else shopify
+    return name
+
+
+def tracking_rows(since: dt.datetime | None = None, format: str = "generic") -> list[TrackingRow]:
     query = (Shipment.select(Shipment, Order).join(Order)
              .where(Order.status.in_([OrderStatus.PACKED, OrderStatus.SHIPPED]))
              .order_by(Shipment.packed_at))
     if since is not None:
         query = query.where(Shipment.packed_at >= since)
+    shipments = list(query)
+    links = {label.order_id: label.tracking_url for label in CarrierLabel.select(
+        CarrierLabel.order, CarrierLabel.tracking_url).where(
+        CarrierLabel.order.in_([s.order_id for s in shipments]))} if shipments else {}
     rows = []
-    for shipment in query:
+    for shipment in shipments:
         order = shipment.order
         carrier = order.carrier if order.carrier_id else None
-        url = URLS.get(carrier.code, "").format(tracking=shipment.tracking) if carrier else ""
+        number = shipment.tracking or ""
+        url = name = ""
+        if number and carrier is not None:
+            url = links.get(order.id) or URLS.get(carrier.code, "").format(tracking=number)
+            name = platform_carrier_name(carrier.code, carrier.name, format)
         # A backorder is a second parcel of the shop's order: the shop knows the original ref.
         rows.append(TrackingRow(ref=order.backorder_of or order.ref, external_id=order.external_id,
-                                carrier_name=carrier.name if carrier else order.shipping_method,
-                                tracking=shipment.tracking, tracking_url=url,
+                                carrier_name=name, tracking=number, tracking_url=url,
                                 shipped_at=shipment.packed_at, weight_g=shipment.weight_g))
     return rows
 
@@ -41,6 +78,6 @@ def parse_since(text: str | None) -> dt.datetime | None:
 
 
 def export_tracking(format: str, out: str, *, since: str | None = None) -> int:
-    rows = tracking_rows(parse_since(since))
+    rows = tracking_rows(parse_since(since), format)
     write_tracking(rows, format, out)
     return len(rows)

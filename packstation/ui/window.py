@@ -786,7 +786,17 @@ class StationWindow(QMainWindow):
         mine = PrintJob.station == self.station.station
         failed = PrintJob.select().where(mine & (PrintJob.status == FAILED)).count()
         waiting = PrintJob.select().where(mine & PrintJob.status.in_(list(ACTIVE))).count()
-        if failed:
+        labels = (PrintJob.select(PrintJob.last_error)
+                  .where(mine & (PrintJob.status == WAITING) & (PrintJob.kind == "label"))
+                  .order_by(PrintJob.id.desc()))
+        labels_waiting = labels.count()
+        if labels_waiting and not failed:
+            # The carriers' labels not received yet, with the carrier's last words.
+            self.print_queue_label.setText(tr("ui.status.labels_waiting", count=labels_waiting))
+            self.print_queue_label.setToolTip(labels.first().last_error)
+            self.print_queue_label.setStyleSheet("color: black; background: #ffb300; padding: 1px 6px;"
+                                                 " font-weight: bold;")
+        elif failed:
             last = (PrintJob.select(PrintJob.last_error).where(mine & (PrintJob.status == FAILED))
                     .order_by(PrintJob.id.desc()).first())
             self.print_queue_label.setText(tr("ui.status.prints_failed", count=failed))
@@ -800,7 +810,7 @@ class StationWindow(QMainWindow):
             self.print_queue_label.setToolTip("")
             self.print_queue_label.setStyleSheet("")
         self.print_banner.setVisible(bool(failed))
-        self.retry_button.setVisible(bool(failed))
+        self.retry_button.setVisible(bool(failed or labels_waiting))
 
     # -- closing --------------------------------------------------------------------------
 

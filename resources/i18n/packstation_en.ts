@@ -808,6 +808,14 @@
             <translation>None: no automatic import</translation>
         </message>
         <message>
+            <source>ui.settings.station.label_accounts</source>
+            <translation>Carriers' label accounts</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.label_accounts_help</source>
+            <translation>One table per carrier (its code): provider (own, colissimo, sendcloud, mondial_relay), url, the login (contract, public_key, enseigne), the secret (env:NAME or keyring:SERVICE/USER, never in clear), format (pdf or zpl) and dpi. Without an account: the station's own label, with no tracking number.</translation>
+        </message>
+        <message>
             <source>ui.settings.station.printing</source>
             <translation>Printing</translation>
         </message>
@@ -1258,6 +1266,10 @@
         <message>
             <source>ui.status.prints_ok</source>
             <translation>Prints: {waiting} in progress</translation>
+        </message>
+        <message>
+            <source>ui.status.labels_waiting</source>
+            <translation>{count} label(s) waiting for the carrier</translation>
         </message>
         <message>
             <source>ui.status.prints_failed</source>

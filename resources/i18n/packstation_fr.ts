@@ -808,6 +808,14 @@
             <translation>Aucun : pas d'import automatique</translation>
         </message>
         <message>
+            <source>ui.settings.station.label_accounts</source>
+            <translation>Comptes étiquettes des transporteurs</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.label_accounts_help</source>
+            <translation>Une table par transporteur (son code) : provider (own, colissimo, sendcloud, mondial_relay), url, l'identifiant (contract, public_key, enseigne), le secret (env:NOM ou keyring:SERVICE/UTILISATEUR, jamais en clair), format (pdf ou zpl) et dpi. Sans compte : l'étiquette du poste, sans numéro de suivi.</translation>
+        </message>
+        <message>
             <source>ui.settings.station.printing</source>
             <translation>Impression</translation>
         </message>
@@ -1258,6 +1266,10 @@
         <message>
             <source>ui.status.prints_ok</source>
             <translation>Impressions : {waiting} en cours</translation>
+        </message>
+        <message>
+            <source>ui.status.labels_waiting</source>
+            <translation>{count} étiquette(s) en attente du transporteur</translation>
         </message>
         <message>
             <source>ui.status.prints_failed</source>

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from packstation.db import close
-from packstation.db.models import Product
+from packstation.db.models import Order, Product, Shipment
 from packstation.services.history import search_orders
 from packstation.services.importing import Importer
 from packstation.services.packing import PackingStation
@@ -38,7 +38,9 @@ def searched_shop(request, tmp_path_factory):
     Product.update(stock=50).execute()
     packed = pack("CMD-1", station=PackingStation("Table 1", "Alice",
                                                    clock=Clock(paris("2026-11-26 10:00"))))
-    yield packed.tracking
+    # What the carrier's label service records (services.labels): its number on the shipment.
+    Shipment.update(tracking="6A98765432109").where(Shipment.order == Order.get(Order.ref == "CMD-1").id).execute()
+    yield "6A98765432109"
     close()
 
 

@@ -61,7 +61,8 @@ def test_import_then_scan_json_then_order_json(db_file, tmp_path):
     assert lines[-1]["outcome"] == "order_complete" and lines[-1]["order"] == "CMD-1"
     detail = json.loads(run(db_file, "order", "CMD-1", "--json").stdout)
     assert detail["status"] == "packed"
-    assert detail["shipment"]["tracking"] == lines[-1]["tracking"]
+    # An own label (no label account): no tracking number is made up.
+    assert detail["shipment"]["tracking"] is None and "tracking" not in lines[-1]
     assert detail["shipment"]["packer"] == "Alice"
     assert [(l["sku"], l["verified"], l["quantity"]) for l in detail["lines"]] == [("TEA", 1, 1), ("MUG", 2, 2)]
     assert [s["outcome"] for s in detail["scans"]] == ["order_opened", "verified", "verified",

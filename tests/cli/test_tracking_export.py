@@ -32,14 +32,17 @@ def test_export_tracking_shopify_and_woocommerce(tmp_path):
         table = list(csv.DictReader(handle))
     assert [r["Name"] for r in table] == ["CMD-1", "CMD-4"]
     assert table[0]["Command"] == "UPDATE" and table[0]["Line: Type"] == "Fulfillment Line"
-    assert table[0]["Fulfillment: Tracking Number"] == packed[0]["tracking"]
-    assert table[0]["Fulfillment: Tracking Company"] == "Colissimo"
+    # Own labels (no label account): fulfilled, no number made up, no customer notification.
+    assert "tracking" not in packed[0]
+    assert table[0]["Fulfillment: Status"] == "success"
+    assert table[0]["Fulfillment: Tracking Number"] == table[0]["Fulfillment: Tracking Company"] == ""
+    assert table[0]["Fulfillment: Send Receipt"] == "FALSE"
 
     woo = tmp_path / "woo.csv"
     assert run(db, "export-tracking", "--format", "woocommerce", "--out", str(woo)).returncode == 0
     with open(woo, newline="", encoding="utf-8") as handle:
         table = list(csv.DictReader(handle))
-    assert [r["tracking_number"] for r in table] == [a["tracking"] for a in packed]
+    assert [r["tracking_number"] for r in table] == ["", ""]
     assert table[0]["status_shipped"] == "1"
     day, month, year = table[0]["date_shipped"].split("-")
     assert len(day) == 2 and len(month) == 2 and len(year) == 4

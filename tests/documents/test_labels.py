@@ -140,8 +140,13 @@ def test_an_unprintable_sender_is_named_as_the_sender():
     assert "adresse de l'expéditeur" in caught.value.message
 
 
+def test_an_own_label_has_no_tracking_number_and_carries_the_order_ref():
+    """No carrier number is ever made up: the station's own label shows the order ref."""
+    label = samples.label(tracking="")
+    assert label.order_ref in pdf_text(render_labels([label]))
+
+
 @pytest.mark.parametrize("tracking, key", [
-    ("", "doc.error.barcode_empty"),
     ("6A1234567890é", "doc.error.barcode_characters"),
     ("6A" + "X9" * 40, "doc.error.barcode_too_long"),
 ])

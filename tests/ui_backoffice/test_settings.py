@@ -175,3 +175,32 @@ def test_validation_names_each_field(tmp_path):
     assert not (tmp_path / "station.toml").exists()
     assert validate_config(StationConfig(station="T", output_dir=str(tmp_path))) == []
     assert "output_dir" in config_document(StationConfig(output_dir="/x"))["printing"]
+
+
+def test_a_label_account_is_saved_to_the_station_file_with_its_secret_reference_only(dialog, config):
+    from packstation.services.shop import open_shop  # noqa: F401  (the shop is open)
+
+    station = dialog.station_tab
+    station.label_accounts.setPlainText(
+        '[colissimo]\nprovider = "colissimo"\ncontract = "123456"\n'
+        'password = "env:COLISSIMO_PASSWORD"\nformat = "zpl"\ndpi = 300\n')
+    assert dialog.save() is True, dialog.summary.text()
+    read = load_config(config.path)
+    account = read.label_accounts["colissimo"]
+    assert (account.provider, account.login, account.secret, account.format, account.dpi) == (
+        "colissimo", "123456", "env:COLISSIMO_PASSWORD", "zpl", 300)
+    # A table with only the code and the account changes none of the carrier's pickups.
+    assert tomllib.loads(config.path.read_text())["carriers"] == [
+        {"code": "colissimo", "label": {"provider": "colissimo", "contract": "123456",
+                                        "password": "env:COLISSIMO_PASSWORD", "format": "zpl",
+                                        "dpi": 300}}]
+
+
+def test_a_secret_typed_in_clear_is_refused_next_to_the_accounts(dialog, config):
+    station = dialog.station_tab
+    station.label_accounts.setPlainText(
+        '[colissimo]\nprovider = "colissimo"\ncontract = "1"\npassword = "hunter2"\n')
+    assert dialog.save() is False
+    assert "env:" in station.label_accounts_error.text()
+    assert "hunter2" not in station.label_accounts_error.text() + dialog.summary.text()
+    assert not config.path.exists()

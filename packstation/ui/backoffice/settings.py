@@ -321,7 +321,25 @@ class StationTab(QWidget):
             note.setStyleSheet("color: #7a4b00;")
             grid.addWidget(note, 4 + 2 * len(PRINT_KINDS), 0, 1, 4)
         outer.addWidget(printing)
+        outer.addWidget(self._label_accounts_group(config))
         outer.addStretch(1)
+
+    def _label_accounts_group(self, config: StationConfig) -> QGroupBox:
+        """The carriers' label accounts (``label = {...}`` of the station file), as TOML
+        tables; the secrets are references (env:NAME, keyring:SERVICE/USER) only."""
+        from packstation.shipping.accounts import accounts_text
+
+        group = QGroupBox(tr("ui.settings.station.label_accounts"))
+        column = QVBoxLayout(group)
+        help_label = QLabel(tr("ui.settings.station.label_accounts_help"))
+        help_label.setWordWrap(True)
+        column.addWidget(help_label)
+        self.label_accounts = QPlainTextEdit(accounts_text(config.label_accounts))
+        self.label_accounts.setMaximumHeight(140)
+        column.addWidget(self.label_accounts)
+        self.label_accounts_error = error_label()
+        column.addWidget(self.label_accounts_error)
+        return group
 
     def edited(self) -> StationConfig:
         config = copy.deepcopy(self.config)
@@ -337,8 +355,16 @@ class StationTab(QWidget):
         return config
 
     def collect(self) -> tuple[StationConfig | None, list[ConfigProblem]]:
+        from packstation.shipping.accounts import parse_accounts_text
+
         config = self.edited()
         problems = validate_config(config, printers=self.printers)
+        try:
+            config.label_accounts = parse_accounts_text(self.label_accounts.toPlainText())
+            set_error(self.label_accounts_error, None)
+        except InputError as error:
+            set_error(self.label_accounts_error, error.message)
+            problems.append(ConfigProblem("carriers.label", error))
         labels: dict[str, QLabel] = {
             "station.name": self.name_error, "printing.label_layout": self.layout_error,
             "printing.output_dir": self.output_dir.error, "import.inbox": self.inbox.error,
@@ -355,7 +381,8 @@ class StationTab(QWidget):
                 unplaced.append(problem.message)
             else:
                 messages.setdefault(id(label), []).append(problem.message)
-        for label in dict.fromkeys(labels.values()):
+        labels["carriers.label"] = self.label_accounts_error  # set above
+        for label in dict.fromkeys(value for key, value in labels.items() if key != "carriers.label"):
             set_error(label, "\n".join(messages.get(id(label), [])) or None)
         if unplaced:  # a field the form does not show (packaging, language): under the name
             set_error(self.name_error, "\n".join(filter(None, [self.name_error.text(), *unplaced])))
