@@ -1,0 +1,69 @@
+"""The carrier's label asked by the print worker, after the completion's commit.
+
+The packer's answer never waits for the carrier: a label service that never answers
+leaves the label job waiting (with what to do) while the slip prints, and the table packs on.
+"""
+
+from __future__ import annotations
+
+import time
+
+from packstation.db.models import Barcode, PrintJob, Product, Shipment
+from packstation.printing.queue import DONE, WAITING
+from packstation.services import printing
+from packstation.services.packing import PackingStation
+from packstation.services.printing import OrderPrinter, start_print_worker
+from tests.helpers import TEA
+from tests.shipping import standins
+
+
+def _station(config):
+    Barcode.create(code=TEA, product=Product.get(Product.sku == "TEA"))
+    worker = start_print_worker(config)
+    return PackingStation("Table 1", "Alice", printer=OrderPrinter(config, worker=worker)), worker
+
+
+def test_the_worker_asks_the_carrier_and_prints_its_label_unchanged(make_shop, colissimo, tmp_path):
+    config = make_shop(colissimo_url=colissimo.url)
+    config.output_dir = str(tmp_path / "out")
+    station, worker = _station(config)
+    try:
+        station.handle("C-HOME")
+        station.handle(TEA)
+        done = station.handle(TEA)
+        assert done.outcome.code == "order_complete"
+        assert worker.drain(30)
+    finally:
+        worker.stop()
+    label = PrintJob.get(PrintJob.kind == "label")
+    assert label.status == DONE, label.last_error
+    assert any(p.read_bytes() == standins.PDF for p in (tmp_path / "out").rglob("*.pdf"))
+    assert Shipment.get().tracking == "6A12345678901"
+    assert colissimo.issued == 1
+
+
+def test_a_carrier_that_never_answers_never_holds_the_table(make_shop, monkeypatch, tmp_path):
+    monkeypatch.setattr(printing, "CARRIER_TIMEOUT_SECONDS", 1.0)
+    silent = standins.Silent()
+    try:
+        config = make_shop(colissimo_url=silent.url)
+        config.output_dir = str(tmp_path / "out")
+        station, worker = _station(config)
+        try:
+            station.handle("C-HOME")
+            station.handle(TEA)
+            started = time.monotonic()
+            done = station.handle(TEA)
+            answered = time.monotonic() - started
+            assert done.outcome.code == "order_complete" and done.tracking is None
+            assert answered < 0.5  # the carrier is asked by the worker, not by the scan
+            assert worker.drain(30)
+        finally:
+            worker.stop()
+        label = PrintJob.get(PrintJob.kind == "label")
+        slip = PrintJob.get(PrintJob.kind == "slip")
+        assert label.status == WAITING and "retry-prints" in label.last_error
+        assert slip.status == DONE
+        assert Shipment.get().tracking is None  # nothing made up meanwhile
+    finally:
+        silent.close()
