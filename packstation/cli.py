@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import logging
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -18,6 +20,11 @@ from packstation.core import i18n
 from packstation.core.errors import PackstationError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+#: Longest scanner line read whole: longer ones are answered "unknown code" (the rest of
+#: the line is skipped unread, so that 1 GB without a newline cannot fill the memory).
+MAX_LINE_BYTES = 4096
+
+log = logging.getLogger("packstation.cli")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--packer", default="")
     scan.add_argument("--json", action="store_true")
     scan.add_argument("--ask-weight", action="store_true", help=i18n.tr("cli.ask_weight"))
+    scan.add_argument("--open-next", action="store_true", help=i18n.tr("cli.open_next"))
 
     pickups = commands.add_parser("pickups", help=i18n.tr("cli.pickups"))
     pickups.add_argument("--now", metavar="ISO8601")
@@ -97,6 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     i18n.set_language(_early_lang(argv))
     parser = build_parser()
     args = parser.parse_args(argv)
+    from packstation.logs import log_file, setup_logging
+
+    setup_logging()
+    log.info("packstation %s %s", __version__, args.command or "window")
     try:
         from packstation.services.context import load_config
 
@@ -108,12 +120,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = globals()["cmd_" + args.command.replace("-", "_")]
         return handler(args, config)
     except PackstationError as error:
+        log.info("refused: %s", error.message)
         print(f"packstation: {error.message}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_ERROR
+    except Exception as error:  # noqa: BLE001 — one line for the user, the details in the log
+        import peewee
+
+        if isinstance(error, peewee.PeeweeException):
+            from packstation.db.database import explain
+
+            log.exception("database error")
+            print(f"packstation: {explain(error).message}", file=sys.stderr)
+            return EXIT_ERROR
+        log.exception("unexpected error")
+        print("packstation: " + i18n.tr("cli.unexpected", error=_one_line(error), log=log_file()),
+              file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _one_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
 
 
 def _early_lang(argv: list[str]) -> str | None:
@@ -245,17 +276,78 @@ def cmd_order(args, config) -> int:
 def cmd_scan(args, config) -> int:
     from packstation.services.station import build_station
 
+    from packstation.services.tables import TOUCH_INTERVAL
+
     open_db(args, config)
+    # Opening the next order by itself is the window's way; here it must be asked for
+    # (--open-next, or open_next = true written in the station file): a script feeding
+    # several tables scans each order's slip itself.
+    open_next = args.open_next or (config.raw.get("station") or {}).get("open_next") is True
     station = build_station(config, station=args.station, packer=args.packer,
-                            ask_weight=args.ask_weight or config.ask_weight)
+                            ask_weight=args.ask_weight or config.ask_weight, open_next=open_next)
     resumed = station.resume()
     if resumed is not None:
         _answer(resumed, args.json)
-    for raw in sys.stdin:
-        raw = raw.rstrip("\r\n")
+
+    def idle() -> None:  # a sign of life while nobody scans, as the window gives
+        news = station.heartbeat()
+        if news is not None and news.outcome.code != "failed":
+            _answer(news, args.json)
+
+    for raw in scanner_lines(sys.stdin, idle, TOUCH_INTERVAL.total_seconds()):
         for part in raw.split("\t") if "\t" in raw else [raw]:
             _answer(station.handle(part), args.json)
     return EXIT_OK
+
+
+def scanner_lines(stream, on_idle, idle_seconds: float):
+    """The lines of ``stream`` as text, whatever bytes come: not UTF-8 (a scanner set to
+    Latin-1) is decoded with replacement characters, a line longer than MAX_LINE_BYTES is
+    cut there (the station answers it "unknown code"), and ``on_idle`` runs each
+    ``idle_seconds`` without input (where the platform can wait on a pipe)."""
+    import select
+
+    try:
+        fd = stream.fileno()
+        os.set_blocking(fd, True)
+        select.select([fd], [], [], 0)
+    except (AttributeError, OSError, ValueError, TypeError):
+        fd = None  # not a real file (a test's StringIO), or a platform without select on pipes
+    if fd is None:
+        source = getattr(stream, "buffer", None)
+        for line in (source if source is not None else stream):
+            yield _decode(line if isinstance(line, bytes) else line.encode("utf-8", "replace"))
+        return
+    pending = b""
+    skipping = False
+    while True:
+        ready, _, _ = select.select([fd], [], [], idle_seconds)
+        if not ready:
+            on_idle()
+            continue
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            if pending and not skipping:
+                yield _decode(pending)
+            return
+        pending += chunk
+        while True:
+            end = pending.find(b"\n")
+            if end < 0:
+                if len(pending) > MAX_LINE_BYTES:
+                    if not skipping:
+                        yield _decode(pending[:MAX_LINE_BYTES])
+                    skipping, pending = True, b""
+                break
+            line, pending = pending[:end], pending[end + 1:]
+            if skipping:
+                skipping = False  # the end of an overlong line already answered
+                continue
+            yield _decode(line[:MAX_LINE_BYTES + 1])
+
+
+def _decode(line: bytes) -> str:
+    return line.rstrip(b"\r\n").decode("utf-8", errors="replace")
 
 
 def _answer(answer, as_json: bool) -> None:
@@ -268,6 +360,8 @@ def _answer(answer, as_json: bool) -> None:
             where = document.get("output") or document.get("error") or ""
             print("  " + i18n.tr("cli.document_line", document=i18n.tr("doc.kind." + document["kind"]),
                                  where=where), flush=True)
+        if answer.following is not None:  # the next order, opened at once (--open-next)
+            print(f"  → {answer.following.message}", flush=True)
 
 
 def cmd_pickups(args, config) -> int:
@@ -384,6 +478,10 @@ i18n.register({
     "cli.scan": ("poste sans fenêtre : lit les scans sur l'entrée standard, un par ligne",
                  "headless station: reads scans from standard input, one per line"),
     "cli.station": ("nom du poste", "name of the station"),
+    "cli.open_next": ("ouvrir la commande suivante dès qu'une commande est terminée, comme la fenêtre",
+                      "open the next order as soon as one is complete, as the window does"),
+    "cli.unexpected": ("erreur inattendue ({error}) — le détail est dans le journal {log}.",
+                       "unexpected error ({error}) — the details are in the log {log}."),
     "cli.ask_weight": ("demander le poids avant de terminer une commande",
                        "ask for the weight before completing an order"),
     "cli.pickups": ("prochains passages des transporteurs et prévision", "next carrier pickups and projection"),

@@ -17,7 +17,7 @@ from packstation.db import changes, models
 Step = Callable[[peewee.Database], None]
 _steps: dict[int, Step] = {}
 #: The version this program writes. Raise it with each new @step.
-LATEST = 2
+LATEST = 3
 _LOCK_ID = 0x5AC5_7A71  # "packstation" schema lock, any constant shared by all tables
 
 
@@ -50,6 +50,7 @@ def upgrade(db: peewee.Database) -> int:
         if found > LATEST:
             raise DatabaseError("db.too_new", found=found, known=LATEST)
         if found == LATEST:
+            _check_tables(db)
             return found
         if found == 0:
             db.create_tables(models.ALL_MODELS, safe=True)
@@ -61,6 +62,19 @@ def upgrade(db: peewee.Database) -> int:
             _steps[version](db)
         models.SchemaInfo.update(version=LATEST).execute()
         return found
+
+
+def _check_tables(db: peewee.Database) -> None:
+    """A database at the latest version has every table (one query): a table lost to a
+    bad copy or a hand-made fix is said at the start, not at the first scan that needs it."""
+    present = set(db.get_tables())
+    missing = [model._meta.table_name for model in models.ALL_MODELS
+               if model._meta.table_name not in present]
+    if missing:
+        from packstation.db.database import opened_target
+
+        raise DatabaseError("db.missing_table", target=opened_target(),
+                            reason="no table " + ", ".join(missing))
 
 
 def _create_beyond_models(db: peewee.Database) -> None:
@@ -75,3 +89,12 @@ def _announce_changes(db: peewee.Database) -> None:
     """Several tables on PostgreSQL: triggers announce changes to the other tables
     (LISTEN/NOTIFY, see db.changes). Nothing to do on SQLite, which is checked instead."""
     changes.install_triggers(db)
+
+
+@step(3)
+def _scan_ids(db: peewee.Database) -> None:
+    """Each scan carries the station's id for it, so that a scan stored although its
+    answer was lost with the connection is not counted again when the packer rescans."""
+    if "scan_id" not in {column.name for column in db.get_columns("scan")}:
+        db.execute_sql('ALTER TABLE "scan" ADD COLUMN "scan_id" VARCHAR(32)')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "scan_scan_id" ON "scan" ("scan_id")')

@@ -209,6 +209,9 @@ class ScanRecord(BaseModel):
     code = pw.CharField(max_length=500, default="")
     outcome = pw.CharField(max_length=30)
     units = pw.IntegerField(default=0)
+    # The station's id for the scan, chosen before its transaction: a scan whose answer
+    # was lost with the connection is found again by it (schema 3).
+    scan_id = pw.CharField(max_length=32, null=True, index=True)
 
     class Meta:
         table_name = "scan"

@@ -129,6 +129,7 @@ class StationWindow(QMainWindow):
         super().__init__()
         self.station = station
         self.config = config
+        station.open_next_after_completion = config.open_next
         self.clock = clock
         self.background = background or Background(self)
         self.sounds = sounds or SoundPlayer(config.sounds, parent=self)
@@ -443,11 +444,12 @@ class StationWindow(QMainWindow):
         message = answer.message
         self.last_answer = answer
         self.answers.append(answer)
-        if answer.outcome is Outcome.ORDER_COMPLETE and self.config.open_next:
+        following = answer.following  # the station opened the next order (open_next)
+        if following is not None:
             # "Parcel ready" stays the headline; the next order is said below it.
-            following = self.station.open_next()
             self.answers.append(following)
             message = f"{answer.message}\n{following.message}"
+        self.station.open_next_after_completion = self.config.open_next  # settings may change it
         self.sounds.play(answer.tone)
         headline = "" if answer.tone is Tone.INFO else tr(f"ui.headline.{answer.tone.value}")
         self._show_answer_text(answer.tone, headline, message)
@@ -669,13 +671,13 @@ class StationWindow(QMainWindow):
     def touch(self) -> None:
         if self.db_lost:
             return
-        try:
-            held = tables.touch(self.station.station, self.station.packer, now=self.clock())
-        except pw.PeeweeException:
-            self.set_db_lost(True)
+        news = self.station.heartbeat()  # the service's, as `packstation scan` does it
+        if news is None:
             return
-        if self.station.has_order and self.station.order_ref not in held:
-            self.notify(tr("ui.tables.taken_from_us", ref=self.station.order_ref), 30000)
+        if news.outcome is Outcome.FAILED:
+            self.set_db_lost(True)
+        elif news.outcome is Outcome.ORDER_TAKEN:
+            self.notify(tr("ui.tables.taken_from_us", ref=news.order), 30000)
 
     def offer_take_over(self, ref: str) -> ScanAnswer | None:
         """When a scanned order is held by a table that stopped: offer to take it over."""
