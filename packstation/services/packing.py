@@ -672,7 +672,7 @@ class PackingStation:
             computed = parcel_weight(lines, self.packaging_g)
             weight = weight_g or computed
             carrier_code = order.carrier.code if order.carrier_id else ""
-            tracking = order.tracking or station_tracking(order.id, carrier_code)
+            tracking = order.tracking or _free_station_tracking(order.id, carrier_code)
             started = order.claimed_at or now
             Shipment.delete().where(Shipment.order == order.id).execute()
             Shipment.create(order=order, tracking=tracking, weight_g=weight, packer=self.packer,
@@ -783,6 +783,22 @@ class PackingStation:
                           order=order_ref or self.order_ref, line=line, units=units,
                           tracking=params.get("tracking"), weight_g=weight_g,
                           documents=documents or [])
+
+
+def _free_station_tracking(order_id: int, carrier_code: str) -> str:
+    """The station's tracking number for the order, unless an imported one (another
+    order's, or a shipment's) already has that form: then the same number with another
+    second letter, so that completing never stumbles on the database's UNIQUE rule."""
+    first = station_tracking(order_id, carrier_code)
+    candidates = [first] + [first[0] + letter + first[2:] for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                            if letter != first[1]]
+    for tracking in candidates:
+        taken = (Order.select().where((Order.tracking == tracking) & (Order.id != order_id)).exists()
+                 or Shipment.select().where((Shipment.tracking == tracking)
+                                            & (Shipment.order != order_id)).exists())
+        if not taken:
+            return tracking
+    return first  # 27 forms taken: the database refuses it, and the packer is told once
 
 
 def _first_line(error: BaseException) -> str:

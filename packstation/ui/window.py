@@ -619,7 +619,14 @@ class StationWindow(QMainWindow):
         self._snapshot_running = True
         self._snapshot_started = time.monotonic()
         now = self.clock()
-        self.background.submit(lambda: projections_snapshot(now), self.on_projections)
+        self.background.submit(lambda: projections_snapshot(now), self.on_projections,
+                               self.on_projections_failed)
+
+    def on_projections_failed(self, error: BaseException) -> None:
+        """The count failed (the database went away mid-walk): the banner keeps its last
+        counts, moving with the clock, and the next tick counts again."""
+        self._snapshot_running = False
+        self.notify(tr("ui.banner.refresh_failed"), 10000)
 
     def on_projections(self, snapshot: Snapshot) -> None:
         self._snapshot_running = False
