@@ -109,6 +109,17 @@ def connect(target: str) -> peewee.Database:
     return db
 
 
+def _nearly_full(path: str) -> bool:
+    """Whether the disk of ``path`` has less room than SQLite needs for a write (its WAL
+    index alone takes 32 kB): SQLite then says "disk I/O error", not "disk full"."""
+    import shutil
+
+    try:
+        return shutil.disk_usage(Path(path).parent).free < 256 * 1024
+    except OSError:
+        return False
+
+
 def _has_content(path: Path) -> bool:
     try:
         return path.stat().st_size > 0
@@ -122,10 +133,13 @@ def explain(error: BaseException) -> DatabaseError:
     reason = _first_line(error)
     text = reason.lower()
     target = opened_target()
+    if "disk i/o error" in text and not is_postgres_url(target) and _nearly_full(target):
+        return DatabaseError("db.disk_full_at", target=target, reason=reason)
     for words, key in (
             (("disk is full", "disk full", "no space left"), "db.disk_full_at"),
             (("readonly", "read-only", "read only", "permission denied"), "db.read_only_at"),
-            (("not a database", "malformed", "file is encrypted", "disk i/o error"), "db.damaged"),
+            (("not a database", "malformed", "file is encrypted"), "db.damaged"),
+            (("disk i/o error",), "db.io_error"),
             (("no such table", "no such column", "does not exist"), "db.missing_table"),
             (("database is locked", "deadlock", "lock timeout"), "db.locked_at")):
         if any(word in text for word in words):
@@ -284,6 +298,12 @@ i18n.register({
     "db.damaged": (
         "La base de données {target} est endommagée ({reason}) : restaurez une sauvegarde.",
         "The database {target} is damaged ({reason}): restore a backup.",
+    ),
+    "db.io_error": (
+        "La base de données {target} n'a pas pu être lue ou écrite ({reason}) : vérifiez le "
+        "disque, puis recommencez ; si cela revient, restaurez une sauvegarde.",
+        "The database {target} could not be read or written ({reason}): check the disk, then "
+        "try again; if it comes back, restore a backup.",
     ),
     "db.missing_table": (
         "La base de données {target} est incomplète ({reason}) : restaurez une sauvegarde.",

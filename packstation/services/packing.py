@@ -575,6 +575,8 @@ class PackingStation:
             if other is not None:
                 if other.id == self.order_id:
                     return self._record(scan, Outcome.ALREADY_OPEN, "pack.already_open", ref=other.ref)
+                if self._suggested_id == self.order_id and not any(line.verified for line in self.lines):
+                    return self.open_order(scan)  # it gives the suggested order back
                 return self._record(scan, Outcome.OTHER_ORDER_OPEN, "pack.other_order_open",
                                     ref=other.ref, current=self.order_ref)
             product = product_for_code(forms)
