@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--orders", type=int, default=50, metavar="N")
     demo.add_argument("--seed", type=int, default=None, metavar="S")
     demo.add_argument("--no-gui", action="store_true", help=i18n.tr("cli.no_gui"))
+    demo.add_argument("--history", type=int, default=0, metavar="DAYS", help=i18n.tr("cli.history"))
 
     imp = commands.add_parser("import", help=i18n.tr("cli.import"))
     imp.add_argument("files", nargs="+", metavar="FILE")
@@ -184,6 +185,10 @@ def cmd_demo(args, config) -> int:
         for error in report.errors:
             print(str(error), file=sys.stderr)
         return EXIT_ERROR
+    if args.history > 0:
+        from packstation.services.demo import fill_history
+
+        print(fill_history(args.history, args.seed).summary(), file=sys.stderr)
     if args.no_gui:
         return EXIT_OK
     return _gui(args, config)
@@ -469,6 +474,8 @@ i18n.register({
     "cli.demo": ("remplir la base avec une boutique de démonstration, puis ouvrir la fenêtre",
                  "fill the database with a demo shop, then open the window"),
     "cli.no_gui": ("ne pas ouvrir la fenêtre", "do not open the window"),
+    "cli.history": ("ajouter DAYS jours passés de commandes emballées et expédiées (scans, événements)",
+                    "add DAYS past days of packed and shipped orders (scans, events)"),
     "cli.import": ("importer des fichiers de commandes ou de produits (CSV)",
                    "import order or product files (CSV)"),
     "cli.dry_run": ("montrer ce qui changerait sans rien enregistrer", "show what would change, save nothing"),

@@ -93,8 +93,13 @@ def _announce_changes(db: peewee.Database) -> None:
 
 @step(3)
 def _scan_ids(db: peewee.Database) -> None:
-    """Each scan carries the station's id for it, so that a scan stored although its
+    """The stock walk's index (below); and each scan carries the station's id for it, so that a scan stored although its
     answer was lost with the connection is not counted again when the packer rescans."""
     if "scan_id" not in {column.name for column in db.get_columns("scan")}:
         db.execute_sql('ALTER TABLE "scan" ADD COLUMN "scan_id" VARCHAR(32)')
     db.execute_sql('CREATE INDEX IF NOT EXISTS "scan_scan_id" ON "scan" ("scan_id")')
+    # And the stock walk reads each carrier's pending orders in the queue's order.
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "orders_status_carrier_id_express_ordered_at_id" '
+                   'ON "orders" ("status", "carrier_id", "express", "ordered_at", "id")')
+    # And the pace projection reads the latest shipments of a year of them.
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "shipment_packed_at" ON "shipment" ("packed_at")')
