@@ -26,13 +26,15 @@ from packstation.services.queue import pending_in_queue_order
 ALLOCATED_STATUSES = (OrderStatus.PACKING, OrderStatus.PENDING)
 
 
-def shortages(now: dt.datetime | None = None, *, until: int | None = None) -> dict[int, dict[str, int]]:
+def shortages(now: dt.datetime | None = None, *, until: int | None = None,
+              within: int | None = None) -> dict[int, dict[str, int]] | None:
     """Order id -> {sku: units missing} for every pending order the stock cannot cover.
 
     ``now`` decides the queue's order (the carrier whose pickup comes first goes first).
     With ``until`` (an order id) the walk stops at that order: an order's allocation
     depends only on the orders ahead of it, so opening the top of a 100,000-order queue
-    reads a few hundred rows, not every open line.
+    reads a few hundred rows, not every open line; with ``within`` too, None when that
+    order is not among the first ``within`` pending orders.
     """
     # Only products whose stock the shop tracks (stock not NULL) can make an order short.
     available = dict(Product.select(Product.id, Product.stock)
@@ -47,7 +49,11 @@ def shortages(now: dt.datetime | None = None, *, until: int | None = None) -> di
         for _order_id, product_id, _sku, quantity in _tracked_lines(chunk):
             available[product_id] = available.get(product_id, 0) - quantity
     result: dict[int, dict[str, int]] = {}
+    walked = 0
     for chunk in _chunks(pending_in_queue_order(now), 16, grow=True):
+        if within is not None and walked >= within:
+            return None
+        walked += len(chunk)
         lines: dict[int, list[tuple[int, str, int]]] = defaultdict(list)
         for order_id, product_id, sku, quantity in _tracked_lines(chunk):
             lines[order_id].append((product_id, sku, quantity))
@@ -114,15 +120,27 @@ def missing_for(order: Order | int) -> dict[str, int]:
                    .where((OrderLine.order == order_id) & OrderLine.product.is_null(False)).tuples()]
     if not product_ids:
         return {}
-    demand = (OrderLine.select(OrderLine.product, fn.SUM(OrderLine.quantity))
-              .join(Order).where(OrderLine.product.in_(product_ids)
-                                 & Order.status.in_(list(ALLOCATED_STATUSES)))
-              .group_by(OrderLine.product).tuples())
     stock = dict(Product.select(Product.id, Product.stock)
                  .where(Product.id.in_(product_ids) & Product.stock.is_null(False)).tuples())
-    if all(total <= stock[pid] for pid, total in demand if pid in stock):
+    if not stock:
+        return {}  # the shop tracks none of its products
+    # Near the top of the queue (F2, the first pick list) the walk down to it is short.
+    near = shortages(until=order_id, within=NEAR_TOP)
+    if near is not None:
+        return near.get(order_id, {})
+    # Deeper: first whether all the open demand for its products fits (then it is not
+    # short whatever the order), else the walk down to it.
+    demand = (OrderLine.select(OrderLine.product, fn.SUM(OrderLine.quantity))
+              .join(Order).where(OrderLine.product.in_(list(stock))
+                                 & Order.status.in_(list(ALLOCATED_STATUSES)))
+              .group_by(OrderLine.product).tuples())
+    if all(total <= stock[pid] for pid, total in demand):
         return {}
     return shortages(until=order_id).get(order_id, {})
+
+
+#: How many orders of the queue the walk reads before it asks whether it must walk at all.
+NEAR_TOP = 1024
 
 
 def shortages_for(order_id: int) -> list[dict]:
