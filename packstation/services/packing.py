@@ -237,7 +237,8 @@ class PackingStation:
         scan_id = uuid.uuid4().hex  # before any transaction: it names this scan's rows
         self._scan_id = scan_id
         try:
-            if self.memory_in_doubt:
+            # A heartbeat does not catch up: the packer's next scan must find the unsure one.
+            if self.memory_in_doubt and raw != "heartbeat":
                 caught_up = self._catch_up_after_connection_loss(raw)
                 if caught_up is not None:
                     return caught_up
@@ -249,7 +250,10 @@ class PackingStation:
             # nothing was stored; say it once, keep the order open as the database has it.
             log.error("change refused by the database on %r: %s", raw, error)
             failed_completion = self.order_id if self.has_order and all_verified(self.lines) else None
-            self._reload_after_refusal()
+            try:
+                self._reload_after_refusal()
+            except peewee.PeeweeException:  # gone meanwhile: the next scan reloads
+                self.memory_in_doubt = True
             if failed_completion is not None and self.order_id == failed_completion:
                 self._completion_failed_id = failed_completion
                 return self._answer(Outcome.FAILED, "pack.completion_failed", ref=self.order_ref,

@@ -685,6 +685,8 @@ class StationWindow(QMainWindow):
             self.set_db_lost(True)
         elif news.outcome is Outcome.ORDER_TAKEN:
             self.notify(tr("ui.tables.taken_from_us", ref=news.order), 30000)
+        else:
+            self.show_answer(news)
 
     def offer_take_over(self, ref: str) -> ScanAnswer | None:
         """When a scanned order is held by a table that stopped: offer to take it over."""

@@ -187,6 +187,7 @@ def test_a_scan_committed_but_unanswered_is_not_counted_again_when_scanned_again
     assert cutter.cuts == 1
     assert (lost.ok, lost.message) == (False, LOST)
     assert stored_counts(pg_shop, "CMD-1") == {"TEA": 0, "MUG": 2}  # it was committed
+    assert station.heartbeat() is None  # an idle sign of life meanwhile changes nothing
 
     again = station.handle(MUG)  # the packer did as told: the same mug, scanned again
     assert again.ok and again.outcome.code == "verified"
