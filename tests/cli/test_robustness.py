@@ -229,3 +229,25 @@ def test_scan_with_open_next_opens_the_next_order_as_the_window_does(small_shop,
     assert done["outcome"] == "order_complete" and done["next"]["outcome"] == "order_opened"
     # The order opened by itself is only a suggestion: scanning another slip takes that one.
     assert answers[4]["outcome"] == "order_opened" and answers[4]["order"] == "CMD-4"
+
+
+def test_the_scan_loop_gives_a_sign_of_life_while_nobody_scans():
+    """``packstation scan`` waits on its input as the window waits on the scanner: while
+    nothing comes, the station's heartbeat runs (every tables.TOUCH_INTERVAL there)."""
+    import threading
+    import time
+
+    from packstation.cli import scanner_lines
+
+    read_end, write_end = os.pipe()
+    idle: list[float] = []
+    with os.fdopen(read_end, "rb") as stream:
+        def scanner():
+            time.sleep(0.3)
+            os.write(write_end, b"CMD-1\ncaf\xe9\n")
+            os.close(write_end)
+
+        threading.Thread(target=scanner).start()
+        lines = list(scanner_lines(stream, lambda: idle.append(time.monotonic()), 0.05))
+    assert lines == ["CMD-1", "caf\ufffd"]
+    assert len(idle) >= 3
