@@ -251,3 +251,46 @@ def test_the_scan_loop_gives_a_sign_of_life_while_nobody_scans():
         lines = list(scanner_lines(stream, lambda: idle.append(time.monotonic()), 0.05))
     assert lines == ["CMD-1", "caf\ufffd"]
     assert len(idle) >= 3
+
+
+# -- 8. the station file is validated when it is read ----------------------------------------
+
+@pytest.mark.parametrize("text, field", [
+    ('[station]\npackaging_g = "150 g"\n', "station.packaging_g"),
+    ('[station]\nask_weight = "false"\n', "station.ask_weight"),
+    ('[station]\nopen_next = 1\n', "station.open_next"),
+    ('[station]\npackaging_g = true\n', "station.packaging_g"),
+    ('[station]\nname = 7\n', "station.name"),
+    ('station = "Table 1"\n', "station"),
+    ('[printing.label]\nprinter = 9100\n', "printing.label.printer"),
+    ('[import]\ninbox = ["a", "b"]\n', "import.inbox"),
+])
+def test_a_value_of_the_wrong_type_is_refused_naming_its_field(text, field, tmp_path):
+    from packstation.core.errors import InputError
+    from packstation.services.context import load_config
+
+    path = tmp_path / "station.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        load_config(path)
+    assert field in refused.value.message and str(path) in refused.value.message
+
+
+def test_a_wrong_type_in_the_station_file_is_one_line_on_the_command_line(tmp_path):
+    path = tmp_path / "station.toml"
+    path.write_text('[station]\nname = "Table 1"\npackaging_g = "150 g"\n', encoding="utf-8")
+    error = one_line_error(run(str(tmp_path / "shop.sqlite3"), "--config", str(path), "orders"))
+    assert "station.packaging_g" in error and "150 g" in error
+
+
+def test_a_well_typed_station_file_reads_as_before(tmp_path):
+    from packstation.services.context import load_config
+
+    path = tmp_path / "station.toml"
+    path.write_text('[station]\nname = "Table 2"\nask_weight = true\npackaging_g = 200\n'
+                    '[printing]\nlabel_layout = "a6"\n[printing.label]\nprinter = "Zebra"\n'
+                    '[[carriers]]\ncode = "colissimo"\npickup = { mon = "15:00" }\n', encoding="utf-8")
+    config = load_config(path)
+    assert (config.station, config.ask_weight, config.packaging_g, config.label_layout) == \
+        ("Table 2", True, 200, "a6")
+    assert config.printers == {"label": {"printer": "Zebra"}}
