@@ -96,8 +96,8 @@ def connect(target: str) -> peewee.Database:
             raise DatabaseError("db.is_folder", path=str(path))
         if path.exists() and path.stat().st_size == 0 and not _has_content(Path(f"{path}-wal")):
             raise DatabaseError("db.empty_file", path=str(path))
-        db = peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE",
-                                   timeout=5)
+        db = SqliteFileDatabase(str(path), pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE",
+                                timeout=5)
     try:
         db.connect(reuse_if_open=True)
         if isinstance(db, peewee.SqliteDatabase):
@@ -166,6 +166,21 @@ def _postgres(url: str) -> peewee.PostgresqlDatabase:
     kwargs.update(_dead_peer_detection())
     kwargs.update(params)
     return ReconnectingPostgresqlDatabase(urllib.parse.unquote(name), **kwargs)
+
+
+class SqliteFileDatabase(peewee.SqliteDatabase):
+    """SQLite that does not hide why a commit failed.
+
+    On a full disk or an I/O error SQLite rolls the transaction back itself; peewee then
+    asks for a rollback again, which fails with "no transaction is active" and replaces
+    the error that matters (the full disk) with one that tells nobody anything.
+    """
+
+    def rollback(self):
+        connection = self._state.conn
+        if connection is not None and not connection.in_transaction:
+            return
+        super().rollback()
 
 
 # -- reconnecting after a lost PostgreSQL connection ---------------------------------------

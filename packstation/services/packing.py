@@ -269,7 +269,8 @@ class PackingStation:
             busy = isinstance(error, peewee.OperationalError) and any(
                 word in str(error).lower() for word in ("locked", "deadlock", "lock timeout"))
             key = "db.locked" if busy else _database_trouble(error)
-            return self._answer(Outcome.FAILED, "pack.failed", error=i18n.tr(key))
+            return self._answer(Outcome.FAILED, "pack.failed",
+                                error=i18n.tr(key, reason=_first_line(error)))
         except peewee.DatabaseError as error:  # a damaged file, a failing disk
             log.error("database error on %r: %s", raw, error)
             self.memory_in_doubt = True
@@ -814,11 +815,15 @@ def _first_line(error: BaseException) -> str:
 
 def _database_trouble(error: BaseException) -> str:
     """The message key for a database error that is not contention."""
+    from packstation.db.database import engine
+
     text = str(error).lower()
     if "disk is full" in text or "disk full" in text or "no space" in text:
         return "db.disk_full"
     if "readonly" in text or "read-only" in text or "read only" in text:
         return "db.read_only"
+    if engine() == "sqlite":  # a file has no connection to lose: its disk failed
+        return "db.damaged_now"
     return "db.connection_lost"
 
 

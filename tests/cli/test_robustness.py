@@ -294,3 +294,30 @@ def test_a_well_typed_station_file_reads_as_before(tmp_path):
     assert (config.station, config.ask_weight, config.packaging_g, config.label_layout) == \
         ("Table 2", True, 200, "a6")
     assert config.printers == {"label": {"printer": "Zebra"}}
+
+
+def test_a_station_on_a_full_disk_refuses_the_scan_and_counts_it_once_there_is_room(tmp_path):
+    from packstation.db.database import database
+    from packstation.services.packing import PackingStation
+    from packstation.services.shop import open_shop
+
+    with small_file_system("1m") as folder:
+        target = folder / "shop.sqlite3"
+        open_shop(str(target))
+        assert import_rows(tmp_path, shop_rows()).ok
+        station = PackingStation("Table 1")
+        assert station.handle("CMD-1").outcome.code == "order_opened"
+        database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        filler = folder / "filler"
+        handle = os.open(filler, os.O_WRONLY | os.O_CREAT)
+        with contextlib.suppress(OSError):
+            while True:
+                os.write(handle, b"\0" * 4096)
+        os.close(handle)
+        refused = [station.handle(MUG) for _ in range(3)]
+        assert [answer.message for answer in refused] == [
+            "Disque plein : ce scan n'est pas enregistré. Libérez de la place, puis scannez à nouveau."] * 3
+        filler.unlink()
+        answer = station.handle(MUG)  # counted once, as the packer was told
+        assert answer.ok and answer.message.endswith("1/2"), answer.message
+        close()
