@@ -321,3 +321,10 @@ def test_a_station_on_a_full_disk_refuses_the_scan_and_counts_it_once_there_is_r
         answer = station.handle(MUG)  # counted once, as the packer was told
         assert answer.ok and answer.message.endswith("1/2"), answer.message
         close()
+
+
+def test_the_window_on_an_empty_file_says_so_in_one_line(tmp_path):
+    target = tmp_path / "shop.sqlite3"
+    target.write_bytes(b"")
+    error = one_line_error(run(str(target), env={"QT_QPA_PLATFORM": "offscreen"}))
+    assert str(target) in error and "empty" in error

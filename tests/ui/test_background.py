@@ -116,3 +116,25 @@ def test_an_unexpected_error_in_the_window_is_logged_and_shown_with_the_log_s_pl
     dialog.close()
     # The station goes on.
     assert window.scan("CMD-1").outcome.code == "order_opened"
+
+
+def test_a_locked_database_is_an_answer_in_the_window_never_an_exception(qtbot, window, sqlite_path):
+    """pytest-qt fails a test on any exception escaping a slot: the keys below must not."""
+    from PySide6.QtCore import Qt
+
+    from packstation.db.database import database
+
+    database.execute_sql("PRAGMA busy_timeout = 50")
+    holder = sqlite3.connect(sqlite_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        qtbot.keyClick(window, Qt.Key.Key_F2)  # the claim cannot be written
+        assert not window.last_answer.ok and "occupée" in window.answer_label.text()
+        for key in (Qt.Key.Key_F3, Qt.Key.Key_F4, Qt.Key.Key_F8):  # nothing open: said so
+            qtbot.keyClick(window, key)
+            assert not window.last_answer.ok
+    finally:
+        holder.rollback()
+        holder.close()
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    assert window.last_answer.outcome.code == "order_opened"
