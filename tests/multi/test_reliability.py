@@ -258,3 +258,39 @@ def test_a_completion_that_cannot_be_stored_is_said_once_and_the_order_stays_res
     assert restarted.complete(None).outcome.code == "order_complete"  # F4, as told
     assert Order.get(Order.ref == "CMD-1").status == OrderStatus.PACKED
     close()
+
+
+# -- schema 3 ----------------------------------------------------------------------------------
+
+def test_a_version_2_database_is_upgraded_with_scan_ids_and_the_stock_walk_s_index(db_target, tmp_path):
+    from packstation.db import migrations
+    from packstation.db.database import connect
+    from packstation.db.models import ALL_MODELS, SchemaInfo
+
+    db = connect(db_target)
+    database.initialize(db)
+    db.create_tables(ALL_MODELS)
+    migrations.changes.install_triggers(db)
+    for index in ("scan_scan_id", "orders_status_carrier_id_express_ordered_at_id",
+                  "shipment_packed_at"):
+        db.execute_sql(f'DROP INDEX "{index}"')
+    db.execute_sql('ALTER TABLE "scan" DROP COLUMN "scan_id"')  # what version 2 had
+    SchemaInfo.create(version=2)
+    assert "scan_id" not in {column.name for column in db.get_columns("scan")}
+
+    assert migrations.upgrade(db) == 2
+    assert SchemaInfo.get().version == migrations.LATEST
+    assert "scan_id" in {column.name for column in db.get_columns("scan")}
+    indexes = {index.name for table in ("scan", "orders", "shipment") for index in db.get_indexes(table)}
+    assert {"scan_scan_id", "orders_status_carrier_id_express_ordered_at_id",
+            "shipment_packed_at"} <= indexes
+    db.close()
+    from packstation.services.shop import open_shop
+
+    open_shop(db_target)
+    assert import_rows(tmp_path, [row("CMD-1", "TEA", 1, ean=TEA)]).ok
+    station = PackingStation("Table 1")
+    station.handle("CMD-1")
+    assert station.handle(TEA).outcome.code == "order_complete"
+    assert all(scan.scan_id for scan in ScanRecord.select())
+    close()
