@@ -88,13 +88,19 @@ def run_window(args, config: StationConfig) -> int:
     app.setApplicationName("Packstation")
     install_qt_translator(app)
     install_translator(app)   # the window's texts: resources/i18n/packstation_<lang>.qm
+    from packstation.logs import setup_logging
+    from packstation.ui.crash import install_excepthook
+
+    setup_logging()  # before the first window: an error is never only on a terminal
+    reporter = install_excepthook()
     open_shop(getattr(args, "db", None), config)
     install_system_printing(gui=True)
     # The print worker first delivers what this station had queued when it stopped.
     worker = start_print_worker(config)
     station = build_station(config, worker=worker)
-    resumed = station.resume()  # a crash mid-order: back where it stopped
+    resumed = station.resume()  # a crash mid-order: back where it stopped (never raises)
     window = StationWindow(station, config, print_worker=worker)
+    reporter.parent = window
     window.resize(1366, 768)
     window.show()
     window.start(resumed)

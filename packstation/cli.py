@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import logging
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -20,6 +22,11 @@ from packstation.core.errors import PackstationError
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 # At the end of `scan`, how long the station waits for its queued documents to go out.
 DRAIN_SECONDS = 120.0
+#: Longest scanner line read whole: longer ones are answered "unknown code" (the rest of
+#: the line is skipped unread, so that 1 GB without a newline cannot fill the memory).
+MAX_LINE_BYTES = 4096
+
+log = logging.getLogger("packstation.cli")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--orders", type=int, default=50, metavar="N")
     demo.add_argument("--seed", type=int, default=None, metavar="S")
     demo.add_argument("--no-gui", action="store_true", help=i18n.tr("cli.no_gui"))
+    demo.add_argument("--history", type=int, default=0, metavar="DAYS", help=i18n.tr("cli.history"))
 
     imp = commands.add_parser("import", help=i18n.tr("cli.import"))
     imp.add_argument("files", nargs="+", metavar="FILE")
@@ -56,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--packer", default="")
     scan.add_argument("--json", action="store_true")
     scan.add_argument("--ask-weight", action="store_true", help=i18n.tr("cli.ask_weight"))
+    scan.add_argument("--open-next", action="store_true", help=i18n.tr("cli.open_next"))
 
     pickups = commands.add_parser("pickups", help=i18n.tr("cli.pickups"))
     pickups.add_argument("--now", metavar="ISO8601")
@@ -106,6 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     i18n.set_language(_early_lang(argv))
     parser = build_parser()
     args = parser.parse_args(argv)
+    from packstation.logs import log_file, setup_logging
+
+    setup_logging()
+    log.info("packstation %s %s", __version__, args.command or "window")
     try:
         from packstation.services.context import load_config
 
@@ -117,12 +130,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = globals()["cmd_" + args.command.replace("-", "_")]
         return handler(args, config)
     except PackstationError as error:
+        log.info("refused: %s", error.message)
         print(f"packstation: {error.message}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_ERROR
+    except Exception as error:  # noqa: BLE001 — one line for the user, the details in the log
+        import peewee
+
+        if isinstance(error, peewee.PeeweeException):
+            from packstation.db.database import explain
+
+            log.exception("database error")
+            print(f"packstation: {explain(error).message}", file=sys.stderr)
+            return EXIT_ERROR
+        log.exception("unexpected error")
+        print("packstation: " + i18n.tr("cli.unexpected", error=_one_line(error), log=log_file()),
+              file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _one_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
 
 
 def _early_lang(argv: list[str]) -> str | None:
@@ -162,6 +194,10 @@ def cmd_demo(args, config) -> int:
         for error in report.errors:
             print(str(error), file=sys.stderr)
         return EXIT_ERROR
+    if args.history > 0:
+        from packstation.services.demo import fill_history
+
+        print(fill_history(args.history, args.seed).summary(), file=sys.stderr)
     if args.no_gui:
         return EXIT_OK
     return _gui(args, config)
@@ -256,20 +292,32 @@ def cmd_scan(args, config) -> int:
     from packstation.services.printing import start_print_worker
     from packstation.services.station import build_station
 
+    from packstation.services.tables import TOUCH_INTERVAL
+
     open_db(args, config)
     install_system_printing(gui=False)
     name = args.station or config.station
+    # Opening the next order by itself is the window's way; here it must be asked for
+    # (--open-next, or open_next = true written in the station file): a script feeding
+    # several tables scans each order's slip itself.
+    open_next = args.open_next or (config.raw.get("station") or {}).get("open_next") is True
     # The station's print worker: it first delivers what this station had queued when it
     # last stopped, then every document completion queues, off the scan path.
     worker = start_print_worker(config, name)
     station = build_station(config, station=name, packer=args.packer,
-                            ask_weight=args.ask_weight or config.ask_weight, worker=worker)
+                            ask_weight=args.ask_weight or config.ask_weight, open_next=open_next,
+                            worker=worker)
+
+    def idle() -> None:  # a sign of life while nobody scans, as the window gives
+        news = station.heartbeat()
+        if news is not None and news.outcome.code != "failed":
+            _answer(news, args.json)
+
     try:
         resumed = station.resume()
         if resumed is not None:
             _answer(resumed, args.json)
-        for raw in sys.stdin:
-            raw = raw.rstrip("\r\n")
+        for raw in scanner_lines(sys.stdin, idle, TOUCH_INTERVAL.total_seconds()):
             for part in raw.split("\t") if "\t" in raw else [raw]:
                 _answer(station.handle(part), args.json)
         # The scans are over: what was queued is delivered before the station stops.
@@ -277,6 +325,56 @@ def cmd_scan(args, config) -> int:
     finally:
         worker.stop()
     return EXIT_OK
+
+
+def scanner_lines(stream, on_idle, idle_seconds: float):
+    """The lines of ``stream`` as text, whatever bytes come: not UTF-8 (a scanner set to
+    Latin-1) is decoded with replacement characters, a line longer than MAX_LINE_BYTES is
+    cut there (the station answers it "unknown code"), and ``on_idle`` runs each
+    ``idle_seconds`` without input (where the platform can wait on a pipe)."""
+    import select
+
+    try:
+        fd = stream.fileno()
+        os.set_blocking(fd, True)
+        select.select([fd], [], [], 0)
+    except (AttributeError, OSError, ValueError, TypeError):
+        fd = None  # not a real file (a test's StringIO), or a platform without select on pipes
+    if fd is None:
+        source = getattr(stream, "buffer", None)
+        for line in (source if source is not None else stream):
+            yield _decode(line if isinstance(line, bytes) else line.encode("utf-8", "replace"))
+        return
+    pending = b""
+    skipping = False
+    while True:
+        ready, _, _ = select.select([fd], [], [], idle_seconds)
+        if not ready:
+            on_idle()
+            continue
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            if pending and not skipping:
+                yield _decode(pending)
+            return
+        pending += chunk
+        while True:
+            end = pending.find(b"\n")
+            if end < 0:
+                if len(pending) > MAX_LINE_BYTES:
+                    if not skipping:
+                        yield _decode(pending[:MAX_LINE_BYTES])
+                    skipping, pending = True, b""
+                break
+            line, pending = pending[:end], pending[end + 1:]
+            if skipping:
+                skipping = False  # the end of an overlong line already answered
+                continue
+            yield _decode(line[:MAX_LINE_BYTES + 1])
+
+
+def _decode(line: bytes) -> str:
+    return line.rstrip(b"\r\n").decode("utf-8", errors="replace")
 
 
 def _answer(answer, as_json: bool) -> None:
@@ -289,6 +387,8 @@ def _answer(answer, as_json: bool) -> None:
             where = document.get("output") or document.get("error") or document.get("destination") or ""
             print("  " + i18n.tr("cli.document_line", document=i18n.tr("doc.kind." + document["kind"]),
                                  where=where), flush=True)
+        if answer.following is not None:  # the next order, opened at once (--open-next)
+            print(f"  → {answer.following.message}", flush=True)
 
 
 def cmd_pickups(args, config) -> int:
@@ -420,6 +520,8 @@ i18n.register({
     "cli.demo": ("remplir la base avec une boutique de démonstration, puis ouvrir la fenêtre",
                  "fill the database with a demo shop, then open the window"),
     "cli.no_gui": ("ne pas ouvrir la fenêtre", "do not open the window"),
+    "cli.history": ("ajouter DAYS jours passés de commandes emballées et expédiées (scans, événements)",
+                    "add DAYS past days of packed and shipped orders (scans, events)"),
     "cli.import": ("importer des fichiers de commandes ou de produits (CSV)",
                    "import order or product files (CSV)"),
     "cli.dry_run": ("montrer ce qui changerait sans rien enregistrer", "show what would change, save nothing"),
@@ -429,6 +531,10 @@ i18n.register({
     "cli.scan": ("poste sans fenêtre : lit les scans sur l'entrée standard, un par ligne",
                  "headless station: reads scans from standard input, one per line"),
     "cli.station": ("nom du poste", "name of the station"),
+    "cli.open_next": ("ouvrir la commande suivante dès qu'une commande est terminée, comme la fenêtre",
+                      "open the next order as soon as one is complete, as the window does"),
+    "cli.unexpected": ("erreur inattendue ({error}) — le détail est dans le journal {log}.",
+                       "unexpected error ({error}) — the details are in the log {log}."),
     "cli.ask_weight": ("demander le poids avant de terminer une commande",
                        "ask for the weight before completing an order"),
     "cli.pickups": ("prochains passages des transporteurs et prévision", "next carrier pickups and projection"),

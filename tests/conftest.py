@@ -27,7 +27,8 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     """Keep the user's real data, configuration and documents folders out of tests."""
     home = tmp_path_factory.mktemp("home")
     for variable, folder in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
-                             ("XDG_DOCUMENTS_DIR", "Documents"), ("XDG_CACHE_HOME", "cache")):
+                             ("XDG_DOCUMENTS_DIR", "Documents"), ("XDG_CACHE_HOME", "cache"),
+                             ("XDG_STATE_HOME", "state")):  # the log (packstation.logs)
         monkeypatch.setenv(variable, str(home / folder))
     monkeypatch.delenv("PACKSTATION_DB", raising=False)
     monkeypatch.delenv("PACKSTATION_CONFIG", raising=False)

@@ -43,35 +43,110 @@ def resolve_target(target: str | os.PathLike | None) -> str:
     return os.environ.get(ENV_VARIABLE) or str(paths.default_database())
 
 
+_SECRET_PARAMETERS = ("password", "sslpassword")
+_SECRET_QUERY = re.compile(r"(?i)\b(%s)=[^&#\s]*" % "|".join(_SECRET_PARAMETERS))
+
+
 def redact(target: str) -> str:
-    """The target with any password removed, for messages and logs."""
+    """The target with every secret removed (``user:password@``, ``?password=``), for
+    messages and logs; a URL too malformed to read loses everything after its scheme
+    that could hold one."""
     if not is_postgres_url(target):
         return target
-    parts = urllib.parse.urlsplit(target)
-    if parts.password is None:
-        return target
-    netloc = parts.netloc.replace(":" + parts.password + "@", ":***@", 1)
-    return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
+    scheme, _, rest = target.partition("://")
+    netloc, slash, tail = rest.partition("/")
+    if "@" in netloc:  # the last @ ends the user part, as libpq reads it
+        user_part, _, host = netloc.rpartition("@")
+        user = user_part.split(":", 1)[0]
+        netloc = f"{user}:***@{host}" if ":" in user_part else f"{user}@{host}"
+    return _SECRET_QUERY.sub(lambda match: match.group(1) + "=***", f"{scheme}://{netloc}{slash}{tail}")
+
+
+#: The database the program opened last (redacted), for messages that must name it.
+_opened: str | None = None
+
+
+def opened_target() -> str:
+    """The file or (redacted) URL of the open database, for messages; "?" when none."""
+    return _opened or "?"
 
 
 def connect(target: str) -> peewee.Database:
-    """A peewee database for ``target``, connected, without touching the schema."""
+    """A peewee database for ``target``, connected, without touching the schema.
+
+    A SQLite file that exists must be a database: an empty file (a copy that failed, a
+    disk that filled up) is refused rather than silently opened as an empty shop, and a
+    damaged one is named with what is wrong.
+    """
+    global _opened
+    _opened = redact(target)
     if is_postgres_url(target):
-        db = _postgres(target)
+        try:
+            db = _postgres(target)
+        except ValueError as error:  # a port that is no number, a stray bracket...
+            raise DatabaseError("db.bad_url", target=redact(target), reason=_first_line(error)) from None
     else:
         path = Path(target).expanduser()
+        _opened = str(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise DatabaseError("db.cannot_create", path=str(path), reason=error.strerror) from None
-        db = peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE",
-                                   timeout=5)
+        if path.is_dir():
+            raise DatabaseError("db.is_folder", path=str(path))
+        if path.exists() and path.stat().st_size == 0 and not _has_content(Path(f"{path}-wal")):
+            raise DatabaseError("db.empty_file", path=str(path))
+        db = SqliteFileDatabase(str(path), pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE",
+                                timeout=5)
     try:
         db.connect(reuse_if_open=True)
-    except peewee.OperationalError as error:
-        raise DatabaseError("db.cannot_open", target=redact(target),
-                            reason=_first_line(error)) from None
+        if isinstance(db, peewee.SqliteDatabase):
+            db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()  # reads page 1
+    except peewee.DatabaseError as error:
+        if not db.is_closed():
+            db.close()
+        raise explain(error) from None
     return db
+
+
+def _nearly_full(path: str) -> bool:
+    """Whether the disk of ``path`` has less room than SQLite needs for a write (its WAL
+    index alone takes 32 kB): SQLite then says "disk I/O error", not "disk full"."""
+    import shutil
+
+    try:
+        return shutil.disk_usage(Path(path).parent).free < 256 * 1024
+    except OSError:
+        return False
+
+
+def _has_content(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def explain(error: BaseException) -> DatabaseError:
+    """A database error as the one line a merchant reads: which database, what is wrong,
+    what to do (a full disk, a read-only file, a damaged file, a missing table...)."""
+    reason = _first_line(error)
+    text = reason.lower()
+    target = opened_target()
+    if "disk i/o error" in text and not is_postgres_url(target) and _nearly_full(target):
+        return DatabaseError("db.disk_full_at", target=target, reason=reason)
+    for words, key in (
+            (("disk is full", "disk full", "no space left"), "db.disk_full_at"),
+            (("readonly", "read-only", "read only", "permission denied"), "db.read_only_at"),
+            (("not a database", "malformed", "file is encrypted"), "db.damaged"),
+            (("disk i/o error",), "db.io_error"),
+            (("no such table", "no such column", "does not exist"), "db.missing_table"),
+            (("database is locked", "deadlock", "lock timeout"), "db.locked_at")):
+        if any(word in text for word in words):
+            return DatabaseError(key, target=target, reason=reason)
+    if "unable to open" in text and not is_postgres_url(target):
+        return DatabaseError("db.read_only_at", target=target, reason=reason)
+    return DatabaseError("db.cannot_open", target=target, reason=reason)
 
 
 def _postgres(url: str) -> peewee.PostgresqlDatabase:
@@ -91,6 +166,21 @@ def _postgres(url: str) -> peewee.PostgresqlDatabase:
     kwargs.update(_dead_peer_detection())
     kwargs.update(params)
     return ReconnectingPostgresqlDatabase(urllib.parse.unquote(name), **kwargs)
+
+
+class SqliteFileDatabase(peewee.SqliteDatabase):
+    """SQLite that does not hide why a commit failed.
+
+    On a full disk or an I/O error SQLite rolls the transaction back itself; peewee then
+    asks for a rollback again, which fails with "no transaction is active" and replaces
+    the error that matters (the full disk) with one that tells nobody anything.
+    """
+
+    def rollback(self):
+        connection = self._state.conn
+        if connection is not None and not connection.in_transaction:
+            return
+        super().rollback()
 
 
 # -- reconnecting after a lost PostgreSQL connection ---------------------------------------
@@ -158,7 +248,8 @@ def _hung_up(connection) -> bool:
 
 def _first_line(error: BaseException) -> str:
     text = str(error).strip().splitlines()
-    return re.sub(r"password=\S+", "password=***", text[0]) if text else type(error).__name__
+    return _SECRET_QUERY.sub(lambda match: match.group(1) + "=***", text[0]) if text \
+        else type(error).__name__
 
 
 def open_database(target: str | os.PathLike | None = None, *, migrate: bool = True) -> peewee.Database:
@@ -202,6 +293,72 @@ i18n.register({
         "cette version connaît le {known}). Mettez Packstation à jour sur ce poste.",
         "This database was written by a newer Packstation (schema {found}, this version knows {known}). "
         "Update Packstation on this station.",
+    ),
+    "db.bad_url": (
+        "Adresse de base de données illisible {target} : {reason}. Forme attendue : "
+        "postgresql://utilisateur@serveur:5432/base.",
+        "Unreadable database address {target}: {reason}. Expected: "
+        "postgresql://user@server:5432/name.",
+    ),
+    "db.is_folder": (
+        "{path} est un dossier, pas une base de données : donnez le chemin d'un fichier.",
+        "{path} is a folder, not a database: give the path of a file.",
+    ),
+    "db.empty_file": (
+        "Le fichier {path} est vide (0 octet) : ce n'est pas une base Packstation. Restaurez "
+        "une sauvegarde, ou supprimez-le pour commencer une boutique neuve.",
+        "The file {path} is empty (0 bytes): it is not a Packstation database. Restore a "
+        "backup, or delete it to start a new shop.",
+    ),
+    "db.damaged": (
+        "La base de données {target} est endommagée ({reason}) : restaurez une sauvegarde.",
+        "The database {target} is damaged ({reason}): restore a backup.",
+    ),
+    "db.io_error": (
+        "La base de données {target} n'a pas pu être lue ou écrite ({reason}) : vérifiez le "
+        "disque, puis recommencez ; si cela revient, restaurez une sauvegarde.",
+        "The database {target} could not be read or written ({reason}): check the disk, then "
+        "try again; if it comes back, restore a backup.",
+    ),
+    "db.missing_table": (
+        "La base de données {target} est incomplète ({reason}) : restaurez une sauvegarde.",
+        "The database {target} is incomplete ({reason}): restore a backup.",
+    ),
+    "db.disk_full_at": (
+        "Le disque de la base de données {target} est plein ({reason}) : libérez de la place, "
+        "puis recommencez.",
+        "The disk of the database {target} is full ({reason}): free some space, then try again.",
+    ),
+    "db.read_only_at": (
+        "La base de données {target} ne peut pas être écrite ({reason}) : vérifiez les droits "
+        "du fichier et de son dossier, puis recommencez.",
+        "The database {target} cannot be written ({reason}): check the permissions of the "
+        "file and its folder, then try again.",
+    ),
+    "db.locked_at": (
+        "La base de données {target} est occupée par un autre poste ({reason}). Réessayez dans "
+        "un instant.",
+        "The database {target} is busy with another table ({reason}). Try again in a moment.",
+    ),
+    "db.disk_full": (
+        "Disque plein : ce scan n'est pas enregistré. Libérez de la place, puis scannez à nouveau.",
+        "Disk full: this scan is not stored. Free some space, then scan again.",
+    ),
+    "db.read_only": (
+        "La base de données ne peut pas être écrite : ce scan n'est pas enregistré. Vérifiez "
+        "les droits, puis scannez à nouveau.",
+        "The database cannot be written: this scan is not stored. Check the permissions, "
+        "then scan again.",
+    ),
+    "db.refused": (
+        "Modification refusée par la base de données ({reason}) : rien n'est enregistré.",
+        "Change refused by the database ({reason}): nothing was stored.",
+    ),
+    "db.damaged_now": (
+        "Erreur de la base de données ({reason}) : rien n'est enregistré. Scannez à nouveau ; "
+        "si elle revient, appelez un responsable.",
+        "Database error ({reason}): nothing was stored. Scan again; if it comes back, call a "
+        "manager.",
     ),
     "db.locked": (
         "La base de données est occupée par un autre poste. Réessayez dans un instant.",

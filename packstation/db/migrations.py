@@ -17,7 +17,7 @@ from packstation.db import changes, models
 Step = Callable[[peewee.Database], None]
 _steps: dict[int, Step] = {}
 #: The version this program writes. Raise it with each new @step.
-LATEST = 3
+LATEST = 4
 _LOCK_ID = 0x5AC5_7A71  # "packstation" schema lock, any constant shared by all tables
 
 
@@ -50,6 +50,7 @@ def upgrade(db: peewee.Database) -> int:
         if found > LATEST:
             raise DatabaseError("db.too_new", found=found, known=LATEST)
         if found == LATEST:
+            _check_tables(db)
             return found
         if found == 0:
             db.create_tables(models.ALL_MODELS, safe=True)
@@ -61,6 +62,19 @@ def upgrade(db: peewee.Database) -> int:
             _steps[version](db)
         models.SchemaInfo.update(version=LATEST).execute()
         return found
+
+
+def _check_tables(db: peewee.Database) -> None:
+    """A database at the latest version has every table (one query): a table lost to a
+    bad copy or a hand-made fix is said at the start, not at the first scan that needs it."""
+    present = set(db.get_tables())
+    missing = [model._meta.table_name for model in models.ALL_MODELS
+               if model._meta.table_name not in present]
+    if missing:
+        from packstation.db.database import opened_target
+
+        raise DatabaseError("db.missing_table", target=opened_target(),
+                            reason="no table " + ", ".join(missing))
 
 
 def _create_beyond_models(db: peewee.Database) -> None:
@@ -94,3 +108,17 @@ def _carrier_labels(db: peewee.Database) -> None:
             operations.append(migrator.add_column(table, name, model._meta.fields[name]))
     operations.append(migrator.drop_not_null(models.Shipment._meta.table_name, "tracking"))
     migrate(*operations)
+
+
+@step(4)
+def _scan_ids(db: peewee.Database) -> None:
+    """The stock walk's index (below); and each scan carries the station's id for it, so that a scan stored although its
+    answer was lost with the connection is not counted again when the packer rescans."""
+    if "scan_id" not in {column.name for column in db.get_columns("scan")}:
+        db.execute_sql('ALTER TABLE "scan" ADD COLUMN "scan_id" VARCHAR(32)')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "scan_scan_id" ON "scan" ("scan_id")')
+    # And the stock walk reads each carrier's pending orders in the queue's order.
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "orders_status_carrier_id_express_ordered_at_id" '
+                   'ON "orders" ("status", "carrier_id", "express", "ordered_at", "id")')
+    # And the pace projection reads the latest shipments of a year of them.
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "shipment_packed_at" ON "shipment" ("packed_at")')

@@ -167,7 +167,10 @@ class Order(BaseModel):
 
     class Meta:
         table_name = "orders"
-        indexes = ((("status", "ordered_at"), False),)
+        # The second: each carrier's pending orders in the queue's order, for the stock
+        # walk (services.stock.pending_in_queue_order), schema 3.
+        indexes = ((("status", "ordered_at"), False),
+                   (("status", "carrier", "express", "ordered_at", "id"), False))
 
 
 class OrderLine(BaseModel):
@@ -195,7 +198,7 @@ class Shipment(BaseModel):
     parcels = pw.IntegerField(default=1)
     packer = pw.CharField(max_length=100, default="")
     station = pw.CharField(max_length=100, default="")
-    packed_at = UtcDateTimeField(default=utcnow)
+    packed_at = UtcDateTimeField(default=utcnow, index=True)  # the pace's latest (schema 3)
     packing_seconds = pw.FloatField(null=True)
     handed_over_at = UtcDateTimeField(null=True, index=True)
     manifest = pw.IntegerField(null=True)
@@ -213,6 +216,9 @@ class ScanRecord(BaseModel):
     code = pw.CharField(max_length=500, default="")
     outcome = pw.CharField(max_length=30)
     units = pw.IntegerField(default=0)
+    # The station's id for the scan, chosen before its transaction: a scan whose answer
+    # was lost with the connection is found again by it (schema 3).
+    scan_id = pw.CharField(max_length=32, null=True, index=True)
 
     class Meta:
         table_name = "scan"

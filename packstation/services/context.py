@@ -92,16 +92,17 @@ def load_config(path: str | os.PathLike | None = None) -> StationConfig:
         raise InputError("config.bad_toml", path=str(target), reason=str(error)) from None
     except OSError as error:
         raise InputError("config.unreadable", path=str(target), reason=error.strerror) from None
+    check_types(document, target)
     station = document.get("station", {})
     printing = document.get("printing", {})
     config = StationConfig(path=target, raw=document)
     config.station = str(station.get("name") or config.station)
     config.database = station.get("database") or None
     config.language = station.get("language") or None
-    config.ask_weight = bool(station.get("ask_weight", config.ask_weight))
-    config.packaging_g = int(station.get("packaging_g", config.packaging_g))
-    config.open_next = bool(station.get("open_next", config.open_next))
-    config.sounds = bool(station.get("sounds", config.sounds))
+    config.ask_weight = station.get("ask_weight", config.ask_weight)
+    config.packaging_g = station.get("packaging_g", config.packaging_g)
+    config.open_next = station.get("open_next", config.open_next)
+    config.sounds = station.get("sounds", config.sounds)
     config.output_dir = printing.get("output_dir") or None
     config.label_layout = printing.get("label_layout", config.label_layout)
     config.printers = {kind: dict(value) for kind, value in printing.items() if isinstance(value, dict)}
@@ -110,6 +111,69 @@ def load_config(path: str | os.PathLike | None = None) -> StationConfig:
 
     config.label_accounts = parse_accounts(document)
     return config
+
+
+#: The type of each value of the station file, by its dotted place; "printing.*" is any
+#: document kind's table. A value of another type is refused when the file is read,
+#: naming its field: ``ask_weight = "false"`` would otherwise mean true.
+FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "station": (dict,),
+    "station.name": (str,),
+    "station.database": (str,),
+    "station.language": (str,),
+    "station.ask_weight": (bool,),
+    "station.packaging_g": (int,),
+    "station.open_next": (bool,),
+    "station.sounds": (bool,),
+    "printing": (dict,),
+    "printing.output_dir": (str,),
+    "printing.label_layout": (str,),
+    "printing.*.printer": (str,),
+    "printing.*.folder": (str,),
+    "printing.*.media": (str,),
+    "printing.*.orientation": (str,),
+    "import": (dict,),
+    "import.inbox": (str,),
+}
+_TYPE_WORDS = {bool: ("vrai ou faux (true/false, sans guillemets)", "true or false (without quotes)"),
+               int: ("un nombre entier (sans unité ni guillemets)", "a whole number (no unit, no quotes)"),
+               str: ("un texte entre guillemets", "a text in quotes"),
+               dict: ("une section [..]", "a [..] section")}
+
+
+def check_types(document: Mapping[str, Any], path: Path | None = None) -> None:
+    """Refuse the first value of ``document`` whose type is not the one of FIELD_TYPES
+    (keys it does not list are left to their owners: carriers, profiles...)."""
+    def expected(place: str) -> tuple[type, ...] | None:
+        if place in FIELD_TYPES:
+            return FIELD_TYPES[place]
+        parts = place.split(".")
+        if len(parts) == 3 and parts[0] == "printing":
+            return FIELD_TYPES.get(f"printing.*.{parts[2]}")
+        return None
+
+    def walk(table: Mapping[str, Any], prefix: str) -> None:
+        for key, value in table.items():
+            place = f"{prefix}{key}"
+            types = expected(place)
+            if types is not None:
+                # bool is an int in Python: 1 is no "true", and true is no weight.
+                wrong = not isinstance(value, types) or (isinstance(value, bool) and bool not in types)
+                if wrong:
+                    french, english = _TYPE_WORDS[types[0]]
+                    raise InputError("config.bad_type", path=str(path or "?"), field=place,
+                                     value=_shown(value),
+                                     expected=french if i18n.language() == "fr" else english)
+            if isinstance(value, Mapping) and place.count(".") < 2 and (
+                    types is not None or place.startswith("printing.")):
+                walk(value, place + ".")
+
+    walk(document, "")
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 # -- validating ----------------------------------------------------------------------
@@ -413,6 +477,8 @@ i18n.register({
                        "Resolution “{value}” refused: a ZPL thermal printer prints at 203 or 300 dpi "
                        "(and dpi applies to format = \"zpl\" only)."),
     "config.cannot_write": ("Impossible d'enregistrer {path} : {reason}.", "Cannot save {path}: {reason}."),
+    "config.bad_type": ("{path} : {field} = {value} refusé — attendu : {expected}.",
+                        "{path}: {field} = {value} refused — expected: {expected}."),
     "config.missing": ("Fichier de configuration introuvable : {path}.",
                        "Configuration file not found: {path}."),
     "config.bad_toml": ("Fichier de configuration {path} illisible : {reason}. Corrigez-le ou supprimez-le.",

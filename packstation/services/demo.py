@@ -7,11 +7,23 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import time
+from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 
-from packstation.core import gtin
+from peewee import fn
+
+from packstation.core import gtin, i18n
+from packstation.core.errors import InputError
 from packstation.core.scan import ProductCode
-from packstation.db.models import Packer, Product
+from packstation.core.tracking import s10_check_digit
+from packstation.db import atomic
+from packstation.db.models import (
+    Barcode, Carrier, Event, Order, OrderLine, OrderStatus, Packer, Product, ScanRecord, Shipment,
+)
+from packstation.db.queries import bulk_insert
+from packstation.io.fields import DEFAULT_TIMEZONE as SHOP_ZONE
 from packstation.io.model import ImportedAddress, ImportedLine, ImportedOrder, ImportedProduct, ParsedFile
 from packstation.services.carriers import ensure_carriers
 from packstation.services.importing import ImportReport, Importer
@@ -141,3 +153,175 @@ def fill_demo(orders: int = 50, seed: int | None = None, *, now: dt.datetime | N
                         products=[product for product in products if product.sku not in known],
                         orders=demo_orders(rng, orders, now, products))
     return Importer(station=station, clock=lambda: now).apply(parsed)
+
+
+# -- a year at the table -------------------------------------------------------------------
+
+#: Parcels a day in the history (DESIGN.md: 10 to 300), and the working days' hours.
+HISTORY_PER_DAY = 300
+_STATIONS = ("Table 1", "Table 2")
+
+
+@dataclass
+class HistoryReport:
+    days: int
+    orders: int
+    scans: int
+    events: int
+    seconds: float
+
+    def summary(self) -> str:
+        return i18n.tr("demo.history", days=self.days, orders=self.orders, scans=self.scans,
+                       events=self.events, seconds=f"{self.seconds:.1f}")
+
+
+def fill_history(days: int, seed: int | None = None, *, per_day: int = HISTORY_PER_DAY,
+                 now: dt.datetime | None = None, station: str = "") -> HistoryReport:
+    """Add ``days`` past days of packed and shipped orders to the demo shop, with their
+    lines, shipments, scans and events, as a real shop has them after that time (a year
+    at 300 parcels a day is about 100,000 orders): for statistics, the pace projection
+    and the benchmarks. Bulk inserts, one transaction per day or so; the products and
+    carriers come from :func:`fill_demo` (run first).
+
+    Sundays are closed; about one order in a hundred had a wrong item
+    scanned on the way, one in fifty a misread. The newest day's parcels are packed but
+    not yet handed over; every older one is shipped.
+    """
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    now = now or dt.datetime.now(dt.timezone.utc)
+    products = list(Product.select(Product.id, Product.sku, Product.name, Product.weight_g,
+                                   Product.bin).order_by(Product.id))
+    carriers = [carrier.id for carrier in Carrier.select(Carrier.id).order_by(Carrier.id)]
+    packers = [name for _, name in PACKERS]
+    if not products or not carriers:
+        raise InputError("demo.history_needs_shop")
+    codes = {product_id: code for code, product_id in
+             Barcode.select(Barcode.code, Barcode.product).where(Barcode.units == 1).tuples()}
+    serial = Shipment.select(fn.COUNT(Shipment.id)).scalar() or 0
+    counts = {"orders": 0, "scans": 0, "events": 0}
+    today = now.astimezone(SHOP_ZONE).date()
+    batch: list[tuple[dt.date, int]] = []
+    for back in range(days, 0, -1):
+        day = today - dt.timedelta(days=back)
+        weekday = day.weekday()
+        if weekday == 6:
+            continue
+        batch.append((day, max(1, int(per_day * rng.uniform(0.9, 1.2)))))
+        if sum(count for _, count in batch) >= 3000 or back == 1:
+            serial = _history_days(batch, rng, products, carriers, packers, codes, serial,
+                                   counts, last_day=today - dt.timedelta(days=1), station=station)
+            batch = []
+    if batch:
+        _history_days(batch, rng, products, carriers, packers, codes, serial, counts,
+                      last_day=today - dt.timedelta(days=1), station=station)
+    return HistoryReport(days, counts["orders"], counts["scans"], counts["events"],
+                         time.perf_counter() - started)
+
+
+def _history_days(days: list[tuple[dt.date, int]], rng: random.Random, products, carriers,
+                  packers, codes, serial: int, counts: dict, *, last_day: dt.date,
+                  station: str) -> int:
+    orders, plans = [], []
+    for day, parcels in days:
+        opening = dt.datetime.combine(day, dt.time(8, 30), SHOP_ZONE)
+        for number in range(parcels):
+            serial += 1
+            packed_at = opening + dt.timedelta(seconds=number * 6 * 3600 / parcels + rng.randint(0, 60))
+            seconds = rng.uniform(35, 140)
+            claimed_at = packed_at - dt.timedelta(seconds=seconds)
+            body = f"{serial % 100_000_000:08d}"
+            tracking = f"HS{body}{s10_check_digit(body)}FR"
+            shipped = day < last_day
+            ref = f"H{day:%y%m%d}-{number + 1:04d}"
+            orders.append({
+                "ref": ref, "source": "demo", "external_id": f"h{serial}",
+                "ordered_at": claimed_at - dt.timedelta(hours=rng.uniform(2, 40)),
+                "imported_at": claimed_at - dt.timedelta(hours=1), "updated_at": packed_at,
+                "status": OrderStatus.SHIPPED if shipped else OrderStatus.PACKED,
+                "carrier": rng.choice(carriers), "customer_name": rng.choice(CUSTOMERS)[0],
+                "address1": "1 rue de la Paix", "postcode": "75002", "city": "Paris",
+                "country": "FR", "currency": "EUR", "tracking": tracking,
+                "claimed_packer": rng.choice(packers), "claimed_at": claimed_at,
+            })
+            plans.append((ref, packed_at, claimed_at, seconds, tracking, shipped,
+                          rng.sample(products, rng.choice([1, 1, 1, 2, 2, 3]))))
+    with atomic():
+        bulk_insert(Order, orders)
+        ids = dict(Order.select(Order.ref, Order.id)
+                   .where(Order.ref.in_([plan[0] for plan in plans])).tuples())
+        lines, shipments = [], []
+        for ref, packed_at, claimed_at, seconds, tracking, shipped, chosen in plans:
+            for position, product in enumerate(chosen, start=1):
+                quantity = rng.choice([1, 1, 1, 2, 3])
+                lines.append({"order": ids[ref], "position": position, "product": product.id,
+                              "sku": product.sku, "name": product.name, "quantity": quantity,
+                              "verified": quantity, "weight_g": product.weight_g,
+                              "bin": product.bin})
+        bulk_insert(OrderLine, lines)
+        line_rows = defaultdict(list)
+        for line_id, order_id, product_id, quantity, weight in (
+                OrderLine.select(OrderLine.id, OrderLine.order, OrderLine.product,
+                                 OrderLine.quantity, OrderLine.weight_g)
+                .where(OrderLine.order.in_(list(ids.values()))).tuples()):
+            line_rows[order_id].append((line_id, product_id, quantity, weight or 0))
+        scans, events = [], []
+        for ref, packed_at, claimed_at, seconds, tracking, shipped, _ in plans:
+            order_id = ids[ref]
+            packer = rng.choice(packers)
+            table = station or rng.choice(_STATIONS)
+            weight = sum(q * w for _, _, q, w in line_rows[order_id]) + 150
+            shipments.append({"order": order_id, "tracking": tracking, "weight_g": weight,
+                              "packer": packer, "station": table, "packed_at": packed_at,
+                              "packing_seconds": seconds,
+                              "handed_over_at": packed_at.replace(hour=14) + dt.timedelta(hours=1)
+                              if shipped else None})
+            at = claimed_at
+            scans.append({"at": at, "station": table, "packer": packer, "order": order_id,
+                          "line": None, "raw": ref, "code": ref, "outcome": "order_opened",
+                          "units": 0})
+            events.append({"at": at, "station": table, "packer": packer, "order": order_id,
+                           "kind": "claimed", "reason": "", "data": None})
+            units = sum(q for _, _, q, _ in line_rows[order_id]) or 1
+            step = dt.timedelta(seconds=seconds / (units + 1))
+            for line_id, product_id, quantity, _ in line_rows[order_id]:
+                code = codes.get(product_id, "")
+                for _ in range(quantity):
+                    at += step
+                    if rng.random() < 0.01:
+                        scans.append({"at": at, "station": table, "packer": packer,
+                                      "order": order_id, "line": None, "raw": "3760000000000",
+                                      "code": "3760000000000", "outcome": "wrong_item", "units": 0})
+                    if rng.random() < 0.02:
+                        scans.append({"at": at, "station": table, "packer": packer,
+                                      "order": order_id, "line": None, "raw": code[:-1] or "?",
+                                      "code": code[:-1] or "?", "outcome": "misread", "units": 0})
+                    scans.append({"at": at, "station": table, "packer": packer, "order": order_id,
+                                  "line": line_id, "raw": code or ":confirm", "code": code,
+                                  "outcome": "verified" if code else "confirmed", "units": 1})
+            events.append({"at": packed_at, "station": table, "packer": packer, "order": order_id,
+                           "kind": "completed", "reason": "",
+                           "data": {"tracking": tracking, "weight_g": weight, "computed_weight_g": weight}})
+            if shipped:
+                events.append({"at": packed_at.replace(hour=14) + dt.timedelta(hours=1),
+                               "station": table, "packer": packer, "order": order_id,
+                               "kind": "handed_over", "reason": "", "data": {"tracking": tracking}})
+        bulk_insert(Shipment, shipments)
+        bulk_insert(ScanRecord, scans)
+        bulk_insert(Event, events)
+    counts["orders"] += len(plans)
+    counts["scans"] += len(scans)
+    counts["events"] += len(events)
+    return serial
+
+
+i18n.register({
+    "demo.history": ("Historique : {days} jours, {orders} commandes emballées, {scans} scans, "
+                     "{events} événements ({seconds} s).",
+                     "History: {days} days, {orders} packed orders, {scans} scans, {events} "
+                     "events ({seconds} s)."),
+    "demo.history_needs_shop": ("L'historique de démonstration s'ajoute à une boutique de "
+                                "démonstration : ses produits et transporteurs manquent.",
+                                "The demo history is added to a demo shop: its products and "
+                                "carriers are missing."),
+})

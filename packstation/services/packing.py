@@ -10,7 +10,9 @@ station atomically: two stations never hold the same order.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Protocol
@@ -33,6 +35,33 @@ from packstation.db.queries import find_order, line_states, log_event, product_f
 
 log = logging.getLogger(__name__)
 
+#: A scanner line longer than this is no barcode: it is answered "unknown code" unread.
+MAX_SCAN_CHARS = 200
+
+
+def guarded(action: Callable[..., ScanAnswer | None]) -> Callable[..., ScanAnswer | None]:
+    """Make a public station action answer database errors instead of raising them.
+
+    Only the outermost action guards (``handle`` calls ``open_order`` which may call
+    ``complete``): the error ends its whole transaction, and the packer hears one answer.
+    Each outermost action also gets a scan id before any transaction starts, stored with
+    the scans it records, so that one whose answer was lost with the connection is
+    recognised when the packer scans again (see :meth:`PackingStation._guarded`).
+    """
+
+    @functools.wraps(action)
+    def run(self: "PackingStation", *args, **kwargs):
+        if self._acting:
+            return action(self, *args, **kwargs)
+        self._acting = True
+        try:
+            raw = args[0] if args and isinstance(args[0], str) else action.__name__
+            answer = self._guarded(raw, lambda: action(self, *args, **kwargs))
+            return self._then_open_next(answer)
+        finally:
+            self._acting = False
+
+    return run
 
 
 class DocumentPrinter(Protocol):
@@ -63,6 +92,8 @@ class ScanAnswer:
     tracking: str | None = None
     weight_g: int | None = None
     documents: list[dict] = field(default_factory=list)
+    # After a completion: the answer of the next order opened at once (open_next).
+    following: "ScanAnswer | None" = None
 
     @property
     def ok(self) -> bool:
@@ -91,6 +122,8 @@ class ScanAnswer:
             data["weight_g"] = self.weight_g
         if self.documents:
             data["documents"] = self.documents
+        if self.following is not None:
+            data["next"] = self.following.to_json()
         return data
 
 
@@ -100,7 +133,8 @@ class PackingStation:
     def __init__(self, station: str, packer: str = "", *, ask_weight: bool = False,
                  packaging_g: int = DEFAULT_PACKAGING_G, printer: DocumentPrinter | None = None,
                  clock: Callable[[], dt.datetime] = utcnow,
-                 blocked_reason: Callable[[Order], str | None] | None = None) -> None:
+                 blocked_reason: Callable[[Order], str | None] | None = None,
+                 open_next: bool = False) -> None:
         self.station = station
         self.packer = packer
         self.ask_weight = ask_weight
@@ -116,6 +150,18 @@ class PackingStation:
         self.last_completed_id: int | None = None
         # Set when a change may or may not have reached the database (see handle()).
         self.memory_in_doubt = False
+        # Open the most urgent ready order as soon as one is complete (the station file's
+        # ``open_next``): the window and ``packstation scan`` then behave alike.
+        self.open_next_after_completion = open_next
+        self._acting = False           # inside a guarded action (see guarded())
+        self._scan_id: str | None = None
+        # The scan whose transaction failed at its commit (id, raw text): it may have
+        # been stored; the next scan finds out before counting anything again.
+        self._unsure_scan: tuple[str, str] | None = None
+        # The order whose completion could not be stored: it stays open, and is not
+        # completed again behind the packer's back at every scan (they retry with F4).
+        self._completion_failed_id: int | None = None
+        self._suggested_id: int | None = None  # opened by itself after a completion
 
     # -- state ---------------------------------------------------------------------
 
@@ -137,7 +183,9 @@ class PackingStation:
         self.order_id = self.order_ref = None
         self.lines = []
         self.awaiting_weight = False
+        self._suggested_id = None
 
+    @guarded
     def resume(self) -> ScanAnswer | None:
         """Reopen the order this station was packing when it stopped, if any."""
         order = (Order.select().where((Order.status == OrderStatus.PACKING)
@@ -155,42 +203,128 @@ class PackingStation:
 
     # -- the one entry point for scans -----------------------------------------------
 
+    @guarded
     def handle(self, raw: str) -> ScanAnswer:
-        """Answer one scan or typed command. Never raises for a packer's mistake."""
-        return self._guarded(raw, lambda: self._handle(raw))
+        """Answer one scan or typed command. Never raises for a packer's mistake.
 
-    def _guarded(self, raw: str, action: Callable[[], ScanAnswer]) -> ScanAnswer:
+        The line is untrusted (a scanner in a wrong mode, a cat on the keyboard): control
+        characters (NUL, escape sequences) never reach the database, and a line longer
+        than any barcode is answered "unknown code" without being looked up.
+        """
+        raw = "".join(char for char in raw if char >= " " and char != "\x7f")
+        if len(raw) > MAX_SCAN_CHARS:
+            shown = raw.strip()[:40] + "…"
+            with atomic():
+                return self._record(Scan(raw[:500], ScanKind.TEXT, shown), Outcome.UNKNOWN_CODE,
+                                    "pack.unknown_code", code=shown)
+        return self._handle(raw)
+
+    @guarded
+    def heartbeat(self) -> ScanAnswer | None:
+        """A sign of life while the table is idle (see services.tables.touch): its claim
+        is not taken for abandoned. Returns an answer only when there is news: the open
+        order was taken over by another table meanwhile."""
+        from packstation.services import tables
+
+        held = tables.touch(self.station, self.packer, now=self.clock())
+        if self.has_order and self.order_ref not in held:
+            # Said once now; the next scan finds the order gone and lets it go.
+            return self._answer(Outcome.ORDER_TAKEN, "pack.taken_while_idle", ref=self.order_ref)
+        return None
+
+    def _guarded(self, raw: str, action: Callable[[], ScanAnswer | None]) -> ScanAnswer | None:
         """Run ``action``, turning errors a packer must see into a refusal.
 
         A database that is locked or gone refuses the scan as a whole: each change is one
         transaction, so it was either stored entirely or not at all — but this station's
         memory of the order may have moved on with it. The next scan therefore first
-        reloads the order from the database (which reconnects), and believes only that.
+        reloads the order from the database (which reconnects), and believes only that;
+        and when the refused scan had in fact been stored (only its answer was lost at
+        the commit), the same scan again is answered with its count, not counted twice.
         """
+        scan_id = uuid.uuid4().hex  # before any transaction: it names this scan's rows
+        self._scan_id = scan_id
         try:
-            if self.memory_in_doubt:
-                caught_up = self._catch_up_after_connection_loss()
+            # A heartbeat does not catch up: the packer's next scan must find the unsure one.
+            if self.memory_in_doubt and raw != "heartbeat":
+                caught_up = self._catch_up_after_connection_loss(raw)
                 if caught_up is not None:
                     return caught_up
             return action()
         except PackstationError as error:
             return self._answer(Outcome.FAILED, "pack.failed", error=error.message)
+        except peewee.IntegrityError as error:
+            # A rule of the database refused the change (a tracking number already used...):
+            # nothing was stored; say it once, keep the order open as the database has it.
+            log.error("change refused by the database on %r: %s", raw, error)
+            failed_completion = self.order_id if self.has_order and all_verified(self.lines) else None
+            try:
+                self._reload_after_refusal()
+            except peewee.PeeweeException:  # gone meanwhile: the next scan reloads
+                self.memory_in_doubt = True
+            if failed_completion is not None and self.order_id == failed_completion:
+                self._completion_failed_id = failed_completion
+                return self._answer(Outcome.FAILED, "pack.completion_failed", ref=self.order_ref,
+                                    reason=_first_line(error))
+            return self._answer(Outcome.FAILED, "pack.failed",
+                                error=i18n.tr("db.refused", reason=_first_line(error)))
         except (peewee.OperationalError, peewee.InterfaceError) as error:
             log.warning("database error on scan %r: %s", raw, error)
             self.memory_in_doubt = True
+            self._unsure_scan = (scan_id, raw)
             # Contention (SQLite's lock, PostgreSQL's deadlock or lock timeout) is "busy";
             # anything else is a connection that is gone.
             busy = isinstance(error, peewee.OperationalError) and any(
                 word in str(error).lower() for word in ("locked", "deadlock", "lock timeout"))
-            key = "db.locked" if busy else "db.connection_lost"
-            return self._answer(Outcome.FAILED, "pack.failed", error=i18n.tr(key))
+            key = "db.locked" if busy else _database_trouble(error)
+            return self._answer(Outcome.FAILED, "pack.failed",
+                                error=i18n.tr(key, reason=_first_line(error)))
+        except peewee.DatabaseError as error:  # a damaged file, a failing disk
+            log.error("database error on %r: %s", raw, error)
+            self.memory_in_doubt = True
+            return self._answer(Outcome.FAILED, "pack.failed",
+                                error=i18n.tr("db.damaged_now", reason=_first_line(error)))
+        except Exception:  # noqa: BLE001 — a bug must not end the station: log it, go on
+            log.exception("unexpected error on %r", raw)
+            self.memory_in_doubt = True
+            return self._answer(Outcome.FAILED, "pack.failed", error=i18n.tr("pack.unexpected"))
 
-    def _catch_up_after_connection_loss(self) -> ScanAnswer | None:
+    def _reload_after_refusal(self) -> None:
+        """After a change the database refused (rolled back): believe the database again."""
+        order = Order.get_or_none(Order.id == self.order_id) if self.order_id else None
+        if order is None or order.status != OrderStatus.PACKING or order.claimed_station != self.station:
+            self._clear()
+        else:
+            self._load(order)
+            self.awaiting_weight = False
+
+    def _then_open_next(self, answer: ScanAnswer | None) -> ScanAnswer | None:
+        """After a completion, open the next ready order when the station file says so;
+        its answer rides along (``answer.following``)."""
+        if answer is None or answer.outcome is not Outcome.ORDER_COMPLETE \
+                or not self.open_next_after_completion or self.has_order:
+            return answer
+        self._acting = False  # open_next is an action of its own, guarded on its own
+        try:
+            answer.following = self.open_next()
+        finally:
+            self._acting = True
+        if answer.following is not None and answer.following.outcome is Outcome.ORDER_OPENED:
+            self._suggested_id = self.order_id
+        return answer
+
+    def _catch_up_after_connection_loss(self, raw: str = "") -> ScanAnswer | None:
         """Reload the open order as the database has it; finish it if it only lacked that.
 
-        Returns an answer when catching up is itself the news (the order completes now),
-        else None and the scan is handled as usual.
+        Returns an answer when catching up is itself the news (the order completes now, or
+        the scan ``raw`` repeats one that was stored although its answer was lost), else
+        None and the scan is handled as usual.
         """
+        unsure, self._unsure_scan = self._unsure_scan, None
+        stored = None
+        if unsure is not None:
+            stored = (ScanRecord.select().where(ScanRecord.scan_id == unsure[0])
+                      .order_by(ScanRecord.id.desc()).first())
         if self.order_id is not None:
             order = Order.get_or_none(Order.id == self.order_id)
         else:  # a claim may have been stored although its answer was lost
@@ -200,17 +334,41 @@ class PackingStation:
         self.memory_in_doubt = False
         if order is None or order.status != OrderStatus.PACKING \
                 or order.claimed_station != self.station:
-            if order is not None and order.status == OrderStatus.PACKED \
-                    and Shipment.select().where((Shipment.order == order.id)
-                                                & (Shipment.station == self.station)).exists():
+            shipment = None
+            if order is not None and order.status == OrderStatus.PACKED:
+                shipment = Shipment.get_or_none((Shipment.order == order.id)
+                                                & (Shipment.station == self.station))
+            if shipment is not None:
                 self.last_completed_id = order.id  # completed here; only the answer was lost
             self._clear()
+            if shipment is not None and stored is not None and unsure is not None and unsure[1] == raw:
+                return self._answer(Outcome.ORDER_COMPLETE, "pack.order_complete", ref=order.ref,
+                                    tracking=shipment.tracking, weight=shipment.weight_g,
+                                    order_ref=order.ref, weight_g=shipment.weight_g)
             return None
         self._load(order)
-        if all_verified(self.lines) and not self.ask_weight:
+        if all_verified(self.lines) and not self.ask_weight \
+                and self._completion_failed_id != order.id:
             # The last item was stored but not the completion: complete it now, once.
             return self._complete(None)
+        if stored is not None and unsure is not None and unsure[1] == raw:
+            return self._counted_before(stored)
         return None
+
+    def _counted_before(self, stored: ScanRecord) -> ScanAnswer | None:
+        """The answer to a scan repeated because the first one's answer was lost: it was
+        stored, so it is not counted again — the packer hears its count."""
+        if stored.outcome not in (Outcome.VERIFIED.code, Outcome.CONFIRMED.code):
+            return None  # nothing was counted: handling it again is harmless
+        line = next((line for line in self.lines if line.id == stored.line_id), None)
+        if line is None:
+            return None
+        with atomic():
+            ScanRecord.create(at=self.clock(), station=self.station, packer=self.packer,
+                              order=self.order_id, line=line.id, raw=stored.raw, code=stored.code,
+                              outcome="counted_before", units=0, scan_id=self._scan_id)
+        return self._answer(Outcome.VERIFIED, "pack.counted_before", line=line, name=line.name,
+                            verified=line.verified, quantity=line.quantity)
 
     def _handle(self, raw: str) -> ScanAnswer:
         text = raw.strip()
@@ -262,6 +420,7 @@ class PackingStation:
             return self.reprint("slip" if rest.lower().startswith(("slip", "bon")) else "label")
         return self._answer(Outcome.UNKNOWN_CODE, "pack.unknown_code", code=":" + text)
 
+    @guarded
     def run_command(self, command: Command, reason: str = "") -> ScanAnswer:
         if command is Command.CONFIRM:
             return self.confirm_without_barcode()
@@ -285,6 +444,7 @@ class PackingStation:
 
     # -- opening an order ------------------------------------------------------------
 
+    @guarded
     def open_order(self, scan: Scan | str) -> ScanAnswer:
         """Claim and open the order a scan names (its ref, in any form the scanner typed)."""
         if isinstance(scan, str):
@@ -297,6 +457,15 @@ class PackingStation:
                 if product_for_code((scan.code, *forms)) is not None:
                     outcome, key = Outcome.NO_ORDER, "pack.no_order"
                 return self._record(scan, outcome, key, ref=scan.text)
+            if self.has_order and self._suggested_id == self.order_id \
+                    and not any(line.verified for line in self.lines):
+                # The order opened by itself after the last completion is a suggestion:
+                # the packer scanning an order's slip chooses that one instead.
+                if order.id == self.order_id:
+                    self._suggested_id = None
+                    return self._record(scan, Outcome.ORDER_OPENED, "pack.order_opened", order=order,
+                                        ref=order.ref, items=sum(line.quantity for line in self.lines))
+                self._release_suggestion()
             if self.has_order:
                 if order.id == self.order_id:
                     return self._record(scan, Outcome.ALREADY_OPEN, "pack.already_open",
@@ -332,6 +501,16 @@ class PackingStation:
             return self._after_verification(answer)
         return answer
 
+    def _release_suggestion(self) -> None:
+        """Give back the order opened by itself, untouched (inside the caller's transaction)."""
+        Order.update(status=OrderStatus.PENDING, claimed_station=None, claimed_packer=None,
+                     claimed_at=None, heartbeat_at=None, updated_at=self.clock()) \
+            .where((Order.id == self.order_id) & (Order.status == OrderStatus.PACKING)
+                   & (Order.claimed_station == self.station)).execute()
+        log_event("released", at=self.clock(), order=self.order_id, station=self.station,
+                  packer=self.packer, reason="another order scanned")
+        self._clear()
+
     def _refusal(self, order: Order) -> tuple[Outcome, str, dict] | None:
         status = order.status
         if status == OrderStatus.PACKING and order.claimed_station != self.station:
@@ -358,21 +537,20 @@ class PackingStation:
                 return Outcome.ORDER_SHORT, "pack.order_short", {"ref": order.ref, "missing": missing}
         return None
 
+    @guarded
     def take_over(self, ref: str, *, confirm: bool) -> ScanAnswer:
         """Take over an order that a stopped table left (after the packer confirmed what
         :func:`packstation.services.tables.check_take_over` showed), and resume it here
         with its verified counts."""
         from packstation.services import tables
 
-        def take_and_resume() -> ScanAnswer:
-            if self.has_order:
-                return self._answer(Outcome.OTHER_ORDER_OPEN, "pack.other_order_open",
-                                    ref=ref, current=self.order_ref)
-            tables.take_over(ref, self.station, self.packer, confirm=confirm, now=self.clock())
-            return self.open_order(ref)
+        if self.has_order:
+            return self._answer(Outcome.OTHER_ORDER_OPEN, "pack.other_order_open",
+                                ref=ref, current=self.order_ref)
+        tables.take_over(ref, self.station, self.packer, confirm=confirm, now=self.clock())
+        return self.open_order(ref)
 
-        return self._guarded(ref, take_and_resume)
-
+    @guarded
     def open_next(self) -> ScanAnswer:
         """Open the most urgent ready order of the queue."""
         from packstation.services.queue import ready_orders
@@ -410,6 +588,8 @@ class PackingStation:
             if other is not None:
                 if other.id == self.order_id:
                     return self._record(scan, Outcome.ALREADY_OPEN, "pack.already_open", ref=other.ref)
+                if self._suggested_id == self.order_id and not any(line.verified for line in self.lines):
+                    return self.open_order(scan)  # it gives the suggested order back
                 return self._record(scan, Outcome.OTHER_ORDER_OPEN, "pack.other_order_open",
                                     ref=other.ref, current=self.order_ref)
             product = product_for_code(forms)
@@ -419,6 +599,7 @@ class PackingStation:
                 return self._record(scan, Outcome.MISREAD, "pack.misread", code=scan.code)
             return self._record(scan, Outcome.UNKNOWN_CODE, "pack.unknown_code", code=scan.text)
 
+    @guarded
     def confirm_without_barcode(self) -> ScanAnswer:
         """Count one unit of the first unfinished line that has no barcode (and log it)."""
         scan = normalise(Command.CONFIRM.code)
@@ -484,10 +665,12 @@ class PackingStation:
 
     # -- completion --------------------------------------------------------------------
 
+    @guarded
     def complete(self, weight_g: int | None) -> ScanAnswer:
         """Finish the open order: shipment, tracking, stock, then its label and slip."""
         if not self.has_order:
             return self._answer(Outcome.NO_ORDER, "pack.no_order")
+        self._completion_failed_id = None  # the packer asks again: try again
         return self._complete(weight_g)
 
     def _complete(self, weight_g: int | None) -> ScanAnswer:
@@ -546,6 +729,7 @@ class PackingStation:
         return self.printer.print_order_documents(order_id, kinds, station=self.station,
                                                   reprint=reprint)
 
+    @guarded
     def reprint(self, kind: str) -> ScanAnswer:
         order_id = self.order_id if kind == "slip" and self.has_order else self.last_completed_id
         if order_id is None:
@@ -558,6 +742,7 @@ class PackingStation:
 
     # -- leaving an order, packers -------------------------------------------------------
 
+    @guarded
     def abandon(self, reason: str) -> ScanAnswer:
         """Release the open order with a reason; its scans stay in the log."""
         if not self.has_order:
@@ -580,6 +765,7 @@ class PackingStation:
         self._clear()
         return self._answer(Outcome.ABANDONED, "pack.abandoned", ref=ref, reason=reason)
 
+    @guarded
     def set_packer(self, name: str, raw: str = "") -> ScanAnswer:
         with atomic():
             self.packer = name
@@ -588,6 +774,7 @@ class PackingStation:
                 Order.update(claimed_packer=name).where(Order.id == self.order_id).execute()
         return self._answer(Outcome.PACKER_SET, "pack.packer_set", name=name)
 
+    @guarded
     def logout(self) -> ScanAnswer:
         name = self.packer or "?"
         with atomic():
@@ -605,7 +792,8 @@ class PackingStation:
             order_id = self.order_id
         ScanRecord.create(at=self.clock(), station=self.station, packer=self.packer,
                           order=order_id, line=line.id if line else None, raw=scan.raw[:500],
-                          code=scan.code[:500], outcome=outcome.code, units=units)
+                          code=scan.code[:500], outcome=outcome.code, units=units,
+                          scan_id=self._scan_id)
         ref = order.ref if isinstance(order, Order) else self.order_ref
         answer = self._answer(outcome, key, line=line, units=units, **params)
         answer.order = ref
@@ -620,7 +808,48 @@ class PackingStation:
                           documents=documents or [])
 
 
+def _first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+def _database_trouble(error: BaseException) -> str:
+    """The message key for a database error that is not contention."""
+    from packstation.db.database import engine
+
+    text = str(error).lower()
+    if "disk is full" in text or "disk full" in text or "no space" in text:
+        return "db.disk_full"
+    if "readonly" in text or "read-only" in text or "read only" in text:
+        return "db.read_only"
+    if engine() == "sqlite":  # a file has no connection to lose: its disk failed
+        return "db.damaged_now"
+    return "db.connection_lost"
+
+
 i18n.register({
+    "pack.taken_while_idle": (
+        "La commande {ref} a été reprise par une autre table pendant votre absence — "
+        "remettez ses articles en place.",
+        "Order {ref} was taken over by another table while you were away — put its items back.",
+    ),
+    "pack.counted_before": (
+        "Déjà compté : {name} — {verified}/{quantity} (enregistré avant la coupure, ne le "
+        "mettez pas deux fois dans le colis).",
+        "Already counted: {name} — {verified}/{quantity} (stored before the connection "
+        "was lost, do not put it in the parcel twice).",
+    ),
+    "pack.completion_failed": (
+        "La commande {ref} n'a pas pu être terminée ({reason}) : elle reste ouverte. "
+        "Réessayez avec F4 ou appelez un responsable.",
+        "Order {ref} could not be completed ({reason}): it stays open. Try again with F4 "
+        "or call a manager.",
+    ),
+    "pack.unexpected": (
+        "Erreur inattendue, notée dans le journal — scannez à nouveau ; si elle revient, "
+        "appelez un responsable.",
+        "Unexpected error, written to the log — scan again; if it comes back, call a manager.",
+    ),
     "pack.order_taken_stale": (
         "La commande {ref} est en cours sur {station}, sans activité depuis {idle} — si ce poste est "
         "arrêté, reprenez-la (avec confirmation).",

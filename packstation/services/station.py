@@ -11,12 +11,15 @@ from packstation.services.stock import blocked_reason
 
 
 def build_station(config: StationConfig, *, station: str | None = None, packer: str = "",
-                  ask_weight: bool | None = None, worker: PrintWorker | None = None) -> PackingStation:
+                  ask_weight: bool | None = None, open_next: bool | None = None,
+                  worker: PrintWorker | None = None) -> PackingStation:
     """The station; ``worker`` is its print worker (the documents completion queues are
-    delivered by it; without one they wait in the queue for the next worker)."""
+    delivered by it; without one they wait in the queue for the next worker).
+    ``open_next`` None: as the station file says (the window's way, on by default)."""
     queue = worker.queue if worker is not None else None
     return PackingStation(
         station or config.station, packer,
         ask_weight=config.ask_weight if ask_weight is None else ask_weight,
         packaging_g=config.packaging_g, printer=OrderPrinter(config, queue, worker),
-        blocked_reason=blocked_reason)
+        blocked_reason=blocked_reason,
+        open_next=config.open_next if open_next is None else open_next)

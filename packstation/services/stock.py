@@ -20,58 +20,86 @@ from peewee import fn
 
 from packstation.core import i18n
 from packstation.db.models import Order, OrderLine, OrderStatus, Product
-from packstation.services.queue import queue
+from packstation.services.queue import pending_in_queue_order
 
 #: Orders that stand in the allocation: these take stock, in this order.
 ALLOCATED_STATUSES = (OrderStatus.PACKING, OrderStatus.PENDING)
 
 
-def shortages(now: dt.datetime | None = None) -> dict[int, dict[str, int]]:
+def shortages(now: dt.datetime | None = None, *, until: int | None = None,
+              within: int | None = None) -> dict[int, dict[str, int]] | None:
     """Order id -> {sku: units missing} for every pending order the stock cannot cover.
 
     ``now`` decides the queue's order (the carrier whose pickup comes first goes first).
-    Three queries whatever the number of orders: stock, open lines, the queue's order.
+    With ``until`` (an order id) the walk stops at that order: an order's allocation
+    depends only on the orders ahead of it, so opening the top of a 100,000-order queue
+    reads a few hundred rows, not every open line; with ``within`` too, None when that
+    order is not among the first ``within`` pending orders.
     """
     # Only products whose stock the shop tracks (stock not NULL) can make an order short.
     available = dict(Product.select(Product.id, Product.stock)
                      .where(Product.stock.is_null(False)).tuples())
     if not available:
         return {}
-    lines_by_order: dict[int, list[tuple[int, str, int]]] = defaultdict(list)
-    # Only the lines of tracked products: a shop tracking a few products does not load
-    # every open line of a 100,000-order database.
-    for order_id, product_id, sku, quantity in (
-            OrderLine.select(OrderLine.order, OrderLine.product, OrderLine.sku, OrderLine.quantity)
-            .join(Order).switch(OrderLine).join(Product)
-            .where(Order.status.in_(list(ALLOCATED_STATUSES)) & Product.stock.is_null(False))
-            .tuples()):
-        lines_by_order[order_id].append((product_id, sku, quantity))
-    if not lines_by_order:
-        return {}
-    # One query for both states: queue() sorts by priority only, so packing orders are
-    # put first here, in the queue's order within each state.
-    ranked = list(queue(now, statuses=ALLOCATED_STATUSES).select(Order.id, Order.status).tuples())
-    ranked.sort(key=lambda row: row[1] != OrderStatus.PACKING)  # stable: keeps the queue's order
+    # Orders on the table take their units first, whatever their place in the queue
+    # (even when the stock has fallen below them since: they are not in doubt).
+    packing = [order_id for (order_id,) in Order.select(Order.id)
+               .where(Order.status == OrderStatus.PACKING).tuples()]
+    for chunk in _chunks(packing, CHUNK):
+        for _order_id, product_id, _sku, quantity in _tracked_lines(chunk):
+            available[product_id] = available.get(product_id, 0) - quantity
     result: dict[int, dict[str, int]] = {}
-    for order_id, status in ranked:
-        need: dict[int, int] = defaultdict(int)
-        skus: dict[int, str] = {}
-        for product_id, sku, quantity in lines_by_order.get(order_id, ()):
-            if product_id not in available:
-                continue
-            need[product_id] += quantity
-            skus[product_id] = sku
-        if status == OrderStatus.PENDING:
+    walked = 0
+    for chunk in _chunks(pending_in_queue_order(now), 16, grow=True):
+        if within is not None and walked >= within:
+            return None
+        walked += len(chunk)
+        lines: dict[int, list[tuple[int, str, int]]] = defaultdict(list)
+        for order_id, product_id, sku, quantity in _tracked_lines(chunk):
+            lines[order_id].append((product_id, sku, quantity))
+        for order_id in chunk:
+            need: dict[int, int] = defaultdict(int)
+            skus: dict[int, str] = {}
+            for product_id, sku, quantity in lines.get(order_id, ()):
+                need[product_id] += quantity
+                skus[product_id] = sku
             missing = {skus[pid]: units - max(available.get(pid, 0), 0)
                        for pid, units in need.items() if units > available.get(pid, 0)}
             if missing:
-                result[order_id] = missing
-                continue
-        # A packing order takes its units even when the stock has fallen below them
-        # since it was opened (a products import): it is on the table, not in doubt.
-        for product_id, units in need.items():
-            available[product_id] = available.get(product_id, 0) - units
+                result[order_id] = missing  # a short order takes nothing
+            else:
+                for product_id, units in need.items():
+                    available[product_id] = available.get(product_id, 0) - units
+            if order_id == until:
+                return result
     return result
+
+
+#: Orders read and allocated together: one query for their tracked lines.
+CHUNK = 256
+
+
+def _chunks(ids, size: int, *, grow: bool = False):
+    """Lists of ``size`` ids (growing up to 64 times when ``grow``: the top of the queue
+    costs little, a whole walk few queries)."""
+    chunk: list[int] = []
+    for order_id in ids:
+        chunk.append(order_id)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+            if grow:
+                size = min(size * 4, 1024)
+    if chunk:
+        yield chunk
+
+
+def _tracked_lines(order_ids: list[int]):
+    """(order, product, sku, quantity) of these orders' lines whose stock is tracked."""
+    return (OrderLine.select(OrderLine.order, OrderLine.product, OrderLine.sku, OrderLine.quantity)
+            .join(Product, on=(OrderLine.product == Product.id))
+            .where(OrderLine.order.in_(order_ids) & Product.stock.is_null(False))
+            .tuples())
 
 
 def short_orders(now: dt.datetime | None = None) -> set[int]:
@@ -92,15 +120,27 @@ def missing_for(order: Order | int) -> dict[str, int]:
                    .where((OrderLine.order == order_id) & OrderLine.product.is_null(False)).tuples()]
     if not product_ids:
         return {}
-    demand = (OrderLine.select(OrderLine.product, fn.SUM(OrderLine.quantity))
-              .join(Order).where(OrderLine.product.in_(product_ids)
-                                 & Order.status.in_(list(ALLOCATED_STATUSES)))
-              .group_by(OrderLine.product).tuples())
     stock = dict(Product.select(Product.id, Product.stock)
                  .where(Product.id.in_(product_ids) & Product.stock.is_null(False)).tuples())
-    if all(total <= stock[pid] for pid, total in demand if pid in stock):
+    if not stock:
+        return {}  # the shop tracks none of its products
+    # Near the top of the queue (F2, the first pick list) the walk down to it is short.
+    near = shortages(until=order_id, within=NEAR_TOP)
+    if near is not None:
+        return near.get(order_id, {})
+    # Deeper: first whether all the open demand for its products fits (then it is not
+    # short whatever the order), else the walk down to it.
+    demand = (OrderLine.select(OrderLine.product, fn.SUM(OrderLine.quantity))
+              .join(Order).where(OrderLine.product.in_(list(stock))
+                                 & Order.status.in_(list(ALLOCATED_STATUSES)))
+              .group_by(OrderLine.product).tuples())
+    if all(total <= stock[pid] for pid, total in demand):
         return {}
-    return shortages().get(order_id, {})
+    return shortages(until=order_id).get(order_id, {})
+
+
+#: How many orders of the queue the walk reads before it asks whether it must walk at all.
+NEAR_TOP = 1024
 
 
 def shortages_for(order_id: int) -> list[dict]:

@@ -156,6 +156,7 @@ class StationWindow(QMainWindow):
         if print_worker is not None:
             print_worker.queue.on_change = self.print_news.relay
         self.config = config
+        station.open_next_after_completion = config.open_next
         self.clock = clock
         self.background = background or Background(self)
         self.sounds = sounds or SoundPlayer(config.sounds, parent=self)
@@ -487,11 +488,12 @@ class StationWindow(QMainWindow):
         message = answer.message
         self.last_answer = answer
         self.answers.append(answer)
-        if answer.outcome is Outcome.ORDER_COMPLETE and self.config.open_next:
+        following = answer.following  # the station opened the next order (open_next)
+        if following is not None:
             # "Parcel ready" stays the headline; the next order is said below it.
-            following = self.station.open_next()
             self.answers.append(following)
             message = f"{answer.message}\n{following.message}"
+        self.station.open_next_after_completion = self.config.open_next  # settings may change it
         self.sounds.play(answer.tone)
         headline = "" if answer.tone is Tone.INFO else tr(f"ui.headline.{answer.tone.value}")
         self._show_answer_text(answer.tone, headline, message)
@@ -675,7 +677,14 @@ class StationWindow(QMainWindow):
         self._snapshot_running = True
         self._snapshot_started = time.monotonic()
         now = self.clock()
-        self.background.submit(lambda: projections_snapshot(now), self.on_projections)
+        self.background.submit(lambda: projections_snapshot(now), self.on_projections,
+                               self.on_projections_failed)
+
+    def on_projections_failed(self, error: BaseException) -> None:
+        """The count failed (the database went away mid-walk): the banner keeps its last
+        counts, moving with the clock, and the next tick counts again."""
+        self._snapshot_running = False
+        self.notify(tr("ui.banner.refresh_failed"), 10000)
 
     def on_projections(self, snapshot: Snapshot) -> None:
         self._snapshot_running = False
@@ -727,13 +736,15 @@ class StationWindow(QMainWindow):
     def touch(self) -> None:
         if self.db_lost:
             return
-        try:
-            held = tables.touch(self.station.station, self.station.packer, now=self.clock())
-        except pw.PeeweeException:
-            self.set_db_lost(True)
+        news = self.station.heartbeat()  # the service's, as `packstation scan` does it
+        if news is None:
             return
-        if self.station.has_order and self.station.order_ref not in held:
-            self.notify(tr("ui.tables.taken_from_us", ref=self.station.order_ref), 30000)
+        if news.outcome is Outcome.FAILED:
+            self.set_db_lost(True)
+        elif news.outcome is Outcome.ORDER_TAKEN:
+            self.notify(tr("ui.tables.taken_from_us", ref=news.order), 30000)
+        else:
+            self.show_answer(news)
 
     def offer_take_over(self, ref: str) -> ScanAnswer | None:
         """When a scanned order is held by a table that stopped: offer to take it over."""

@@ -1296,6 +1296,18 @@
             <translation>Connection to the database lost — trying again every second. Scans are refused until it is back: nothing is lost.</translation>
         </message>
         <message>
+            <source>ui.banner.refresh_failed</source>
+            <translation>The countdown could not be recounted (database unavailable): trying again soon.</translation>
+        </message>
+        <message>
+            <source>ui.crash.title</source>
+            <translation>Unexpected error</translation>
+        </message>
+        <message>
+            <source>ui.crash.text</source>
+            <translation>An unexpected error happened; the station goes on. The details are in the log: {log}</translation>
+        </message>
+        <message>
             <source>ui.db.back</source>
             <translation>Connection to the database is back.</translation>
         </message>

@@ -1296,6 +1296,18 @@
             <translation>Connexion à la base de données perdue — nouvel essai toutes les secondes. Les scans sont refusés jusqu'à son retour : rien n'est perdu.</translation>
         </message>
         <message>
+            <source>ui.banner.refresh_failed</source>
+            <translation>Le décompte n'a pas pu être recalculé (base de données indisponible) : nouvel essai bientôt.</translation>
+        </message>
+        <message>
+            <source>ui.crash.title</source>
+            <translation>Erreur inattendue</translation>
+        </message>
+        <message>
+            <source>ui.crash.text</source>
+            <translation>Une erreur inattendue s'est produite ; le poste continue. Le détail est dans le journal : {log}</translation>
+        </message>
+        <message>
             <source>ui.db.back</source>
             <translation>Connexion à la base de données rétablie.</translation>
         </message>

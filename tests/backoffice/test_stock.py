@@ -115,3 +115,38 @@ def test_the_next_order_skips_short_ones(sqlite_competing, tmp_path):
     Product.update(stock=0).where(Product.sku == "MUG").execute()   # now B-2 lacks its mug
     answer = station.handle(":next")
     assert (answer.outcome, answer.order) == (Outcome.ORDER_OPENED, "A-1")
+
+
+# -- at scale: the queue read from the index, the walk stopped at the order ------------------
+
+def test_the_indexed_queue_order_is_the_queue_s_and_a_stopped_walk_agrees_with_the_full_one(
+        db, tmp_path):
+    """On a demo shop (carriers sharing a pickup, express and standard, some orders of no
+    known carrier) with scarce stock: the lazily read order and the per-order answers are
+    exactly those of the whole walk."""
+    from packstation.db.models import Order, OrderStatus, Product
+    from packstation.services import stock
+    from packstation.services.demo import fill_demo
+    from packstation.services.queue import pending_in_queue_order, queue, ready_orders
+
+    assert fill_demo(150, seed=4).ok
+    no_carrier = [order_id for (order_id,) in Order.select(Order.id).tuples()][::17]
+    Order.update(carrier=None).where(Order.id.in_(no_carrier)).execute()
+    from packstation.db.models import Carrier
+
+    colissimo = Carrier.get(Carrier.code == "colissimo")
+    for code in ("dpd", "chronopost"):  # three carriers at one pickup: merged by express, age
+        Carrier.update(definition={**Carrier.get(Carrier.code == code).definition,
+                                   "pickup": colissimo.definition["pickup"]}) \
+            .where(Carrier.code == code).execute()
+    for product in Product.select():
+        Product.update(stock=product.stock // 8).where(Product.id == product.id).execute()
+    expected = [order_id for (order_id,) in queue(statuses=(OrderStatus.PENDING,))
+                .select(Order.id).tuples()]
+    assert list(pending_in_queue_order(page=3)) == expected
+    assert [order.id for order in ready_orders(limit=7)] == expected[:7]
+    full = stock.shortages()
+    assert 10 < len(full) < len(expected)  # some short, some not
+    for order_id in expected[::7]:
+        assert stock.shortages(until=order_id).get(order_id) == full.get(order_id)
+        assert stock.missing_for(order_id) == full.get(order_id, {})

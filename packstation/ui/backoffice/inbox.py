@@ -10,8 +10,10 @@ Signals:
 
 from __future__ import annotations
 
+import peewee
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from packstation.core import i18n
 from packstation.core.errors import PackstationError
 from packstation.services.context import StationConfig
 from packstation.ui.background import Background
@@ -72,7 +74,16 @@ class InboxWatcher(QObject):
             except PackstationError as error:
                 return error
 
-        self.background.submit(work, self.on_done)
+        self.background.submit(work, self.on_done, self.on_error)
+
+    def on_error(self, error: BaseException) -> None:
+        """The pass ended on an error (the database went away...): say it once; the next
+        tick tries again, and its files are still in the folder."""
+        from packstation.db.database import explain
+
+        self.on_done(explain(error) if isinstance(error, peewee.PeeweeException)
+                     else PackstationError("inbox.failed", reason=str(error).strip().splitlines()[0]
+                                           if str(error).strip() else type(error).__name__))
 
     def on_done(self, outcome) -> None:
         self._running = False
@@ -84,3 +95,10 @@ class InboxWatcher(QObject):
         self._last_failure = None
         if outcome:
             self.processed.emit(list(outcome))
+
+
+i18n.register({
+    "inbox.failed": ("Le dossier d'arrivée n'a pas pu être lu ({reason}) : nouvel essai dans "
+                     "quelques secondes.",
+                     "The inbox could not be read ({reason}): trying again in a few seconds."),
+})
