@@ -95,7 +95,7 @@ class _Label:
 
     def check(self) -> None:
         label = self.label
-        check_code128(label.tracking, self.document, "doc.field.tracking")
+        check_code128(label.tracking or label.order_ref, self.document, "doc.field.tracking")
         if self.font:
             return
         fields = [("doc.field.order_ref", label.order_ref), ("doc.field.carrier", label.carrier_name),
@@ -184,14 +184,16 @@ class _Label:
             cell_left += cell_width
             if cell_left < left + width - 1:
                 self.box(cell_left, info_top, 0.3, 14, 0.3)
-        # The tracking number: a native Code 128, its text below.
+        # The tracking number: a native Code 128, its text below. An own label has no
+        # carrier number (none is ever made up): it carries the order ref instead.
+        code = label.tracking or label.order_ref
         barcode_top = info_top + 17
         bar_height = LABEL_HEIGHT_MM - self.margin_mm - 8 - barcode_top
         module = max(2, round(0.375 * self.dots_per_mm))  # 0.375 mm bars, 3 dots at 203 dpi
         self.commands.append(
             f"^FO{self.dots(left + 4)},{self.dots(barcode_top)}^BY{module},3"
-            f"^BCN,{self.dots(bar_height)},N,N,N^FD{label.tracking}^FS")
-        self.text(left, barcode_top + bar_height + 1.5, width, 4.5, label.tracking, align="C")
+            f"^BCN,{self.dots(bar_height)},N,N,N^FH^FD{field_data(code)}^FS")
+        self.text(left, barcode_top + bar_height + 1.5, width, 4.5, code, align="C")
         self.commands.append("^PQ1")
         self.commands.append("^XZ")
         return "\n".join(self.commands) + "\n"

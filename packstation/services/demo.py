@@ -17,7 +17,6 @@ from peewee import fn
 from packstation.core import gtin, i18n
 from packstation.core.errors import InputError
 from packstation.core.scan import ProductCode
-from packstation.core.tracking import s10_check_digit
 from packstation.db import atomic
 from packstation.db.models import (
     Barcode, Carrier, Event, Order, OrderLine, OrderStatus, Packer, Product, ScanRecord, Shipment,
@@ -230,8 +229,9 @@ def _history_days(days: list[tuple[dt.date, int]], rng: random.Random, products,
             packed_at = opening + dt.timedelta(seconds=number * 6 * 3600 / parcels + rng.randint(0, 60))
             seconds = rng.uniform(35, 140)
             claimed_at = packed_at - dt.timedelta(seconds=seconds)
-            body = f"{serial % 100_000_000:08d}"
-            tracking = f"HS{body}{s10_check_digit(body)}FR"
+            # Past parcels carry no tracking number: a demo never shows one a carrier
+            # did not issue (the shop's own labels have none).
+            tracking = None
             shipped = day < last_day
             ref = f"H{day:%y%m%d}-{number + 1:04d}"
             orders.append({

@@ -12,8 +12,7 @@ from pypdf import PdfReader
 
 from packstation.db import close
 from packstation.db.models import Event, Order, OrderStatus, PrintJob
-from packstation.printing.queue import DocumentNotReady, rename_station
-from packstation.services import printing as printing_service
+from packstation.printing.queue import rename_station
 from packstation.services.context import StationConfig
 from packstation.services.packing import PackingStation
 from packstation.services.printing import OrderPrinter, print_queue, start_print_worker
@@ -182,35 +181,6 @@ def test_retry_and_counts_are_per_station(shop, tmp_path):
     assert renamed.counts() == {"failed": 2}
     assert [job.status for job in renamed.retry_failed()] == ["done", "done"]
 
-
-def test_a_label_that_is_not_ready_waits_and_is_asked_again(shop, tmp_path, monkeypatch):
-    """The hook for carriers' labels: not given yet -> waiting; given -> delivered as is."""
-    given: list[bytes] = []
-
-    def carrier_label(job, spec):
-        if not given:
-            raise DocumentNotReady("print.failed", error="the label is not ready yet")
-        return given[0]
-
-    monkeypatch.setattr(printing_service, "carrier_label", carrier_label)
-    config = folder_config(tmp_path)
-    queue = print_queue(config)
-    station = PackingStation("Table 1", printer=OrderPrinter(config, queue))
-    station.handle("CMD-4")
-    station.handle(OTHER)
-    queue.deliver_queued()
-    label = PrintJob.get(PrintJob.kind == "label")
-    assert label.status == "waiting" and "not ready" in label.last_error
-    worker = start_print_worker(config)
-    worker.waiting_seconds = 0.2
-    try:
-        given.append(b"^XA^FO50,50^BCN,100,Y,N,N^FDCARRIER123^FS^XZ")
-        worker.retry()
-        assert worker.drain(20)
-    finally:
-        assert worker.stop()
-    label = PrintJob.get_by_id(label.id)
-    assert label.status == "done" and Path(label.output).read_bytes() == given[0]
 
 
 def test_the_worker_delivers_in_order_while_the_station_keeps_packing(shop, tmp_path):

@@ -21,7 +21,7 @@ from packstation.services.context import StationConfig, validate_config
 from packstation.services.packing import PackingStation
 from packstation.services.printing import OrderPrinter, print_queue, start_print_worker
 from tests.documents import samples
-from tests.helpers import MUG, TEA, import_rows, shop_rows
+from tests.helpers import MUG, TEA, shop_rows
 
 
 class LabelPrinter:
@@ -96,7 +96,7 @@ def zpl_config(tmp_path, printer_url: str, dpi: int = 203) -> StationConfig:
 
 def barcode_field(zpl: str) -> str:
     """The data of the ^BC (Code 128) field."""
-    match = re.search(r"\^BC[^\^]*\^FD([^\^]*)\^FS", zpl)
+    match = re.search(r"\^BC[^\^]*(?:\^FH)?\^FD([^\^]*)\^FS", zpl)
     assert match, zpl
     return match[1]
 
@@ -112,6 +112,14 @@ def test_a_label_in_zpl_at_each_resolution(dpi, width):
     assert barcode_field(zpl) == label.tracking  # a native Code 128, not a picture
     assert "^GF" not in zpl  # no bitmap anywhere
     assert "Łódź" in zpl  # UTF-8, as written
+
+
+def test_an_own_label_without_a_carrier_number_carries_the_order_ref():
+    import dataclasses
+
+    label = dataclasses.replace(samples.label(samples.RECIPIENTS["polish"]), tracking="")
+    zpl = render_labels_zpl([label], dpi=203).decode("utf-8")
+    assert barcode_field(zpl) == label.order_ref  # never a made-up number
 
 
 def test_zpl_commands_in_an_address_are_escaped():
@@ -148,8 +156,22 @@ def test_the_station_file_form_is_validated():
 
 @pytest.fixture
 def shop(sqlite_db, tmp_path):
-    assert import_rows(tmp_path, shop_rows()).ok
+    """The shop, CMD-1 with the carrier's number the shop imported (a label bought before):
+    the station's own ZPL label then carries it in its ^BC field."""
+    from tests.helpers import GENERIC_COLUMNS, write_csv
+    from packstation.services.importing import Importer
+
+    rows = shop_rows()
+    for values in rows:
+        if values["order_ref"] == "CMD-1":
+            values["tracking"] = CARRIER_NUMBER
+    path = write_csv(tmp_path / "orders.csv", rows, columns=[*GENERIC_COLUMNS, "tracking"])
+    assert Importer(station="test").import_file(path).ok
     return sqlite_db
+
+
+#: A carrier-issued number, as a shop's export gives it (Colissimo's shape).
+CARRIER_NUMBER = "6A12345678901"
 
 
 def pack_cmd_1(station: PackingStation):
@@ -172,7 +194,7 @@ def test_completion_sends_the_zpl_label_to_the_network_printer(shop, tmp_path):
         finally:
             assert worker.stop()
     tracking = Shipment.get(Shipment.order == Order.get(Order.ref == "CMD-1").id).tracking
-    assert barcode_field(zpl) == tracking
+    assert tracking == CARRIER_NUMBER and barcode_field(zpl) == tracking
     label = PrintJob.get(PrintJob.kind == "label")
     assert label.status == "done" and label.output == printer.url
     assert label.spool_path.endswith(".zpl")

@@ -7,6 +7,7 @@ leaves the label job waiting (with what to do) while the slip prints, and the ta
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from packstation.db.models import Barcode, PrintJob, Product, Shipment
 from packstation.printing.queue import DONE, WAITING
@@ -67,3 +68,29 @@ def test_a_carrier_that_never_answers_never_holds_the_table(make_shop, monkeypat
         assert Shipment.get().tracking is None  # nothing made up meanwhile
     finally:
         silent.close()
+
+
+def test_a_refused_label_waits_and_the_worker_asks_again_on_each_engine(make_shop, colissimo,
+                                                                        db_target, tmp_path):
+    """Refused first (the carrier's words kept on the job), given at the retry, printed as
+    it came — and bought once."""
+    config = make_shop(colissimo_url=colissimo.url, target=db_target)
+    config.output_dir = str(tmp_path / "out")
+    colissimo.refuse_with = ("30200", "Le code postal du destinataire est incorrect")
+    station, worker = _station(config)
+    worker.waiting_seconds = 0.2
+    try:
+        station.handle("C-HOME")
+        station.handle(TEA)
+        assert station.handle(TEA).outcome.code == "order_complete"
+        assert worker.drain(30)
+        label = PrintJob.get(PrintJob.kind == "label")
+        assert label.status == WAITING and "code postal" in label.last_error
+        colissimo.refuse_with = None
+        worker.retry()
+        assert worker.drain(30)
+    finally:
+        worker.stop()
+    label = PrintJob.get_by_id(label.id)
+    assert label.status == DONE and Path(label.output).read_bytes() == standins.PDF
+    assert colissimo.issued == 1

@@ -339,31 +339,39 @@ def test_the_queue_follows_an_import_from_elsewhere(qtbot, window, tmp_path):
 
 def test_a_carriers_label_waiting_is_shown_and_the_retry_asks_again(qtbot, make_window, tmp_path,
                                                                   monkeypatch):
+    from packstation.db.models import PrintJob
     from packstation.services.context import StationConfig
+    from packstation.services.printing import start_print_worker
     from packstation.services.settings import ShopSettings, save_shop_settings
     from packstation.shipping.accounts import parse_account
     from tests.shipping import standins
 
     colissimo = standins.ColissimoSLS()
+    worker = None
     try:
         monkeypatch.setenv("COLISSIMO_PASSWORD", standins.COLISSIMO_PASSWORD)
         config = StationConfig(station="Table 1", output_dir=str(tmp_path / "out"), open_next=False)
         config.label_accounts = {"colissimo": parse_account("colissimo", {
             "provider": "colissimo", "url": colissimo.url, "contract": standins.COLISSIMO_CONTRACT,
             "password": "env:COLISSIMO_PASSWORD"})}
-        window = make_window(config)
+        worker = start_print_worker(config)
+        window = make_window(config, print_worker=worker)
         for code in ("CMD-1", TEA, MUG, MUG):  # the shop has no address yet: not asked
             burst(qtbot, window.scan_field, code)
         assert window.last_answer.outcome is Outcome.ORDER_COMPLETE
-        qtbot.waitUntil(lambda: "en attente du transporteur" in window.print_queue_label.text())
+        qtbot.waitUntil(lambda: "en attente du transporteur" in window.print_queue_label.text(),
+                        timeout=20000)
         assert "shop set" in window.print_queue_label.toolTip()
         assert window.retry_button.isVisibleTo(window)
 
         save_shop_settings(ShopSettings(name="Le Comptoir", address1="8 rue de la Paix",
                                         postcode="69002", city="Lyon"))
-        window.retry_prints()
-        assert "en attente" not in window.print_queue_label.text()
+        window.retry_prints()  # F9: the worker asks the carrier again
+        qtbot.waitUntil(lambda: PrintJob.get(PrintJob.kind == "label").status == "done", timeout=20000)
+        qtbot.waitUntil(lambda: "en attente" not in window.print_queue_label.text(), timeout=10000)
         assert any(path.read_bytes() == standins.PDF for path in (tmp_path / "out").rglob("*.pdf"))
         assert colissimo.issued == 1
     finally:
+        if worker is not None:
+            assert worker.stop()
         colissimo.close()
