@@ -224,7 +224,10 @@ i18n.register({
     "pack.queue_empty": ("Plus aucune commande prête dans la file.", "No order ready in the queue."),
     "pack.bad_weight": ("Poids « {text} » incompris — tapez par exemple 1250 ou 1,25 kg.",
                         "Weight “{text}” not understood — type for example 1250 or 1.25 kg."),
-    "pack.reason_needed": ("Indiquez la raison de l'abandon.", "Give the reason for abandoning."),
+    "pack.reason_needed": ("Pourquoi abandonner ? Scannez un motif de la feuille de commandes (abîmé, "
+                           "introuvable, annulée par le client, autre) ou tapez la raison puis Entrée.",
+                           "Why abandon? Scan a reason from the command sheet (damaged, not found, "
+                           "cancelled by the customer, other) or type the reason, then Enter."),
     "pack.empty": ("Scan vide ignoré.", "Empty scan ignored."),
     "pack.failed": ("{error}", "{error}"),
     "doc.kind.label": ("Étiquette", "Label"),

@@ -106,6 +106,10 @@ class PackingStation:
         self.lines: list[LineState] = []
         self.awaiting_weight = False
         self.last_completed_id: int | None = None
+        # Until the first item scan of the next order, "reprint" means the order just packed.
+        self.just_completed = False
+        # After PSC02 without a reason: the next reason code (or typed reason) abandons.
+        self.abandon_pending = False
         # Set when a change may or may not have reached the database (see handle()).
         self.memory_in_doubt = False
 
@@ -212,8 +216,15 @@ class PackingStation:
         if scan.kind is ScanKind.EMPTY:
             return self._answer(Outcome.EMPTY, "pack.empty")
         command = command_for(scan.candidates) if scan.kind is ScanKind.TEXT else None
+        pending, self.abandon_pending = self.abandon_pending, False
         if command is not None:
+            if command.reason is not None:
+                return self.abandon(command.reason)
             return self.run_command(command)
+        if pending and self.has_order and scan.kind is ScanKind.TEXT \
+                and find_order(scan.candidates) is None and product_for_code(scan.candidates) is None \
+                and not Packer.select().where(Packer.badge.in_(scan.candidates)).exists():
+            return self.abandon(raw)  # the reason typed after PSC02
         if scan.kind is ScanKind.TEXT:
             packer = Packer.get_or_none((Packer.badge.in_(scan.candidates)) & (Packer.active == True))  # noqa: E712
             if packer is not None:
@@ -548,6 +559,7 @@ class PackingStation:
             return self._answer(Outcome.NO_ORDER, "pack.no_order")
         reason = reason.strip()
         if not reason:
+            self.abandon_pending = True
             return self._answer(Outcome.REASON_NEEDED, "pack.reason_needed")
         ref = self.order_ref
         with atomic():

@@ -146,6 +146,7 @@ class StationWindow(QMainWindow):
         self._build_actions()
         self._build_back_office()
         self.capture.scanned.connect(self.on_scanned)
+        self.capture.dialog_scanned.connect(self.on_dialog_scanned)
         self.capture.install()
 
         # Other tables' work shows within two seconds: LISTEN/NOTIFY on PostgreSQL, the
@@ -427,6 +428,23 @@ class StationWindow(QMainWindow):
     @Slot(str)
     def on_scanned(self, text: str) -> None:
         self.scan(text)
+
+    @Slot(str)
+    def on_dialog_scanned(self, text: str) -> None:
+        """A scan while a dialog is open: the dialog's if it expects one, else refused."""
+        from PySide6.QtWidgets import QApplication, QToolTip
+
+        dialog = QApplication.activeModalWidget()
+        take_scan = getattr(dialog, "take_scan", None)
+        if take_scan is not None and take_scan(text):
+            return
+        title = dialog.windowTitle() if dialog is not None else ""
+        message = tr("ui.scan.dialog_open", code=text, title=title)
+        self.sounds.play(Tone.ERROR)
+        self._show_answer_text(Tone.ERROR, tr(f"ui.headline.{Tone.ERROR.value}"), message)
+        self.notify(message, 15000)
+        if dialog is not None:
+            QToolTip.showText(dialog.mapToGlobal(dialog.rect().topLeft()), message, dialog)
 
     @Slot()
     def on_scan_field(self) -> None:

@@ -12,32 +12,20 @@
             <translation>Save</translation>
         </message>
         <message>
+            <source>ui.scan.dialog_open</source>
+            <translation>Scan {code} refused: the “{title}” window is open. Finish or close it (Esc), then scan again.</translation>
+        </message>
+        <message>
             <source>ui.abandon.title</source>
             <translation>Abandon {ref}</translation>
         </message>
         <message>
             <source>ui.abandon.prompt</source>
-            <translation>Why abandon order {ref}? The items will have to be put back.</translation>
+            <translation>Why abandon order {ref}? Choose or type a reason, or scan a reason code from the command sheet. The items will have to be put back.</translation>
         </message>
         <message>
             <source>ui.abandon.ok</source>
             <translation>Abandon</translation>
-        </message>
-        <message>
-            <source>ui.abandon.reason.damaged</source>
-            <translation>Damaged item</translation>
-        </message>
-        <message>
-            <source>ui.abandon.reason.missing</source>
-            <translation>Item not found on the shelf</translation>
-        </message>
-        <message>
-            <source>ui.abandon.reason.customer</source>
-            <translation>Customer's request</translation>
-        </message>
-        <message>
-            <source>ui.abandon.reason.address</source>
-            <translation>Address to check</translation>
         </message>
         <message>
             <source>ui.packer.title</source>

@@ -12,32 +12,20 @@
             <translation>Enregistrer</translation>
         </message>
         <message>
+            <source>ui.scan.dialog_open</source>
+            <translation>Scan {code} refusé : la fenêtre « {title} » est ouverte. Terminez-la ou fermez-la (Échap), puis scannez à nouveau.</translation>
+        </message>
+        <message>
             <source>ui.abandon.title</source>
             <translation>Abandonner {ref}</translation>
         </message>
         <message>
             <source>ui.abandon.prompt</source>
-            <translation>Pourquoi abandonner la commande {ref} ? Les articles seront à remettre en place.</translation>
+            <translation>Pourquoi abandonner la commande {ref} ? Choisissez ou tapez un motif, ou scannez un code motif de la feuille de commandes. Les articles seront à remettre en place.</translation>
         </message>
         <message>
             <source>ui.abandon.ok</source>
             <translation>Abandonner</translation>
-        </message>
-        <message>
-            <source>ui.abandon.reason.damaged</source>
-            <translation>Article abîmé</translation>
-        </message>
-        <message>
-            <source>ui.abandon.reason.missing</source>
-            <translation>Article introuvable en rayon</translation>
-        </message>
-        <message>
-            <source>ui.abandon.reason.customer</source>
-            <translation>Demande du client</translation>
-        </message>
-        <message>
-            <source>ui.abandon.reason.address</source>
-            <translation>Adresse à vérifier</translation>
         </message>
         <message>
             <source>ui.packer.title</source>

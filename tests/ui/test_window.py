@@ -140,8 +140,8 @@ def test_scans_reach_the_station_right_after_a_dialog_closes(qtbot, window):
 
     def fill_the_dialog():
         dialog = QApplication.activeModalWidget()
-        # While the dialog is open, a burst is the dialog's: nothing is captured.
-        qtbot.keyClicks(dialog.name, "Alice")
+        # While the dialog is open, what a person types is the dialog's.
+        qtbot.keyClicks(dialog.name, "Alice", delay=40)
         qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
         typed.append(dialog.name.text())
 
