@@ -113,6 +113,7 @@ class SlipData:
     lines: Sequence[SlipLine]
     note: str = ""
     language: str = "fr"
+    held: bool = False  # on hold: printed "BLOQUÉE", never to ship as it is
 
     def __post_init__(self) -> None:
         _check_language(self.language)
@@ -126,6 +127,7 @@ class PickOrder:
     ref: str
     carrier_name: str
     lines: Sequence[SlipLine]
+    held: bool = False  # on hold: the card says "BLOQUÉE"
 
 
 @dataclass(frozen=True)

@@ -156,6 +156,7 @@ class PickListRenderer(FlowRenderer):
                 Spacer(1, 1.5 * mm),
                 paragraph(f"{order.carrier_name} · {plural('doc.units', units, language)}",
                           style("Doc.Small")),
+                *([paragraph(text("doc.held", language), style("Doc.Small"))] if order.held else []),
             ])
         if not cards:
             cards.append([])

@@ -33,6 +33,7 @@ i18n.register({
     "doc.slip.ship_to": ("Adresse de livraison", "Shipping address"),
     "doc.slip.shipping": ("Expédition", "Shipping"),
     "doc.slip.note": ("Note du client", "Customer note"),
+    "doc.held": ("COMMANDE BLOQUÉE — NE PAS EXPÉDIER", "ORDER ON HOLD — DO NOT SHIP"),
     "doc.slip.returns": ("Retours", "Returns"),
     "doc.slip.service": ("{carrier} — {service}", "{carrier} — {service}"),
     "doc.slip.total": ("Total : {units}", "Total: {units}"),

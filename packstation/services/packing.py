@@ -446,6 +446,7 @@ class PackingStation:
                 .execute())
             if counted != 1:
                 return self._lost_order(scan)
+            self.just_completed = False  # from now on, "reprint" means this open order
             Order.update(heartbeat_at=now).where(Order.id == self.order_id).execute()
             line.verified += units
             outcome = Outcome.CONFIRMED if manual else Outcome.VERIFIED
@@ -527,6 +528,7 @@ class PackingStation:
             log_event("completed", at=self.clock(), order=order, station=self.station, packer=self.packer,
                       data={"tracking": tracking, "weight_g": weight, "computed_weight_g": computed})
         self.last_completed_id = order.id
+        self.just_completed = True
         ref = order.ref
         self._clear()
         documents = self._print(order.id, ("label", "slip"), reprint=False)
@@ -541,12 +543,24 @@ class PackingStation:
         return self.printer.print_order_documents(order_id, kinds, station=self.station,
                                                   reprint=reprint)
 
+    def reprint_target(self) -> int | None:
+        """The order a reprint is for: the one on the table. Right after a completion that is
+        the parcel just packed (even if the next order opened), until the first item scan of
+        the next; then the open order; with nothing open, the last packed here."""
+        if self.just_completed or not self.has_order:
+            return self.last_completed_id
+        return self.order_id
+
     def reprint(self, kind: str) -> ScanAnswer:
-        order_id = self.order_id if kind == "slip" and self.has_order else self.last_completed_id
+        order_id = self.reprint_target()
         if order_id is None:
             return self._answer(Outcome.NO_ORDER, "pack.no_order")
         order = Order.get_by_id(order_id)
         documents = self._print(order_id, (kind,), reprint=True)
+        refused = [document for document in documents if document.get("status") == "failed"]
+        if refused:  # e.g. no label for an order not packed yet: said, with the order's ref
+            return self._answer(Outcome.FAILED, "pack.failed", error=refused[0].get("error") or "?",
+                                order_ref=order.ref, documents=documents)
         return self._answer(Outcome.REPRINTED, "pack.reprinted", ref=order.ref,
                             document=i18n.tr(f"doc.kind.{kind}"), order_ref=order.ref,
                             documents=documents)

@@ -90,7 +90,15 @@ def slip_data(order: Order, shop: Shop, *, language: str) -> SlipData:
     return SlipData(shop=shop, order_ref=order.ref, order_date=order.ordered_at.astimezone(SHOP_TIMEZONE),
                     recipient=recipient(order), carrier_name=_carrier_name(order),
                     service="express" if order.express else "standard", lines=_lines(order),
-                    note=order.note, language=language)
+                    note=order.note, language=language, held=order.status == OrderStatus.ON_HOLD)
+
+
+def _check_label(order: Order, *, before_packing: bool) -> None:
+    """No label for an order on hold; none for one not packed, except a batch before packing."""
+    if order.status == OrderStatus.ON_HOLD:
+        raise StateError("print.label_on_hold", ref=order.ref)
+    if order.status in (OrderStatus.PENDING, OrderStatus.PACKING) and not before_packing:
+        raise StateError("print.label_not_packed", ref=order.ref)
 
 
 def _orders(refs: Sequence[str]) -> list[Order]:
@@ -106,13 +114,19 @@ def _orders(refs: Sequence[str]) -> list[Order]:
 
 
 def render(kind: str, refs: Sequence[str], *, layout: str | None = None,
-           config: StationConfig | None = None) -> tuple[bytes, list[Order]]:
-    """The PDF of ``kind`` for these orders (or carrier codes, for a manifest)."""
+           config: StationConfig | None = None,
+           before_packing: bool = False) -> tuple[bytes, list[Order]]:
+    """The PDF of ``kind`` for these orders (or carrier codes, for a manifest).
+
+    ``before_packing`` is the batch printing of labels before packing (``print label``).
+    """
     settings = shop_settings()
     shop = shop_document(settings)
     language = settings.document_language
     if kind == "label":
         orders = _orders(refs)
+        for order in orders:
+            _check_label(order, before_packing=before_packing)
         layout = layout or (config.label_layout if config else "100x150")
         packaging = config.packaging_g if config else DEFAULT_PACKAGING_G
         return documents.render_labels([label_data(o, shop, language=language, packaging_g=packaging)
@@ -124,7 +138,9 @@ def render(kind: str, refs: Sequence[str], *, layout: str | None = None,
                                       paper=layout or "a4"), orders
     if kind == "picklist":
         orders = _orders(refs)
-        data = PickListData(shop=shop, orders=[PickOrder(o.ref, _carrier_name(o), _lines(o)) for o in orders],
+        data = PickListData(shop=shop, orders=[PickOrder(o.ref, _carrier_name(o), _lines(o),
+                                                         held=o.status == OrderStatus.ON_HOLD)
+                                                for o in orders],
                             printed_at=dt.datetime.now(SHOP_TIMEZONE), language=language)
         return documents.render_pick_list(data), orders
     if kind == "manifest":
@@ -202,7 +218,7 @@ class OrderPrinter:
 def print_documents(config: StationConfig, kind: str, refs: Sequence[str], *, out: str | None,
                     printer: str | None, layout: str | None = None) -> str:
     """The ``print`` command: one PDF for all the refs, to a file or a printer."""
-    document, orders = render(kind, refs, layout=layout, config=config)
+    document, orders = render(kind, refs, layout=layout, config=config, before_packing=True)
     if out:
         path = Path(out)
         try:
@@ -228,6 +244,12 @@ i18n.register({
     "print.refs_needed": ("Indiquez au moins une référence de commande.", "Give at least one order ref."),
     "print.cancelled": ("La commande {ref} est annulée : rien à imprimer.",
                         "Order {ref} is cancelled: nothing to print."),
+    "print.label_on_hold": ("La commande {ref} est bloquée : pas d'étiquette tant qu'elle n'est pas "
+                            "libérée (Historique, « Libérer »).",
+                            "Order {ref} is on hold: no label until it is released (History, “Release”)."),
+    "print.label_not_packed": ("La commande {ref} n'est pas encore emballée : son étiquette s'imprime "
+                               "quand le colis est prêt.",
+                               "Order {ref} is not packed yet: its label prints when the parcel is ready."),
     "print.unknown_kind": ("Document « {kind} » inconnu : choisissez parmi {kinds}.",
                            "Unknown document “{kind}”: choose one of {kinds}."),
     "print.unknown_products": ("Produit(s) inconnu(s) : {skus}.", "Unknown product(s): {skus}."),
