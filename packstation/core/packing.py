@@ -154,6 +154,7 @@ def parse_weight(text: str) -> int | None:
     A bare number with a decimal separator is kilograms; a bare whole number is grams.
     Returns None when the text is not a weight or is not positive.
     """
+    text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text)  # "1 410 g"
     match = _WEIGHT.match(text)
     if not match:
         return None
@@ -225,6 +226,16 @@ i18n.register({
     "pack.queue_empty": ("Plus aucune commande prête dans la file.", "No order ready in the queue."),
     "pack.bad_weight": ("Poids « {text} » incompris — tapez par exemple 1250 ou 1,25 kg.",
                         "Weight “{text}” not understood — type for example 1250 or 1.25 kg."),
+    "pack.weight_over_limit": ("{weight} g : plus que le maximum de {carrier} ({limit} g). Pesez à nouveau ; "
+                               "un colis plus lourd doit être partagé.",
+                               "{weight} g: more than {carrier}'s maximum ({limit} g). Weigh again; a "
+                               "heavier parcel must be split."),
+    "pack.weight_not_yet": ("Pas encore de poids : {left} article(s) restent à scanner.",
+                            "No weight yet: {left} item(s) still to scan."),
+    "pack.weight_far": ("{weight} g, pour {computed} g calculés : trop loin. Pesez à nouveau et retapez le "
+                        "poids pour le confirmer — ou Entrée/F4 pour le poids calculé.",
+                        "{weight} g, against {computed} g computed: too far off. Weigh again and type the "
+                        "weight again to confirm it — or Enter/F4 for the computed weight."),
     "pack.reason_needed": ("Pourquoi abandonner ? Scannez un motif de la feuille de commandes (abîmé, "
                            "introuvable, annulée par le client, autre) ou tapez la raison puis Entrée.",
                            "Why abandon? Scan a reason from the command sheet (damaged, not found, "

@@ -110,6 +110,8 @@ class PackingStation:
         self.just_completed = False
         # After PSC02 without a reason: the next reason code (or typed reason) abandons.
         self.abandon_pending = False
+        # A typed weight far from the computed one, waiting to be typed again to confirm.
+        self.weight_to_confirm: int | None = None
         # Set when a change may or may not have reached the database (see handle()).
         self.memory_in_doubt = False
 
@@ -281,9 +283,10 @@ class PackingStation:
         if command is Command.WEIGHT_OK:
             if self.has_order and all_verified(self.lines):
                 return self.complete(None)
-            return self._answer(Outcome.NO_ORDER if not self.has_order else Outcome.BAD_WEIGHT,
-                                "pack.no_order" if not self.has_order else "pack.bad_weight",
-                                text=command.code)
+            if not self.has_order:
+                return self._answer(Outcome.NO_ORDER, "pack.no_order")
+            return self._answer(Outcome.BAD_WEIGHT, "pack.weight_not_yet",
+                                left=sum(line.remaining for line in self.lines))
         raise AssertionError(command)
 
     # -- opening an order ------------------------------------------------------------
@@ -492,7 +495,31 @@ class PackingStation:
         """Finish the open order: shipment, tracking, stock, then its label and slip."""
         if not self.has_order:
             return self._answer(Outcome.NO_ORDER, "pack.no_order")
+        if weight_g is not None:
+            refusal = self._check_weight(weight_g)
+            if refusal is not None:
+                return refusal
         return self._complete(weight_g)
+
+    def _check_weight(self, weight_g: int) -> ScanAnswer | None:
+        """A typed weight the carrier refuses, or far from the computed one (a slip of the
+        hand: 141 or 14100 for 1410), is asked again; the same weight typed twice stands."""
+        from packstation.core.carriers import DEFAULT_MAX_WEIGHT_G
+        from packstation.services.carriers import schedule_of
+
+        order = Order.get_by_id(self.order_id)
+        limit = schedule_of(order.carrier).max_weight_g if order.carrier_id else DEFAULT_MAX_WEIGHT_G
+        carrier = order.carrier.name if order.carrier_id else "?"
+        if weight_g > limit:
+            self.weight_to_confirm = None
+            return self._answer(Outcome.BAD_WEIGHT, "pack.weight_over_limit", weight=weight_g,
+                                limit=limit, carrier=carrier)
+        computed = self.computed_weight()
+        if computed / 3 <= weight_g <= computed * 3 or self.weight_to_confirm == weight_g:
+            self.weight_to_confirm = None
+            return None
+        self.weight_to_confirm = weight_g
+        return self._answer(Outcome.BAD_WEIGHT, "pack.weight_far", weight=weight_g, computed=computed)
 
     def _complete(self, weight_g: int | None) -> ScanAnswer:
         now = self.clock()

@@ -301,8 +301,13 @@ class StationWindow(QMainWindow):
         weight_row.addWidget(self.weight_prompt, 1)
         self.weight_field = QLineEdit()
         self.weight_field.setObjectName("weightField")
-        self.weight_field.setMaximumWidth(160)
         self.weight_field.setStyleSheet("font-size: 16pt; background: white; color: black;")
+        # The whole of the largest weight a carrier takes ("30000 g", or "1 410 g" typed)
+        # shows, whatever squeezes the row: the prompt wraps instead.
+        self.weight_field.ensurePolished()
+        self.weight_field.setMinimumWidth(self.weight_field.fontMetrics().horizontalAdvance("00 000 kg") + 24)
+        self.weight_field.setMaximumWidth(self.weight_field.minimumWidth() + 40)
+        self.weight_prompt.setWordWrap(True)
         self.weight_field.returnPressed.connect(self.submit_weight)
         weight_row.addWidget(self.weight_field)
         self.weight_button = QPushButton(tr("ui.weight.ok"))
@@ -539,11 +544,8 @@ class StationWindow(QMainWindow):
 
     @Slot()
     def focus_weight(self) -> None:
-        if self.station.awaiting_weight:
-            self.weight_field.setFocus()
-            self.weight_field.selectAll()
-        else:
-            self.show_answer(self.station.run_command(Command.WEIGHT_OK))
+        """F4: accept the computed weight, as the prompt says (as PSC07 does)."""
+        self.show_answer(self.station.run_command(Command.WEIGHT_OK))
 
     @Slot()
     def submit_weight(self) -> None:
@@ -553,6 +555,12 @@ class StationWindow(QMainWindow):
             self.show_answer(self.station.handle(text or "?"))  # the station says why
             return
         self.show_answer(self.station.complete(grams))
+        if self.station.awaiting_weight:
+            # Asked again: the computed weight is back in the field, Enter accepts it.
+            self.weight_field.setText(str(self.station.computed_weight()))
+            self.weight_field.setFocus()
+            self.weight_field.selectAll()
+            return
         self.scan_field.setFocus()
 
     def reprint(self, kind: str) -> None:

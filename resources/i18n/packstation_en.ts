@@ -1133,7 +1133,7 @@
         </message>
         <message>
             <source>ui.weight.prompt</source>
-            <translation>Parcel weight (computed: {weight} g) — type or scan, Enter to accept:</translation>
+            <translation>Parcel weight: type or scan the weighed weight, then Enter — or Enter/F4 alone for the computed weight ({weight} g):</translation>
         </message>
         <message>
             <source>ui.weight.ok</source>

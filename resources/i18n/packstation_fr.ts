@@ -1133,7 +1133,7 @@
         </message>
         <message>
             <source>ui.weight.prompt</source>
-            <translation>Poids du colis (calculé : {weight} g) — tapez ou scannez, Entrée pour valider :</translation>
+            <translation>Poids du colis : tapez ou scannez le poids pesé, puis Entrée — ou Entrée/F4 seuls pour le poids calculé ({weight} g) :</translation>
         </message>
         <message>
             <source>ui.weight.ok</source>

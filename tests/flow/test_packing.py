@@ -180,6 +180,8 @@ def test_weight_prompt(shop):
     waiting = station.handle(OTHER)
     assert waiting.outcome.code == "awaiting_weight" and waiting.weight_g == 250
     assert station.handle("beaucoup").outcome.code == "bad_weight"
+    # More than three times the computed weight: asked again, then taken when typed twice.
+    assert station.handle("1,2 kg").outcome.code == "bad_weight" and station.has_order
     done = station.handle("1,2 kg")
     assert done.outcome.code == "order_complete" and Shipment.get().weight_g == 1200
 
