@@ -52,6 +52,7 @@ class Outcome(enum.Enum):
     QUEUE_EMPTY = ("queue_empty", Tone.INFO, False)
     BAD_WEIGHT = ("bad_weight", Tone.ERROR, False)
     REASON_NEEDED = ("reason_needed", Tone.WARNING, False)
+    PACKER_NEEDED = ("packer_needed", Tone.WARNING, False)
     EMPTY = ("empty", Tone.INFO, False)
     FAILED = ("failed", Tone.ERROR, False)
 
@@ -230,6 +231,10 @@ i18n.register({
                                "un colis plus lourd doit être partagé.",
                                "{weight} g: more than {carrier}'s maximum ({limit} g). Weigh again; a "
                                "heavier parcel must be split."),
+    "pack.packer_needed": ("Scannez d'abord votre badge (ou F7 pour votre nom) : cette table demande un "
+                           "préparateur avant la première commande.",
+                           "Scan your badge first (or F7 for your name): this table asks for a packer "
+                           "before the first order."),
     "pack.weight_not_yet": ("Pas encore de poids : {left} article(s) restent à scanner.",
                             "No weight yet: {left} item(s) still to scan."),
     "pack.weight_far": ("{weight} g, pour {computed} g calculés : trop loin. Pesez à nouveau et retapez le "

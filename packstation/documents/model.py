@@ -138,6 +138,8 @@ class PickListData:
     orders: Sequence[PickOrder]
     printed_at: datetime
     language: str = "fr"
+    # Orders the queue has among these but short of stock: (ref, what is missing).
+    left_out: Sequence[tuple[str, str]] = ()
 
     def __post_init__(self) -> None:
         _check_language(self.language)

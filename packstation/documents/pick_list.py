@@ -94,11 +94,21 @@ class PickListRenderer(FlowRenderer):
         return [
             StartDocument(footer),
             self.header(rows, printed_at),
+            *self.left_out(),
             Spacer(1, 6 * mm),
             self.products_table(rows),
             paragraph(text("doc.picklist.orders_heading", language), style("Doc.Heading")),
             self.order_cards(),
         ]
+
+    def left_out(self) -> list[Flowable]:
+        """The orders short of stock, named apart so nobody looks for them in this batch."""
+        if not self.data.left_out:
+            return []
+        language = self.language
+        orders = "; ".join(f"{ref} ({missing})" for ref, missing in self.data.left_out)
+        return [Spacer(1, 3 * mm),
+                paragraph(text("doc.picklist.left_out", language, orders=orders), style("Doc.Note"))]
 
     def header(self, rows: list[PickRow], printed_at: str) -> Table:
         language = self.language

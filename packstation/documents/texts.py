@@ -33,6 +33,8 @@ i18n.register({
     "doc.slip.ship_to": ("Adresse de livraison", "Shipping address"),
     "doc.slip.shipping": ("Expédition", "Shipping"),
     "doc.slip.note": ("Note du client", "Customer note"),
+    "doc.picklist.left_out": ("Pas dans ce lot, stock insuffisant : {orders}",
+                              "Not in this batch, short of stock: {orders}"),
     "doc.held": ("COMMANDE BLOQUÉE — NE PAS EXPÉDIER", "ORDER ON HOLD — DO NOT SHIP"),
     "doc.slip.returns": ("Retours", "Returns"),
     "doc.slip.service": ("{carrier} — {service}", "{carrier} — {service}"),

@@ -290,6 +290,7 @@ _MESSAGES = {
     "history.outcome.queue_empty": ("file vide", "queue empty"),
     "history.outcome.bad_weight": ("poids incompris", "weight not understood"),
     "history.outcome.reason_needed": ("raison demandée", "reason needed"),
+    "history.outcome.packer_needed": ("préparateur demandé", "packer needed"),
     "history.outcome.empty": ("scan vide", "empty scan"),
     "history.outcome.failed": ("échec", "failed"),
 }

@@ -9,13 +9,14 @@ transaction with its event.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from packstation.core import i18n
 from packstation.core.commands import command_for
 from packstation.core.errors import InputError, NotFoundError
 from packstation.db import atomic
-from packstation.db.models import Packer
+from packstation.db.models import Event, Packer
 from packstation.db.queries import log_event
 
 # Badge codes print as Code 128 and must survive a US-layout scanner on an AZERTY
@@ -50,8 +51,31 @@ def badge_packer(code: str) -> PackerInfo | None:
     return _info(packer) if packer is not None else None
 
 
+def badge_cards(names_or_badges: list[str] | tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(name, badge) of these packers, or of every active one, for their badge cards."""
+    if names_or_badges:
+        packers = [_find(key) for key in names_or_badges]
+    else:
+        packers = list(Packer.select().where(Packer.active == True).order_by(Packer.name))  # noqa: E712
+    if not packers:
+        raise NotFoundError("packers.none")
+    return [(packer.name, packer.badge) for packer in packers]
+
+
+def last_packer(station: str) -> str:
+    """Who is logged in at ``station`` as its log says (a restart keeps the packer), or ""."""
+    event = (Event.select(Event.kind, Event.packer)
+             .where((Event.station == station) & Event.kind.in_(["packer_login", "packer_logout"]))
+             .order_by(Event.id.desc()).first())
+    if event is None or event.kind != "packer_login" or not event.packer:
+        return ""
+    packer = Packer.select().where(Packer.name == event.packer).order_by(Packer.active.desc()).first()
+    return event.packer if packer is None or packer.active else ""  # a retired one is not
+
+
 def _free_badge(name: str) -> str:
-    base = re.sub(r"[^A-Z0-9]", "", name.upper())[:12] or "PACKER"
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^A-Z0-9]", "", folded.upper())[:12] or "PACKER"
     taken = {badge for (badge,) in Packer.select(Packer.badge).tuples()}
     number = 1
     while f"BADGE-{base}{number}" in taken:
@@ -134,6 +158,8 @@ i18n.register({
                                  "“{badge}” is one of the station's command codes: choose another badge code."),
     "packers.badge_taken": ("Le badge « {badge} » est déjà attribué : choisissez un autre code.",
                             "Badge “{badge}” is already given: choose another code."),
+    "packers.none": ("Aucun préparateur : ajoutez-en avec « packstation packer add NOM ».",
+                     "No packers: add some with “packstation packer add NAME”."),
     "packers.unknown": ("Aucun préparateur « {name} » : voyez « packstation packer list ».",
                         "No packer “{name}”: see “packstation packer list”."),
 })

@@ -92,7 +92,8 @@ class PackingStation:
     def __init__(self, station: str, packer: str = "", *, ask_weight: bool = False,
                  packaging_g: int = DEFAULT_PACKAGING_G, printer: DocumentPrinter | None = None,
                  clock: Callable[[], dt.datetime] = utcnow,
-                 blocked_reason: Callable[[Order], str | None] | None = None) -> None:
+                 blocked_reason: Callable[[Order], str | None] | None = None,
+                 require_packer: bool = False) -> None:
         self.station = station
         self.packer = packer
         self.ask_weight = ask_weight
@@ -101,6 +102,8 @@ class PackingStation:
         self.clock = clock
         # Rules that keep a pending order from being opened (stock shortages), or None.
         self.blocked_reason = blocked_reason
+        # The shop's setting: no order opens before a packer has logged in.
+        self.require_packer = require_packer
         self.order_id: int | None = None
         self.order_ref: str | None = None
         self.lines: list[LineState] = []
@@ -295,6 +298,8 @@ class PackingStation:
         """Claim and open the order a scan names (its ref, in any form the scanner typed)."""
         if isinstance(scan, str):
             scan = normalise(scan)
+        if self.require_packer and not self.packer and not self.has_order:
+            return self._answer(Outcome.PACKER_NEEDED, "pack.packer_needed")
         forms = scan.candidates or (scan.code,)
         with atomic():
             order = find_order(forms)
@@ -386,11 +391,20 @@ class PackingStation:
         if self.has_order:
             return self._answer(Outcome.OTHER_ORDER_OPEN, "pack.other_order_open",
                                 ref="?", current=self.order_ref)
-        for order in ready_orders(limit=20):
-            answer = self.open_order(order.ref)
-            if answer.outcome in (Outcome.ORDER_OPENED, Outcome.ORDER_COMPLETE,
-                                  Outcome.AWAITING_WEIGHT):
-                return answer
+        if self.require_packer and not self.packer:
+            return self._answer(Outcome.PACKER_NEEDED, "pack.packer_needed")
+        # Orders short of stock are passed over without a scan row each: nobody scanned them.
+        for offset in range(0, 2000, 50):
+            batch = ready_orders(limit=50, offset=offset)
+            for order in batch:
+                if self.blocked_reason is not None and self.blocked_reason(order):
+                    continue
+                answer = self.open_order(order.ref)
+                if answer.outcome in (Outcome.ORDER_OPENED, Outcome.ORDER_COMPLETE,
+                                      Outcome.AWAITING_WEIGHT):
+                    return answer
+            if len(batch) < 50:
+                break
         return self._answer(Outcome.QUEUE_EMPTY, "pack.queue_empty")
 
     # -- items -----------------------------------------------------------------------

@@ -30,9 +30,9 @@ from packstation.services.context import StationConfig
 from packstation.services.settings import ShopSettings, shop_settings
 
 log = logging.getLogger(__name__)
-KINDS = ("label", "slip", "picklist", "manifest", "product-labels", "commands")
+KINDS = ("label", "slip", "picklist", "manifest", "product-labels", "commands", "badges")
 DEFAULT_MEDIA = {"label": "100x150mm", "slip": "A4", "picklist": "A4", "manifest": "A4",
-                 "product-labels": "A4", "commands": "A4"}
+                 "product-labels": "A4", "commands": "A4", "badges": "A4"}
 
 
 def shop_document(settings: ShopSettings | None = None) -> Shop:
@@ -115,10 +115,12 @@ def _orders(refs: Sequence[str]) -> list[Order]:
 
 def render(kind: str, refs: Sequence[str], *, layout: str | None = None,
            config: StationConfig | None = None,
-           before_packing: bool = False) -> tuple[bytes, list[Order]]:
+           before_packing: bool = False,
+           left_out: Sequence[tuple[str, str]] = ()) -> tuple[bytes, list[Order]]:
     """The PDF of ``kind`` for these orders (or carrier codes, for a manifest).
 
-    ``before_packing`` is the batch printing of labels before packing (``print label``).
+    ``before_packing`` is the batch printing of labels before packing (``print label``);
+    ``left_out``, for a pick list, the orders short of stock named apart.
     """
     settings = shop_settings()
     shop = shop_document(settings)
@@ -140,7 +142,7 @@ def render(kind: str, refs: Sequence[str], *, layout: str | None = None,
         orders = _orders(refs)
         data = PickListData(shop=shop, orders=[PickOrder(o.ref, _carrier_name(o), _lines(o),
                                                          held=o.status == OrderStatus.ON_HOLD)
-                                                for o in orders],
+                                                for o in orders], left_out=left_out,
                             printed_at=dt.datetime.now(SHOP_TIMEZONE), language=language)
         return documents.render_pick_list(data), orders
     if kind == "manifest":
@@ -154,6 +156,13 @@ def render(kind: str, refs: Sequence[str], *, layout: str | None = None,
             layout=layout or "a4-3x8"), []
     if kind == "commands":
         return documents.render_command_sheet(language=i18n.language()), []
+    if kind == "badges":
+        # Badge cards: each packer's name over their badge's barcode, on a sticker sheet.
+        from packstation.services.packers import badge_cards
+
+        return documents.render_product_labels(
+            [ProductLabel(badge, name, badge) for name, badge in badge_cards(refs)],
+            layout=layout or "a4-3x7"), []
     raise InputError("print.unknown_kind", kind=kind, kinds=", ".join(KINDS))
 
 

@@ -11,8 +11,12 @@ from packstation.services.stock import blocked_reason
 
 def build_station(config: StationConfig, *, station: str | None = None, packer: str = "",
                   ask_weight: bool | None = None) -> PackingStation:
+    """The station; without a packer named, the one still logged in here when it stopped."""
+    from packstation.services.packers import last_packer
+
+    name = station or config.station
     return PackingStation(
-        station or config.station, packer,
+        name, packer or last_packer(name),
         ask_weight=config.ask_weight if ask_weight is None else ask_weight,
         packaging_g=config.packaging_g, printer=OrderPrinter(config),
-        blocked_reason=blocked_reason)
+        blocked_reason=blocked_reason, require_packer=config.require_packer)

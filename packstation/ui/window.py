@@ -770,6 +770,16 @@ class StationWindow(QMainWindow):
 
     # -- closing --------------------------------------------------------------------------
 
+    @Slot()
+    def ask_to_quit(self) -> bool:
+        """Ctrl+Q: with an order open, ask first (it stays this table's, resumed at restart)."""
+        from packstation.ui.backoffice.common import confirm
+
+        if self.station.has_order and not confirm(
+                self, tr("ui.quit.title"), tr("ui.quit.question", ref=self.station.order_ref or "")):
+            return False
+        return self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self._poll_timer.stop()
         self._touch_timer.stop()

@@ -16,6 +16,18 @@
             <translation>Scan {code} refused: the “{title}” window is open. Finish or close it (Esc), then scan again.</translation>
         </message>
         <message>
+            <source>ui.settings.station.require_packer</source>
+            <translation>Ask for a packer (badge) before the first order</translation>
+        </message>
+        <message>
+            <source>ui.quit.title</source>
+            <translation>Quit Packstation?</translation>
+        </message>
+        <message>
+            <source>ui.quit.question</source>
+            <translation>Order {ref} is open at this table. Quit anyway? It stays reserved to this table and resumes at the next start.</translation>
+        </message>
+        <message>
             <source>ui.abandon.title</source>
             <translation>Abandon {ref}</translation>
         </message>

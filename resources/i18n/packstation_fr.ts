@@ -16,6 +16,18 @@
             <translation>Scan {code} refusé : la fenêtre « {title} » est ouverte. Terminez-la ou fermez-la (Échap), puis scannez à nouveau.</translation>
         </message>
         <message>
+            <source>ui.settings.station.require_packer</source>
+            <translation>Demander un préparateur (badge) avant la première commande</translation>
+        </message>
+        <message>
+            <source>ui.quit.title</source>
+            <translation>Quitter Packstation ?</translation>
+        </message>
+        <message>
+            <source>ui.quit.question</source>
+            <translation>La commande {ref} est ouverte sur cette table. Quitter quand même ? Elle restera réservée à cette table et reprendra au prochain démarrage.</translation>
+        </message>
+        <message>
             <source>ui.abandon.title</source>
             <translation>Abandonner {ref}</translation>
         </message>
