@@ -28,6 +28,10 @@
             <translation>Order {ref} is open at this table. Quit anyway? It stays reserved to this table and resumes at the next start.</translation>
         </message>
         <message>
+            <source>ui.banner.next_title</source>
+            <translation>{carrier} — next pickup</translation>
+        </message>
+        <message>
             <source>ui.abandon.title</source>
             <translation>Abandon {ref}</translation>
         </message>
@@ -978,14 +982,6 @@
         <message>
             <source>ui.banner.title</source>
             <translation>{carrier} — {when}</translation>
-        </message>
-        <message>
-            <source>ui.banner.missed</source>
-            <translation>Missed</translation>
-        </message>
-        <message>
-            <source>ui.banner.missed_detail</source>
-            <translation>next pickup {when} — {count} order(s) waiting</translation>
         </message>
         <message>
             <source>ui.banner.loading</source>

@@ -28,6 +28,10 @@
             <translation>La commande {ref} est ouverte sur cette table. Quitter quand même ? Elle restera réservée à cette table et reprendra au prochain démarrage.</translation>
         </message>
         <message>
+            <source>ui.banner.next_title</source>
+            <translation>{carrier} — prochain passage</translation>
+        </message>
+        <message>
             <source>ui.abandon.title</source>
             <translation>Abandonner {ref}</translation>
         </message>
@@ -978,14 +982,6 @@
         <message>
             <source>ui.banner.title</source>
             <translation>{carrier} — {when}</translation>
-        </message>
-        <message>
-            <source>ui.banner.missed</source>
-            <translation>Manqué</translation>
-        </message>
-        <message>
-            <source>ui.banner.missed_detail</source>
-            <translation>prochain passage {when} — {count} commande(s) en attente</translation>
         </message>
         <message>
             <source>ui.banner.loading</source>
