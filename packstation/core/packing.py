@@ -180,9 +180,11 @@ i18n.register({
     "pack.order_complete": ("Colis prêt : {ref} — suivi {tracking}, {weight} g.",
                             "Parcel ready: {ref} — tracking {tracking}, {weight} g."),
     "pack.awaiting_weight": ("Tout est vérifié. Pesez le colis et saisissez ou scannez le poids "
-                             "(calculé : {weight} g, PSC07 pour l'accepter).",
+                             "(calculé : {weight} g — F4 ou le code « Accepter le poids calculé » "
+                             "de la feuille de commandes pour l'accepter).",
                              "Everything verified. Weigh the parcel and type or scan the weight "
-                             "(computed: {weight} g, PSC07 to accept it)."),
+                             "(computed: {weight} g — F4 or the “Accept the computed weight” code "
+                             "of the command sheet to accept it)."),
     "pack.weight_set": ("Poids enregistré : {weight} g.", "Weight recorded: {weight} g."),
     "pack.abandoned": ("Commande {ref} abandonnée ({reason}) : remettez les articles en place.",
                        "Order {ref} abandoned ({reason}): put the items back."),
@@ -218,9 +220,12 @@ i18n.register({
                                   "Order {ref} is already {status} — do not ship it twice."),
     "pack.order_cancelled": ("La commande {ref} est annulée — ne l'emballez pas.",
                              "Order {ref} is cancelled — do not pack it."),
+    "pack.finish_first": ("La commande {current} est encore ouverte — terminez-la ou abandonnez-la (F8) "
+                          "avant d'en ouvrir une autre.",
+                          "Order {current} is still open — finish or abandon it (F8) before opening another."),
     "pack.other_order_open": ("La commande {current} est encore ouverte — terminez-la ou abandonnez-la "
-                              "(PSC02) avant d'ouvrir {ref}.",
-                              "Order {current} is still open — finish or abandon it (PSC02) "
+                              "(F8) avant d'ouvrir {ref}.",
+                              "Order {current} is still open — finish or abandon it (F8) "
                               "before opening {ref}."),
     "pack.nothing_to_confirm": ("Aucun article sans code-barres à valider dans cette commande — scannez l'article.",
                                 "No item without barcode left to confirm in this order — scan the item."),

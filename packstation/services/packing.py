@@ -389,8 +389,7 @@ class PackingStation:
         from packstation.services.queue import ready_orders
 
         if self.has_order:
-            return self._answer(Outcome.OTHER_ORDER_OPEN, "pack.other_order_open",
-                                ref="?", current=self.order_ref)
+            return self._answer(Outcome.OTHER_ORDER_OPEN, "pack.finish_first", current=self.order_ref)
         if self.require_packer and not self.packer:
             return self._answer(Outcome.PACKER_NEEDED, "pack.packer_needed")
         # Orders short of stock are passed over without a scan row each: nobody scanned them.

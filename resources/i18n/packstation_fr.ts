@@ -261,11 +261,11 @@
         </message>
         <message>
             <source>ui.history.printed</source>
-            <translation>{document} envoyé(e) : {output}</translation>
+            <translation>Envoi à l'imprimante — {document} : {output}</translation>
         </message>
         <message>
             <source>ui.history.print_failed</source>
-            <translation>{document} non imprimé(e) : {error}</translation>
+            <translation>Impression impossible — {document} : {error}</translation>
         </message>
         <message>
             <source>ui.import.title</source>

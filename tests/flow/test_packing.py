@@ -57,7 +57,7 @@ def test_every_scan_is_stored_with_its_outcome(station):
     (OTHER, "wrong_item", "remettez"),
     ("2000000000015", "unknown_code", "inconnu"),
     ("5901234123458", "misread", "scannez à nouveau"),
-    ("CMD-2", "other_order_open", "PSC02"),
+    ("CMD-2", "other_order_open", "abandonnez-la (F8)"),
 ])
 def test_errors_say_what_to_do(station, scan, outcome, words):
     station.handle("CMD-1")

@@ -71,7 +71,7 @@ def test_the_timeline_tells_the_packed_orders_story_and_a_label_is_reprinted(his
     output = Path(results[0]["output"])
     assert output.parent == Path(config.output_dir)
     assert "CMD-1" in "".join(page.extract_text() for page in PdfReader(output).pages)
-    assert "Étiquette envoyé(e)" in window.message.text()
+    assert "Envoi à l'imprimante — Étiquette" in window.message.text()
     assert "réimpression demandée" in " ".join(window.timeline_model.column(3))
 
 
@@ -107,7 +107,7 @@ def test_a_held_order_is_released_with_a_reason_and_a_name(history, tmp_path):
     window.search_field.setText("CMD-66")
     window.search()
     assert window.results_model.rows[0][4] == "bloquée"
-    assert "risque high" in window.order_title.text()
+    assert "risque élevé" in window.order_title.text()
     assert window.buttons["release"].isEnabled() and not window.buttons["unpack"].isEnabled()
 
     def answer(dialog):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from packstation.core import i18n
 from packstation.core.errors import PackstationError
 from packstation.services.context import StationConfig
-from packstation.ui.backoffice.common import error_label, set_error, show_error
+from packstation.ui.backoffice.common import FILE_DIALOG_OPTIONS, error_label, set_error, show_error
 from packstation.ui.backoffice.inbox import InboxWatcher
 from packstation.ui.dialogs import dialog_buttons
 from packstation.ui.texts import tr
@@ -81,7 +81,8 @@ class ExportTrackingDialog(QDialog):
 
     def choose(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, tr("ui.tracking.title"),
-                                              self.path.text() or "suivis.csv", tr("ui.stats.csv_filter"))
+                                              self.path.text() or "suivis.csv", tr("ui.stats.csv_filter"),
+                                              options=FILE_DIALOG_OPTIONS)
         if path:
             self.path.setText(path)
 
@@ -165,7 +166,7 @@ class BackOffice(QObject):
     def import_files(self, paths: Sequence[str | Path] | None = None) -> None:
         if not paths:
             chosen, _ = QFileDialog.getOpenFileNames(self.window, tr("ui.menu.action.import"), "",
-                                                     tr("ui.import.filter"))
+                                                     tr("ui.import.filter"), options=FILE_DIALOG_OPTIONS)
             paths = chosen
         if not paths:
             return

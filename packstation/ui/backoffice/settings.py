@@ -26,7 +26,7 @@ from packstation.core.carriers import CarrierSchedule, parse_carriers, to_toml
 from packstation.core.errors import InputError, PackstationError
 from packstation.services.context import PRINT_KINDS, ConfigProblem, StationConfig, validate_config
 from packstation.services.settings import HoldSettings, ShopSettings
-from packstation.ui.backoffice.common import FolderField, error_label, mark_shop_data, set_error
+from packstation.ui.backoffice.common import FILE_DIALOG_OPTIONS, FolderField, error_label, mark_shop_data, set_error
 from packstation.ui.dialogs import dialog_buttons
 from packstation.ui.texts import tr
 
@@ -84,7 +84,7 @@ class ShopTab(QWidget):
 
     def choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("ui.settings.logo"), self.logo.text(),
-                                              tr("ui.settings.logo_filter"))
+                                              tr("ui.settings.logo_filter"), options=FILE_DIALOG_OPTIONS)
         if path:
             self.logo.setText(path)
 
