@@ -162,7 +162,7 @@ def test_statistics_of_the_week_and_their_csv(statistics, tmp_path):
 
     written = window.export_csv(str(tmp_path / "stats.csv"))
     with open(written, encoding="utf-8-sig", newline="") as handle:
-        table = list(csv.reader(handle))
+        table = list(csv.reader(handle, delimiter=";"))  # French Excel's separator
     assert table[0][:4] == ["Regroupement", "Nom", "Colis", "Temps médian (s)"]
     assert table[1][:4] == ["Période", "2026-11-19 – 2026-11-25", "4", "75"]
     assert "stats.csv" in window.message.text()
