@@ -85,12 +85,26 @@ class ManifestRenderer(FlowRenderer):
         table.setStyle(header_grid_style())
         return table
 
+    def _fitting_width(self, texts: list[str], style_name: str, least: float) -> float:
+        """A column wide enough for its longest text on one line: a tracking number or a
+        ref broken in the middle is misread by the driver who checks it."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        from packstation.documents.styles import CELL_PADDING
+
+        body = style(style_name)
+        widest = max((stringWidth(value, body.fontName, body.fontSize) for value in texts), default=0)
+        return max(least, widest + 2 * CELL_PADDING + 1 * mm)
+
     def parcels_table(self) -> Table:
         language = self.language
+        parcels = self.data.parcels
         columns = [
             Column(text("doc.col.number", language), width=8 * mm),
-            Column(text("doc.col.tracking", language), "Table.OrderRef", width=36 * mm),
-            Column(text("doc.col.order", language), width=20 * mm),
+            Column(text("doc.col.tracking", language), "Table.OrderRef",
+                   width=self._fitting_width([p.tracking for p in parcels], "Table.OrderRef", 36 * mm)),
+            Column(text("doc.col.order", language),
+                   width=self._fitting_width([p.order_ref for p in parcels], "Table.Cell", 20 * mm)),
             Column(text("doc.col.recipient", language)),
             Column(text("doc.col.postcode", language), width=17 * mm),
             Column(text("doc.col.city", language), width=28 * mm),

@@ -97,9 +97,16 @@ class PickListRenderer(FlowRenderer):
             *self.left_out(),
             Spacer(1, 6 * mm),
             self.products_table(rows),
-            paragraph(text("doc.picklist.orders_heading", language), style("Doc.Heading")),
+            self.heading(text("doc.picklist.orders_heading", language)),
             self.order_cards(),
         ]
+
+    @staticmethod
+    def heading(words: str) -> Flowable:
+        """A heading that goes to the next page with what it heads, never left at a bottom."""
+        flowable = paragraph(words, style("Doc.Heading"))
+        flowable.keepWithNext = True
+        return flowable
 
     def left_out(self) -> list[Flowable]:
         """The orders short of stock, named apart so nobody looks for them in this batch."""

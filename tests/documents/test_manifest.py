@@ -57,3 +57,12 @@ def test_an_unprintable_recipient_is_refused():
     with pytest.raises(UnprintableTextError) as caught:
         render_manifest(samples.manifest(parcels))
     assert "Bordereau Colissimo" in caught.value.message
+
+
+def test_long_tracking_numbers_and_refs_are_never_broken_in_the_middle():
+    parcels = [ManifestParcel("JJD000390007123456789", "#SHOP-2026-100234", "Zofia Wójcik", "90-001",
+                              "Łódź", "PL", 850),
+               ManifestParcel("XW123456789FR", "WC-99887766", "Иван Петров", "125009", "Москва", "RU", 2405)]
+    text = pdf_text(render_manifest(samples.manifest(parcels)))
+    for parcel in parcels:
+        assert parcel.tracking in text and parcel.order_ref in text, text

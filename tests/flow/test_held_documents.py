@@ -50,3 +50,16 @@ def test_print_label_refuses_a_held_order(shop, sqlite_path, tmp_path):
     assert done.returncode != 0
     assert "Order CMD-2 is on hold: no label until it is released" in done.stderr
     assert not out.exists()
+
+
+def test_the_manifest_s_hand_over_date_is_the_day_it_is_confirmed(shop):
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from packstation.services.manifests import manifest_data
+    from packstation.services.printing import shop_document
+
+    # Friday 27 November 2026, 19:00 in Paris: Colissimo's next pickup is on Monday.
+    evening = dt.datetime(2026, 11, 27, 19, 0, tzinfo=ZoneInfo("Europe/Paris"))
+    data = manifest_data(["colissimo"], shop_document(), language="fr", now=evening)
+    assert data.pickup_at == evening
