@@ -53,6 +53,7 @@ class Outcome(enum.Enum):
     BAD_WEIGHT = ("bad_weight", Tone.ERROR, False)
     REASON_NEEDED = ("reason_needed", Tone.WARNING, False)
     PACKER_NEEDED = ("packer_needed", Tone.WARNING, False)
+    QUANTITY_SET = ("quantity_set", Tone.INFO, True)
     EMPTY = ("empty", Tone.INFO, False)
     FAILED = ("failed", Tone.ERROR, False)
 
@@ -236,6 +237,12 @@ i18n.register({
                                "un colis plus lourd doit être partagé.",
                                "{weight} g: more than {carrier}'s maximum ({limit} g). Weigh again; a "
                                "heavier parcel must be split."),
+    "pack.quantity_set": ("Quantité {count} : scannez l'article une fois.",
+                          "Quantity {count}: scan the item once."),
+    "pack.quantity_too_many": ("{count} × {name} : il n'en reste que {left} à scanner — rien n'est compté.",
+                               "{count} × {name}: only {left} left to scan — nothing counted."),
+    "pack.bad_quantity": ("Quantité « {text} » refusée : de 2 à 999, puis « * », puis scannez l'article.",
+                          "Quantity “{text}” refused: 2 to 999, then “*”, then scan the item."),
     "pack.packer_needed": ("Scannez d'abord votre badge (ou F7 pour votre nom) : cette table demande un "
                            "préparateur avant la première commande.",
                            "Scan your badge first (or F7 for your name): this table asks for a packer "

@@ -229,6 +229,8 @@ _MESSAGES = {
     "history.event.taken_over": ("Reprise de {previous}, restée sans activité.",
                                  "Taken over from {previous}, left idle."),
     "history.event.abandoned": ("Abandonnée : {reason}.", "Abandoned: {reason}."),
+    "history.event.quantity_entered": ("{sku} : quantité {quantity} saisie pour un seul scan ({units} unités).",
+                                       "{sku}: quantity {quantity} entered for one scan ({units} units)."),
     "history.event.confirmed_without_barcode": ("{sku} validé sans code-barres ({units}).",
                                                 "{sku} confirmed without a barcode ({units})."),
     "history.event.completed": ("Emballée : suivi {tracking}, {weight} g.",
@@ -291,6 +293,7 @@ _MESSAGES = {
     "history.outcome.bad_weight": ("poids incompris", "weight not understood"),
     "history.outcome.reason_needed": ("raison demandée", "reason needed"),
     "history.outcome.packer_needed": ("préparateur demandé", "packer needed"),
+    "history.outcome.quantity_set": ("quantité saisie", "quantity entered"),
     "history.outcome.empty": ("scan vide", "empty scan"),
     "history.outcome.failed": ("échec", "failed"),
 }

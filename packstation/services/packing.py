@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Protocol
@@ -33,6 +34,9 @@ from packstation.db.models import (
 from packstation.db.queries import find_order, line_states, log_event, product_for_code
 
 log = logging.getLogger(__name__)
+# The quantity key: a number typed, then "*" (the keypad's), e.g. "23*"; or ":qty 23".
+_QUANTITY = re.compile(r"^(?:(?P<count>\d{1,4})\s*[*×]|:(?:qty|quantite|quantité)\s+(?P<typed>\S+))$",
+                       re.IGNORECASE)
 
 
 
@@ -115,6 +119,8 @@ class PackingStation:
         self.abandon_pending = False
         # A typed weight far from the computed one, waiting to be typed again to confirm.
         self.weight_to_confirm: int | None = None
+        # "23*" typed before a scan: that scan counts 23 units (a big order, one scan).
+        self.quantity: int | None = None
         # Set when a change may or may not have reached the database (see handle()).
         self.memory_in_doubt = False
 
@@ -215,6 +221,10 @@ class PackingStation:
 
     def _handle(self, raw: str) -> ScanAnswer:
         text = raw.strip()
+        quantity, self.quantity = self.quantity, None
+        typed_quantity = _QUANTITY.match(text)
+        if typed_quantity:
+            return self.set_quantity(typed_quantity["count"] or typed_quantity["typed"])
         if text.startswith(":"):
             return self._typed_command(text[1:])
         scan = normalise(raw)
@@ -241,7 +251,17 @@ class PackingStation:
             return self.complete(grams)
         if not self.has_order:
             return self.open_order(scan)
-        return self._item(scan)
+        return self._item(scan, quantity or 1)
+
+    def set_quantity(self, text: str) -> ScanAnswer:
+        """The quantity key: ``23*`` (or ``:qty 23``), then one scan of the item counts 23."""
+        count = int(text) if text.isdigit() else 0
+        if not self.has_order:
+            return self._answer(Outcome.NO_ORDER, "pack.no_order")
+        if not 2 <= count <= 999:
+            return self._answer(Outcome.UNKNOWN_CODE, "pack.bad_quantity", text=text)
+        self.quantity = count
+        return self._answer(Outcome.QUANTITY_SET, "pack.quantity_set", count=count)
 
     def _typed_command(self, text: str) -> ScanAnswer:
         word, _, rest = text.strip().partition(" ")
@@ -408,12 +428,19 @@ class PackingStation:
 
     # -- items -----------------------------------------------------------------------
 
-    def _item(self, scan: Scan) -> ScanAnswer:
+    def _item(self, scan: Scan, quantity: int = 1) -> ScanAnswer:
         match = match_item(self.lines, scan)
         if match is None:
             return self._not_in_order(scan)
         line = match.line
         assert line is not None
+        if quantity > 1 and match.outcome is Outcome.VERIFIED:
+            units = quantity * match.units
+            if units > line.remaining:
+                with atomic():
+                    return self._record(scan, Outcome.TOO_MANY, "pack.quantity_too_many", line=line,
+                                        count=quantity, name=line.name, left=line.remaining)
+            return self._verify(scan, line, units, manual=False, quantity=quantity)
         if match.outcome is Outcome.TOO_MANY:
             if match.units > 1 and line.remaining > 0:
                 return self._record(scan, Outcome.TOO_MANY, "pack.too_many_pack", line=line,
@@ -448,7 +475,8 @@ class PackingStation:
             return self._record(scan, Outcome.NOTHING_TO_CONFIRM, "pack.nothing_to_confirm")
         return self._verify(scan, line, 1, manual=True)
 
-    def _verify(self, scan: Scan, line: LineState, units: int, *, manual: bool) -> ScanAnswer:
+    def _verify(self, scan: Scan, line: LineState, units: int, *, manual: bool,
+                quantity: int = 1) -> ScanAnswer:
         now = self.clock()
         with atomic():
             # The guards make a lost race or a takeover visible instead of counting twice.
@@ -472,6 +500,9 @@ class PackingStation:
                           packer=self.packer, data={"sku": line.sku, "units": units})
             else:
                 key = "pack.verified_line_done" if line.done else "pack.verified"
+                if quantity > 1:
+                    log_event("quantity_entered", at=self.clock(), order=self.order_id, station=self.station,
+                              packer=self.packer, data={"sku": line.sku, "quantity": quantity, "units": units})
             answer = self._record(scan, outcome, key, line=line, units=units, name=line.name,
                                   verified=line.verified, quantity=line.quantity)
         return self._after_verification(answer)

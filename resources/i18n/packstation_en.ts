@@ -1153,7 +1153,7 @@
         </message>
         <message>
             <source>ui.scan.placeholder</source>
-            <translation>Type a code by hand, then Enter</translation>
+            <translation>A code typed by hand, then Enter — or a quantity, then * (23*) before scanning the item</translation>
         </message>
         <message>
             <source>ui.action.barcode</source>

@@ -1153,7 +1153,7 @@
         </message>
         <message>
             <source>ui.scan.placeholder</source>
-            <translation>Saisie manuelle d'un code, puis Entrée</translation>
+            <translation>Un code tapé à la main puis Entrée — ou une quantité puis * (23*) avant de scanner l'article</translation>
         </message>
         <message>
             <source>ui.action.barcode</source>

@@ -275,3 +275,15 @@ def test_the_queue_follows_an_import_from_elsewhere(qtbot, window, tmp_path):
     assert window.queue_model.total == 5
     assert window.queue_model.row_of("CMD-9") is not None
     assert "5" in window.queue_title.text()
+
+
+def test_the_quantity_key_then_one_scan(qtbot, window):
+    burst(qtbot, window.scan_field, "CMD-2")  # 7 biscuits
+    window.scan_field.setFocus()
+    qtbot.keyClicks(window.scan_field, "5*", delay=60)
+    qtbot.keyClick(window.scan_field, Qt.Key.Key_Return)
+    assert window.last_answer.outcome is Outcome.QUANTITY_SET
+    assert "Quantité 5 : scannez l'article une fois." in window.answer_label.text()
+    burst(qtbot, window.queue_view, BISCUITS)
+    assert window.last_answer.units == 5
+    assert window.order_panel.lines_model.index(0, 3).data() == "5 / 7"
