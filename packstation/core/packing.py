@@ -180,12 +180,8 @@ i18n.register({
                        "{name} confirmed without barcode — {verified}/{quantity}"),
     "pack.order_complete": ("Colis prêt : {ref} — suivi {tracking}, {weight} g.",
                             "Parcel ready: {ref} — tracking {tracking}, {weight} g."),
-    "pack.awaiting_weight": ("Tout est vérifié. Pesez le colis et saisissez ou scannez le poids "
-                             "(calculé : {weight} g — F4 ou le code « Accepter le poids calculé » "
-                             "de la feuille de commandes pour l'accepter).",
-                             "Everything verified. Weigh the parcel and type or scan the weight "
-                             "(computed: {weight} g — F4 or the “Accept the computed weight” code "
-                             "of the command sheet to accept it)."),
+    "pack.awaiting_weight": ("Tout est vérifié : pesez le colis ({weight} g calculés).",
+                             "Everything verified: weigh the parcel ({weight} g computed)."),
     "pack.weight_set": ("Poids enregistré : {weight} g.", "Weight recorded: {weight} g."),
     "pack.abandoned": ("Commande {ref} abandonnée ({reason}) : remettez les articles en place.",
                        "Order {ref} abandoned ({reason}): put the items back."),

@@ -1141,7 +1141,7 @@
         </message>
         <message>
             <source>ui.weight.prompt</source>
-            <translation>Parcel weight: type or scan the weighed weight, then Enter — or Enter/F4 alone for the computed weight ({weight} g):</translation>
+            <translation>Weighed weight, then Enter — or Enter/F4 alone: {weight} g computed</translation>
         </message>
         <message>
             <source>ui.weight.ok</source>
@@ -1153,7 +1153,7 @@
         </message>
         <message>
             <source>ui.scan.placeholder</source>
-            <translation>A code typed by hand, then Enter — or a quantity, then * (23*) before scanning the item</translation>
+            <translation>Code typed, then Enter · quantity: 23* then scan</translation>
         </message>
         <message>
             <source>ui.action.barcode</source>

@@ -1141,7 +1141,7 @@
         </message>
         <message>
             <source>ui.weight.prompt</source>
-            <translation>Poids du colis : tapez ou scannez le poids pesé, puis Entrée — ou Entrée/F4 seuls pour le poids calculé ({weight} g) :</translation>
+            <translation>Poids pesé puis Entrée — ou Entrée/F4 seuls : {weight} g calculés</translation>
         </message>
         <message>
             <source>ui.weight.ok</source>
@@ -1153,7 +1153,7 @@
         </message>
         <message>
             <source>ui.scan.placeholder</source>
-            <translation>Un code tapé à la main puis Entrée — ou une quantité puis * (23*) avant de scanner l'article</translation>
+            <translation>Code tapé puis Entrée · quantité : 23* puis scan</translation>
         </message>
         <message>
             <source>ui.action.barcode</source>
