@@ -374,7 +374,7 @@ def cmd_packer(args, config) -> int:
         packer = packers.rename_packer(args.name, args.new_name, station=config.station)
     else:
         packer = packers.retire_packer(args.name, station=config.station)
-    said = {"add": "cli.packer_added", "rename": "cli.packer_renamed", "retire": "cli.packer_retired_now"}
+    said = {"add": "packers.added", "rename": "packers.renamed", "retire": "packers.retired"}
     print(i18n.tr(said[args.packer_command], name=packer.name, badge=packer.badge))
     return EXIT_OK
 
@@ -449,10 +449,6 @@ i18n.register({
     "cli.packer_retire": ("retirer un préparateur (son badge ne connecte plus)",
                           "retire a packer (their badge no longer logs in)"),
     "cli.packer_retired": ("(retiré)", "(retired)"),
-    "cli.packer_added": ("Préparateur ajouté : {name}, badge {badge}.", "Packer added: {name}, badge {badge}."),
-    "cli.packer_renamed": ("Préparateur renommé : {name} (badge {badge}).", "Packer renamed: {name} (badge {badge})."),
-    "cli.packer_retired_now": ("Préparateur retiré : {name} — le badge {badge} ne connecte plus.",
-                               "Packer retired: {name} — badge {badge} no longer logs in."),
     "cli.document_line": ("{document} : {where}", "{document}: {where}"),
     "cli.no_such_file": ("fichier introuvable", "no such file"),
     "cli.tracking": ("Suivi", "Tracking"),

@@ -32,6 +32,62 @@
             <translation>{carrier} — next pickup</translation>
         </message>
         <message>
+            <source>ui.settings.tab.packers</source>
+            <translation>Packers</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.intro</source>
+            <translation>The shop's packers and their badges. Each change applies at once.</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.badge</source>
+            <translation>Badge code</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.state</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.badge_placeholder</source>
+            <translation>Badge code (made up if empty)</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.add</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.rename</source>
+            <translation>Rename the chosen row</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.retire</source>
+            <translation>Retire the chosen row</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.print</source>
+            <translation>Print the badge cards</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.cards</source>
+            <translation>Packers' badge cards</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.active</source>
+            <translation>active</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.retired</source>
+            <translation>retired</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.choose</source>
+            <translation>Choose a packer in the list first.</translation>
+        </message>
+        <message>
             <source>ui.abandon.title</source>
             <translation>Abandon {ref}</translation>
         </message>

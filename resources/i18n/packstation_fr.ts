@@ -32,6 +32,62 @@
             <translation>{carrier} — prochain passage</translation>
         </message>
         <message>
+            <source>ui.settings.tab.packers</source>
+            <translation>Préparateurs</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.intro</source>
+            <translation>Les préparateurs de la boutique et leurs badges. Chaque changement s'applique tout de suite.</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.badge</source>
+            <translation>Code du badge</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.state</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.badge_placeholder</source>
+            <translation>Code du badge (inventé s'il est vide)</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.add</source>
+            <translation>Ajouter</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.rename</source>
+            <translation>Renommer la ligne choisie</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.retire</source>
+            <translation>Retirer la ligne choisie</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.print</source>
+            <translation>Imprimer les badges</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.cards</source>
+            <translation>Badges des préparateurs</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.active</source>
+            <translation>actif</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.retired</source>
+            <translation>retiré</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.choose</source>
+            <translation>Choisissez d'abord un préparateur dans la liste.</translation>
+        </message>
+        <message>
             <source>ui.abandon.title</source>
             <translation>Abandonner {ref}</translation>
         </message>

@@ -30,7 +30,7 @@ from packstation.ui.backoffice.common import FILE_DIALOG_OPTIONS, FolderField, e
 from packstation.ui.dialogs import dialog_buttons
 from packstation.ui.texts import tr
 
-SHOP_TAB, CARRIERS_TAB, HOLDS_TAB, STATION_TAB = range(4)
+SHOP_TAB, CARRIERS_TAB, HOLDS_TAB, STATION_TAB, PACKERS_TAB = range(5)
 _SHOP_TEXT_FIELDS = ("name", "address1", "address2", "postcode", "city", "country", "phone", "email")
 MEDIA_CHOICES = ("", "100x150mm", "4x6in", "A6", "A5", "A4", "Letter")
 LABEL_LAYOUTS = ("100x150", "4x6", "a6", "a4x2", "a4x4")
@@ -366,6 +366,114 @@ class StationTab(QWidget):
         return (None if problems else config), problems
 
 
+class PackersTab(QWidget):
+    """The shop's packers and their badges. Each change applies at once (one transaction
+    with its event, as ``packstation packer ...`` does); "Enregistrer" does not wait for it."""
+
+    def __init__(self, station: str, config: StationConfig) -> None:
+        from packstation.ui.backoffice.common import RowsModel, make_table
+
+        super().__init__()
+        self.station = station
+        self.config = config
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("ui.settings.packers.intro")))
+        self.model = RowsModel([tr("ui.settings.packers.name"), tr("ui.settings.packers.badge"),
+                                tr("ui.settings.packers.state")])
+        self.table = make_table(self.model, stretch=0)
+        layout.addWidget(self.table, 1)
+        form = QHBoxLayout()
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(tr("ui.settings.packers.name"))
+        self.badge = QLineEdit()
+        self.badge.setPlaceholderText(tr("ui.settings.packers.badge_placeholder"))
+        form.addWidget(self.name, 2)
+        form.addWidget(self.badge, 2)
+        self.buttons: dict[str, QPushButton] = {}
+        for action, handler in (("add", self.add), ("rename", self.rename), ("retire", self.retire),
+                                ("print", self.print_cards)):
+            button = QPushButton(tr(f"ui.settings.packers.{action}"))
+            button.setAutoDefault(False)  # Enter in a field never presses these
+            button.clicked.connect(handler)
+            self.buttons[action] = button
+            form.addWidget(button)
+        layout.addLayout(form)
+        self.message = error_label()
+        layout.addWidget(self.message)
+        self.reload()
+
+    def reload(self) -> None:
+        from packstation.services.packers import list_packers
+
+        packers = list_packers()
+        self.model.set_rows([(p.name, p.badge, tr("ui.settings.packers.active" if p.active
+                                                  else "ui.settings.packers.retired")) for p in packers],
+                            packers)
+
+    def selected(self):
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.payloads[rows[0].row()] if rows else None
+
+    def _run(self, action) -> bool:
+        try:
+            done = action()
+        except PackstationError as error:
+            set_error(self.message, error.message)
+            return False
+        self.reload()
+        set_error(self.message, None)
+        self.message.setText(done)
+        return True
+
+    def add(self) -> bool:
+        from packstation.services.packers import add_packer
+
+        def action():
+            packer = add_packer(self.name.text(), self.badge.text().strip() or None, station=self.station)
+            self.name.clear()
+            self.badge.clear()
+            return i18n.tr("packers.added", name=packer.name, badge=packer.badge)
+        return self._run(action)
+
+    def rename(self) -> bool:
+        from packstation.services.packers import rename_packer
+
+        chosen = self.selected()
+        if chosen is None:
+            set_error(self.message, tr("ui.settings.packers.choose"))
+            return False
+        return self._run(lambda: i18n.tr("packers.renamed", **_said(
+            rename_packer(chosen.badge, self.name.text(), station=self.station))))
+
+    def retire(self) -> bool:
+        from packstation.services.packers import retire_packer
+
+        chosen = self.selected()
+        if chosen is None:
+            set_error(self.message, tr("ui.settings.packers.choose"))
+            return False
+        return self._run(lambda: i18n.tr("packers.retired", **_said(
+            retire_packer(chosen.badge, station=self.station))))
+
+    def print_cards(self) -> bool:
+        """The badge cards of the active packers, where sheets of stickers go."""
+        from packstation.printing.queue import PrintQueue
+        from packstation.services.printing import destination_for, render
+
+        def action():
+            document, _ = render("badges", [])
+            job = PrintQueue(station=self.station).submit(
+                "badges", [], document, destination_for("product-labels", self.config))
+            if job.status == "failed":
+                raise PackstationError("print.failed", error=job.last_error)
+            return tr("ui.menu.print_sent", document=tr("ui.settings.packers.cards"), output=job.output or "")
+        return self._run(action)
+
+
+def _said(packer) -> dict:
+    return {"name": packer.name, "badge": packer.badge}
+
+
 class SettingsDialog(QDialog):
     """Every setting in tabs; "Enregistrer" saves all of them once all are valid.
 
@@ -391,8 +499,10 @@ class SettingsDialog(QDialog):
         self.carriers_tab = CarriersTab(list(load_schedules().values()))
         self.holds_tab = HoldsTab(hold_settings())
         self.station_tab = StationTab(config, printers, printers_error)
+        self.packers_tab = PackersTab(station, config)
         for widget, key in ((self.shop_tab, "shop"), (self.carriers_tab, "carriers"),
-                            (self.holds_tab, "holds"), (self.station_tab, "station")):
+                            (self.holds_tab, "holds"), (self.station_tab, "station"),
+                            (self.packers_tab, "packers")):
             if widget is self.station_tab:
                 scroll = QScrollArea()
                 scroll.setWidgetResizable(True)
