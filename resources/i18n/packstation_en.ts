@@ -88,6 +88,50 @@
             <translation>Choose a packer in the list first.</translation>
         </message>
         <message>
+            <source>ui.settings.carrier.name</source>
+            <translation>Name shown</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.pickups</source>
+            <translation>Pickup times (one or more a day: 12:00, 17:00; empty: no pickup)</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.holidays</source>
+            <translation>Public holidays of the country (code, empty: none)</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.subdivision</source>
+            <translation>Holiday region (optional, e.g. 57)</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.closed</source>
+            <translation>Closed days (YYYY-MM-DD, comma-separated)</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.extra</source>
+            <translation>Extra pickups (date and time)</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.match</source>
+            <translation>The shop's shipping methods for this carrier</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.express</source>
+            <translation>Services counted as express</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.max_weight</source>
+            <translation>Heaviest parcel accepted</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.label_account</source>
+            <translation>The carrier's label account</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.label_account_note</source>
+            <translation>Without an account, the station prints its own label.</translation>
+        </message>
+        <message>
             <source>ui.abandon.title</source>
             <translation>Abandon {ref}</translation>
         </message>
@@ -789,11 +833,7 @@
         </message>
         <message>
             <source>ui.settings.carriers_help</source>
-            <translation>One [[carriers]] block per carrier: pickup days and times (pickup), the country's public holidays (holidays), closed days (closed), one-off pickups (extra), and the shop's shipping methods that mean this carrier (match).</translation>
-        </message>
-        <message>
-            <source>ui.settings.error.carriers_toml</source>
-            <translation>The carriers' text cannot be read: {reason}</translation>
+            <translation>The carriers that collect the parcels: choose one on the left and set its pickup days and times, its holidays and closed days, and the shop's shipping methods that mean it.</translation>
         </message>
         <message>
             <source>ui.settings.error.no_carrier</source>

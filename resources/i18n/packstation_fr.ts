@@ -88,6 +88,50 @@
             <translation>Choisissez d'abord un préparateur dans la liste.</translation>
         </message>
         <message>
+            <source>ui.settings.carrier.name</source>
+            <translation>Nom affiché</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.pickups</source>
+            <translation>Heures d'enlèvement (une ou plusieurs par jour : 12:00, 17:00 ; vide : pas d'enlèvement)</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.holidays</source>
+            <translation>Jours fériés du pays (code, vide : aucun)</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.subdivision</source>
+            <translation>Région des jours fériés (facultatif, ex. 57)</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.closed</source>
+            <translation>Jours fermés (AAAA-MM-JJ, séparés par des virgules)</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.extra</source>
+            <translation>Enlèvements exceptionnels (date et heure)</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.match</source>
+            <translation>Modes de livraison de la boutique pour ce transporteur</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.express</source>
+            <translation>Services comptés comme express</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.max_weight</source>
+            <translation>Poids maximal d'un colis</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.label_account</source>
+            <translation>Compte d'étiquettes du transporteur</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.label_account_note</source>
+            <translation>Sans compte, la station imprime sa propre étiquette.</translation>
+        </message>
+        <message>
             <source>ui.abandon.title</source>
             <translation>Abandonner {ref}</translation>
         </message>
@@ -789,11 +833,7 @@
         </message>
         <message>
             <source>ui.settings.carriers_help</source>
-            <translation>Un bloc [[carriers]] par transporteur : jours et heures d'enlèvement (pickup), jours fériés du pays (holidays), jours fermés (closed), enlèvements exceptionnels (extra), et les modes de livraison de la boutique qui désignent ce transporteur (match).</translation>
-        </message>
-        <message>
-            <source>ui.settings.error.carriers_toml</source>
-            <translation>Texte des transporteurs illisible : {reason}</translation>
+            <translation>Les transporteurs qui enlèvent les colis : choisissez-en un à gauche et réglez ses jours et heures d'enlèvement, ses jours fériés et fermés, et les modes de livraison de la boutique qui le désignent.</translation>
         </message>
         <message>
             <source>ui.settings.error.no_carrier</source>

@@ -11,7 +11,6 @@ only collects the values and shows what the services say.
 from __future__ import annotations
 
 import copy
-import tomllib
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -22,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from packstation.core import i18n
-from packstation.core.carriers import CarrierSchedule, parse_carriers, to_toml
+from packstation.core.carriers import (
+    DEFAULT_MAX_WEIGHT_G, WEEKDAY_KEYS, CarrierSchedule, parse_carriers, to_document,
+)
 from packstation.core.errors import InputError, PackstationError
 from packstation.services.context import PRINT_KINDS, ConfigProblem, StationConfig, validate_config
 from packstation.services.settings import HoldSettings, ShopSettings
@@ -120,39 +121,131 @@ class ShopTab(QWidget):
 
 
 class CarriersTab(QWidget):
-    """The carriers as a TOML text (one ``[[carriers]]`` table each): pickup days and
-    times, holidays, closed days, which shipping methods mean the carrier."""
+    """The carriers as a form: the list on the left, the chosen one's pickup days and times,
+    holidays, closed days, extra pickups, matching shipping methods, express services and
+    weight limit on the right. Every value is checked as the station file's would be
+    (:func:`packstation.core.carriers.parse_carriers`): a bad one is refused with its reason."""
 
     def __init__(self, schedules: list[CarrierSchedule]) -> None:
+        from PySide6.QtWidgets import QListWidget
+
+        import packstation.core.pickups  # noqa: F401 (registers the weekday names)
+
         super().__init__()
-        layout = QVBoxLayout(self)
+        self.documents = [to_document(schedule) for schedule in schedules]
+        self.current: int | None = None
+        outer = QVBoxLayout(self)
         help_label = QLabel(tr("ui.settings.carriers_help"))
         help_label.setWordWrap(True)
-        layout.addWidget(help_label)
-        self.editor = QPlainTextEdit(to_toml(schedules))
-        mark_shop_data(self.editor)
-        font = self.editor.font()
-        font.setFamily("DejaVu Sans Mono")
-        self.editor.setFont(font)
-        layout.addWidget(self.editor, 1)
+        outer.addWidget(help_label)
+        row = QHBoxLayout()
+        outer.addLayout(row, 1)
+        self.carrier_list = QListWidget()
+        mark_shop_data(self.carrier_list)
+        self.carrier_list.addItems([document["name"] for document in self.documents])
+        self.carrier_list.setMaximumWidth(200)
+        row.addWidget(self.carrier_list)
+
+        form_box = QWidget()
+        form = QFormLayout(form_box)
+        self.fields: dict[str, QLineEdit] = {}
+
+        def field(key: str, placeholder: str = "") -> QLineEdit:
+            edit = QLineEdit()
+            if placeholder:
+                edit.setPlaceholderText(placeholder)  # an example of the shop's own values
+            mark_shop_data(edit)
+            self.fields[key] = edit
+            return edit
+
+        form.addRow(tr("ui.settings.carrier.name"), field("name"))
+        pickups = QGroupBox(tr("ui.settings.carrier.pickups"))
+        grid = QGridLayout(pickups)
+        for number, key in enumerate(WEEKDAY_KEYS):
+            grid.addWidget(QLabel(i18n.tr(f"pickups.weekday.{number}")), number // 4 * 2, number % 4)
+            grid.addWidget(field(f"pickup.{key}", "15:00"), number // 4 * 2 + 1, number % 4)
+        form.addRow(pickups)
+        form.addRow(tr("ui.settings.carrier.holidays"), field("holidays", "FR"))
+        form.addRow(tr("ui.settings.carrier.subdivision"), field("holidays_subdivision"))
+        form.addRow(tr("ui.settings.carrier.closed"), field("closed", "2026-08-14, 2026-12-24"))
+        form.addRow(tr("ui.settings.carrier.extra"), field("extra", "2026-12-19T11:00"))
+        form.addRow(tr("ui.settings.carrier.match"), field("match", "Colissimo*, La Poste*"))
+        form.addRow(tr("ui.settings.carrier.express"), field("express_services", "express"))
+        self.max_weight = QSpinBox()
+        self.max_weight.setRange(100, 1_000_000)
+        self.max_weight.setSingleStep(1000)
+        self.max_weight.setSuffix(" g")
+        form.addRow(tr("ui.settings.carrier.max_weight"), self.max_weight)
+        # The carrier's label account (its web service) has its own group, filled by the
+        # label services' settings; until then the station's own label is printed.
+        self.label_group = QGroupBox(tr("ui.settings.carrier.label_account"))
+        label_layout = QVBoxLayout(self.label_group)
+        label_note = QLabel(tr("ui.settings.carrier.label_account_note"))
+        label_note.setWordWrap(True)
+        label_layout.addWidget(label_note)
+        form.addRow(self.label_group)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_box)
+        row.addWidget(scroll, 1)
         self.error = error_label()
-        layout.addWidget(self.error)
+        outer.addWidget(self.error)
+        self.carrier_list.currentRowChanged.connect(self.show_carrier)
+        if self.documents:
+            self.carrier_list.setCurrentRow(0)
+
+    def carrier_index(self, code: str) -> int:
+        return next(number for number, document in enumerate(self.documents) if document["code"] == code)
+
+    def show_carrier(self, number: int) -> None:
+        """Keep what was typed for the carrier left, then show the chosen one."""
+        if self.current is not None:
+            self.documents[self.current] = self._read_form(self.documents[self.current])
+        self.current = number if 0 <= number < len(self.documents) else None
+        if self.current is None:
+            return
+        document = self.documents[self.current]
+        self.fields["name"].setText(document.get("name", ""))
+        pickup = document.get("pickup", {})
+        for key in WEEKDAY_KEYS:
+            times = pickup.get(key, [])
+            self.fields[f"pickup.{key}"].setText(", ".join([times] if isinstance(times, str) else times))
+        self.fields["holidays"].setText(document.get("holidays", ""))
+        self.fields["holidays_subdivision"].setText(document.get("holidays_subdivision", ""))
+        for key in ("closed", "extra", "match", "express_services"):
+            self.fields[key].setText(", ".join(document.get(key, [])))
+        self.max_weight.setValue(document.get("max_weight_g", DEFAULT_MAX_WEIGHT_G))
+
+    def _read_form(self, document: dict) -> dict:
+        def items(key: str) -> list[str]:
+            return [item.strip() for item in self.fields[key].text().split(",") if item.strip()]
+
+        edited = dict(document)
+        edited["name"] = self.fields["name"].text().strip()
+        edited["pickup"] = {key: items(f"pickup.{key}") for key in WEEKDAY_KEYS if items(f"pickup.{key}")}
+        edited["holidays"] = self.fields["holidays"].text().strip()
+        subdivision = self.fields["holidays_subdivision"].text().strip()
+        if subdivision:
+            edited["holidays_subdivision"] = subdivision
+        else:
+            edited.pop("holidays_subdivision", None)
+        for key in ("closed", "extra", "match", "express_services"):
+            edited[key] = items(key)
+        edited["max_weight_g"] = self.max_weight.value()
+        return edited
 
     def collect(self) -> tuple[list[CarrierSchedule] | None, str | None]:
+        if self.current is not None:
+            self.documents[self.current] = self._read_form(self.documents[self.current])
         try:
-            document = tomllib.loads(self.editor.toPlainText())
-        except tomllib.TOMLDecodeError as error:
-            message = tr("ui.settings.error.carriers_toml", reason=str(error))
+            schedules = parse_carriers({"carriers": self.documents})
+        except InputError as error:
+            message = error.message
         else:
-            try:
-                schedules = parse_carriers(document)
-            except InputError as error:
-                message = error.message
-            else:
-                if schedules:
-                    set_error(self.error, None)
-                    return schedules, None
-                message = tr("ui.settings.error.no_carrier")
+            if schedules:
+                set_error(self.error, None)
+                return schedules, None
+            message = tr("ui.settings.error.no_carrier")
         set_error(self.error, message)
         return None, message
 
