@@ -44,6 +44,7 @@ class AbandonDialog(QDialog):
     def __init__(self, ref: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("ui.abandon.title", ref=ref))
+        self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         prompt = QLabel(tr("ui.abandon.prompt", ref=ref))
         prompt.setWordWrap(True)

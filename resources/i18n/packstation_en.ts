@@ -53,7 +53,7 @@
         </message>
         <message>
             <source>ui.settings.packers.badge_placeholder</source>
-            <translation>Badge code (made up if empty)</translation>
+            <translation>Badge code (optional)</translation>
         </message>
         <message>
             <source>ui.settings.packers.add</source>

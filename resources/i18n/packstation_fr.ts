@@ -53,7 +53,7 @@
         </message>
         <message>
             <source>ui.settings.packers.badge_placeholder</source>
-            <translation>Code du badge (inventé s'il est vide)</translation>
+            <translation>Code du badge (facultatif)</translation>
         </message>
         <message>
             <source>ui.settings.packers.add</source>

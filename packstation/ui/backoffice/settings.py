@@ -162,8 +162,8 @@ class CarriersTab(QWidget):
         pickups = QGroupBox(tr("ui.settings.carrier.pickups"))
         grid = QGridLayout(pickups)
         for number, key in enumerate(WEEKDAY_KEYS):
-            grid.addWidget(QLabel(i18n.tr(f"pickups.weekday.{number}")), number // 4 * 2, number % 4)
-            grid.addWidget(field(f"pickup.{key}", "15:00"), number // 4 * 2 + 1, number % 4)
+            grid.addWidget(QLabel(i18n.tr(f"pickups.weekday.{number}").capitalize()), number // 4 * 2, number % 4)
+            grid.addWidget(field(f"pickup.{key}"), number // 4 * 2 + 1, number % 4)
         form.addRow(pickups)
         form.addRow(tr("ui.settings.carrier.holidays"), field("holidays", "FR"))
         form.addRow(tr("ui.settings.carrier.subdivision"), field("holidays_subdivision"))
