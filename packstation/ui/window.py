@@ -28,7 +28,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QMainWindow, QPushButton, QSplitter, QStatusBar, QTableView, QVBoxLayout, QWidget,
+    QMainWindow, QPushButton, QSizePolicy, QSplitter, QStatusBar, QTableView, QVBoxLayout, QWidget,
 )
 
 from packstation.core import pickups as pickup_rules
@@ -354,9 +354,14 @@ class StationWindow(QMainWindow):
         # Notices get their own place: a temporary status message would cover the labels.
         self.notice_label = QLabel()
         self.notice_label.setStyleSheet("color: #7a4b00; font-weight: bold;")
+        # A long notice wraps rather than widening the window past the screen (and being
+        # cut there); while it shows, the printers' names (in the settings anyway) give way.
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.notice_label.setMinimumWidth(200)
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
-        self._notice_timer.timeout.connect(self.notice_label.clear)
+        self._notice_timer.timeout.connect(self.clear_notice)
         for widget in (self.station_label, self.packer_label, self.printers_label,
                        self.print_queue_label):
             widget.setObjectName("statusItem")
@@ -492,8 +497,14 @@ class StationWindow(QMainWindow):
 
     def notify(self, text: str, msecs: int) -> None:
         """A passing notice in the status bar (no sound, no printer, a retry's result)."""
+        self.printers_label.hide()
         self.notice_label.setText(text)
         self._notice_timer.start(msecs)
+
+    @Slot()
+    def clear_notice(self) -> None:
+        self.notice_label.clear()
+        self.printers_label.show()
 
     def _show_answer_text(self, tone: Tone, headline: str, message: str) -> None:
         if tone is not self.answer_tone:  # restyling costs most of a frame: only on change
@@ -751,6 +762,7 @@ class StationWindow(QMainWindow):
         label = destination_for("label", self.config).describe()
         slip = destination_for("slip", self.config).describe()
         self.printers_label.setText(tr("ui.status.printers", label=label, slip=slip))
+        self.printers_label.setToolTip(self.printers_label.text())
         failed = (PrintJob.select().where((PrintJob.status == "failed")
                                           & (PrintJob.station == self.station.station)).count())
         waiting = (PrintJob.select().where(PrintJob.status.in_(["queued", "sent"])

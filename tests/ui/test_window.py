@@ -287,3 +287,16 @@ def test_the_quantity_key_then_one_scan(qtbot, window):
     burst(qtbot, window.queue_view, BISCUITS)
     assert window.last_answer.units == 5
     assert window.order_panel.lines_model.index(0, 3).data() == "5 / 7"
+
+
+def test_a_long_status_notice_wraps_instead_of_widening_the_window(qtbot, window):
+    text = ("Scan 3760000000028 refusé : la fenêtre « Abandonner CMD-1001 » est ouverte. "
+            "Terminez-la ou fermez-la (Échap), puis scannez à nouveau.")
+    window.notify(text, 30000)
+    qtbot.wait(20)
+    assert window.width() <= 1366 and window.statusBar().width() <= 1366
+    label = window.notice_label
+    assert label.text() == text
+    assert label.height() >= label.heightForWidth(label.width())  # every line of it shows
+    window.clear_notice()
+    assert window.printers_label.isVisible()
