@@ -104,6 +104,10 @@ class CarrierTile(QFrame):
         self.title.setStyleSheet("font-size: 11pt; font-weight: bold;")
         self.big.setStyleSheet(f"font-size: {theme.BANNER_BIG_PT}pt; font-weight: bold;")
         self.detail.setStyleSheet("font-size: 9pt;")
+        # Two lines of verdict whatever it says, so that the tiles (and the queue under
+        # them) do not jump when a verdict grows or shrinks by a line.
+        self.detail.ensurePolished()
+        self.detail.setMinimumHeight(2 * self.detail.fontMetrics().lineSpacing())
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def show_text(self, text: TileText) -> None:

@@ -156,3 +156,16 @@ def test_the_evening_banner_shows_the_next_pickup_and_counts_the_evening_orders(
     assert tile.big.text() == "demain 15:00"
     assert tile.detail.text().startswith("5 commandes restantes")
     assert tile.text.state == "on_track" and "Manqué" not in tile.detail.text()
+
+
+def test_the_tiles_keep_their_height_whatever_their_verdict_says(qtbot, make_window, config):
+    window = make_window(config, clock=lambda: paris(9))
+    qtbot.wait(20)  # the tiles laid out
+    height = window.banner.height()
+    assert len({tile.height() for tile in window.banner.tiles}) == 1
+    # Nothing left to pack anywhere: every verdict is one short line.
+    Order.update(status=OrderStatus.CANCELLED).execute()
+    window.refresh_projections()
+    qtbot.wait(20)
+    assert set(window.banner.states()) == {"none_left"}
+    assert window.banner.height() == height
