@@ -132,6 +132,14 @@
             <translation>Without an account, the station prints its own label.</translation>
         </message>
         <message>
+            <source>ui.import.format.generic</source>
+            <translation>Packstation CSV</translation>
+        </message>
+        <message>
+            <source>ui.import.format.unknown</source>
+            <translation>unknown format</translation>
+        </message>
+        <message>
             <source>ui.abandon.title</source>
             <translation>Abandon {ref}</translation>
         </message>

@@ -132,6 +132,14 @@
             <translation>Sans compte, la station imprime sa propre étiquette.</translation>
         </message>
         <message>
+            <source>ui.import.format.generic</source>
+            <translation>CSV Packstation</translation>
+        </message>
+        <message>
+            <source>ui.import.format.unknown</source>
+            <translation>format inconnu</translation>
+        </message>
+        <message>
             <source>ui.abandon.title</source>
             <translation>Abandonner {ref}</translation>
         </message>
