@@ -805,9 +805,9 @@ class StationWindow(QMainWindow):
 
 
 def _is_badge(text: str) -> bool:
-    from packstation.db.models import Packer
+    from packstation.services.packers import badge_packer
 
-    return Packer.select().where((Packer.badge == text) & (Packer.active == True)).exists()  # noqa: E712
+    return badge_packer(text) is not None
 
 
 _QUEUE_CHANGING = {Outcome.ORDER_OPENED, Outcome.ORDER_COMPLETE, Outcome.ABANDONED,
