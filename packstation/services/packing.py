@@ -627,6 +627,13 @@ class PackingStation:
         if order_id is None:
             return self._answer(Outcome.NO_ORDER, "pack.no_order")
         order = Order.get_by_id(order_id)
+        if kind == "label":
+            from packstation.services.printing import check_label
+
+            try:  # decided here, before any job: no label for an order on hold or not packed
+                check_label(order, before_packing=False)
+            except PackstationError as error:
+                return self._answer(Outcome.FAILED, "pack.failed", error=error.message, order_ref=order.ref)
         documents = self._print(order_id, (kind,), reprint=True)
         refused = [document for document in documents if document.get("status") == "failed"]
         if refused:  # e.g. no label for an order not packed yet: said, with the order's ref

@@ -93,7 +93,7 @@ def slip_data(order: Order, shop: Shop, *, language: str) -> SlipData:
                     note=order.note, language=language, held=order.status == OrderStatus.ON_HOLD)
 
 
-def _check_label(order: Order, *, before_packing: bool) -> None:
+def check_label(order: Order, *, before_packing: bool) -> None:
     """No label for an order on hold; none for one not packed, except a batch before packing."""
     if order.status == OrderStatus.ON_HOLD:
         raise StateError("print.label_on_hold", ref=order.ref)
@@ -128,7 +128,7 @@ def render(kind: str, refs: Sequence[str], *, layout: str | None = None,
     if kind == "label":
         orders = _orders(refs)
         for order in orders:
-            _check_label(order, before_packing=before_packing)
+            check_label(order, before_packing=before_packing)
         layout = layout or (config.label_layout if config else "100x150")
         packaging = config.packaging_g if config else DEFAULT_PACKAGING_G
         return documents.render_labels([label_data(o, shop, language=language, packaging_g=packaging)
