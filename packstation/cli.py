@@ -102,6 +102,19 @@ def build_parser() -> argparse.ArgumentParser:
     shop_set = shop_commands.add_parser("set", help=i18n.tr("cli.shop_set"))
     shop_set.add_argument("assignments", nargs="+", metavar="KEY=VALUE")
 
+    packer = commands.add_parser("packer", help=i18n.tr("cli.packer"))
+    packer_commands = packer.add_subparsers(dest="packer_command", metavar="ACTION", required=True)
+    add = packer_commands.add_parser("add", help=i18n.tr("cli.packer_add"))
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--badge", metavar="CODE")
+    listing = packer_commands.add_parser("list", help=i18n.tr("cli.packer_list"))
+    listing.add_argument("--json", action="store_true")
+    rename = packer_commands.add_parser("rename", help=i18n.tr("cli.packer_rename"))
+    rename.add_argument("name", metavar="NAME_OR_BADGE")
+    rename.add_argument("new_name", metavar="NEW_NAME")
+    retire = packer_commands.add_parser("retire", help=i18n.tr("cli.packer_retire"))
+    retire.add_argument("name", metavar="NAME_OR_BADGE")
+
     export = commands.add_parser("export-tracking", help=i18n.tr("cli.export"))
     export.add_argument("--format", required=True, choices=("shopify", "woocommerce", "generic"))
     export.add_argument("--out", required=True, metavar="FILE")
@@ -464,6 +477,29 @@ def cmd_ship_available(args, config) -> int:
     return EXIT_OK
 
 
+def cmd_packer(args, config) -> int:
+    from packstation.services import packers
+
+    open_db(args, config)
+    if args.packer_command == "list":
+        found = packers.list_packers()
+        if args.json:
+            print(json.dumps([packer.to_json() for packer in found], ensure_ascii=False, indent=2))
+        for packer in found if not args.json else ():
+            state = "" if packer.active else "  " + i18n.tr("cli.packer_retired")
+            print(f"{packer.name}\t{packer.badge}{state}")
+        return EXIT_OK
+    if args.packer_command == "add":
+        packer = packers.add_packer(args.name, args.badge, station=config.station)
+    elif args.packer_command == "rename":
+        packer = packers.rename_packer(args.name, args.new_name, station=config.station)
+    else:
+        packer = packers.retire_packer(args.name, station=config.station)
+    said = {"add": "packers.added", "rename": "packers.renamed", "retire": "packers.retired"}
+    print(i18n.tr(said[args.packer_command], name=packer.name, badge=packer.badge))
+    return EXIT_OK
+
+
 def cmd_retry_prints(args, config) -> int:
     from packstation.app import install_system_printing
     from packstation.db.models import Order
@@ -564,6 +600,15 @@ i18n.register({
                      "set name, address1, address2, postcode, city, country, phone, email"),
     "cli.job_tracking": ("(suivi {tracking}) ", "(tracking {tracking}) "),
     "cli.shop_saved": ("Boutique enregistrée.", "Shop saved."),
+    "cli.packer": ("les préparateurs de la boutique : add, list, rename, retire",
+                   "the shop's packers: add, list, rename, retire"),
+    "cli.packer_add": ("ajouter un préparateur (badge inventé si --badge manque)",
+                       "add a packer (a badge code is made up without --badge)"),
+    "cli.packer_list": ("lister les préparateurs et leurs badges", "list the packers and their badges"),
+    "cli.packer_rename": ("renommer un préparateur", "rename a packer"),
+    "cli.packer_retire": ("retirer un préparateur (son badge ne connecte plus)",
+                          "retire a packer (their badge no longer logs in)"),
+    "cli.packer_retired": ("(retiré)", "(retired)"),
     "cli.document_line": ("{document} : {where}", "{document}: {where}"),
     "cli.no_such_file": ("fichier introuvable", "no such file"),
     "cli.tracking": ("Suivi", "Tracking"),

@@ -28,6 +28,7 @@ The TOML form, one ``[[carriers]]`` table per carrier::
     match = ["Colissimo*", "La Poste*"]    # shop shipping-method names meaning this carrier
     express_services = ["express"]         # services (patterns) treated as express
     label = { provider = "colissimo", … }   # the label account (packstation.shipping.accounts)
+    max_weight_g = 30000                   # heaviest parcel the carrier takes (default 30 kg)
 """
 
 from __future__ import annotations
@@ -60,9 +61,11 @@ _WEEKDAY_BY_NAME = {
 
 _FIELDS = (
     "code", "name", "timezone", "holidays", "holidays_subdivision", "pickup", "closed",
-    "extra", "match", "express_services",
+    "extra", "match", "express_services", "max_weight_g",
     "label",  # the carrier's label account: read by shipping.accounts, not part of a schedule
 )
+#: Colissimo, Chronopost, DPD and Mondial Relay all take parcels up to 30 kg.
+DEFAULT_MAX_WEIGHT_G = 30_000
 
 # "15:00", "9:05", "15:00:30", and the French "15h00", "15 h 00", "15h".
 _TIME = re.compile(
@@ -95,6 +98,7 @@ class CarrierSchedule:
     match: tuple[str, ...] = ()
     express_services: tuple[str, ...] = ("express",)
     holidays_subdivision: str | None = None
+    max_weight_g: int = DEFAULT_MAX_WEIGHT_G
 
     def __post_init__(self) -> None:
         # Programming errors, not user input: parse_carriers reports bad input first.
@@ -272,6 +276,7 @@ def _parse_carrier(entry: Mapping[str, Any], position: int) -> CarrierSchedule:
                     for index, value in enumerate(reader.read_list(entry, "extra"))),
         match=tuple(reader.read_texts(entry, "match")),
         express_services=tuple(reader.read_texts(entry, "express_services", ("express",))),
+        max_weight_g=reader.read_max_weight(entry),
     )
 
 
@@ -284,6 +289,12 @@ class _FieldReader:
     def fail(self, key: str, field_name: str, value: object) -> InputError:
         shown = value.isoformat() if isinstance(value, (date, time)) else value
         return InputError(key, carrier=self.carrier, field=field_name, value=shown)
+
+    def read_max_weight(self, entry: Mapping[str, Any]) -> int:
+        value = entry.get("max_weight_g", DEFAULT_MAX_WEIGHT_G)
+        if isinstance(value, bool) or not isinstance(value, int) or not 100 <= value <= 1_000_000:
+            raise self.fail("carriers.bad_max_weight", "max_weight_g", value)
+        return value
 
     def read_text(self, entry: Mapping[str, Any], name: str, default: str) -> str:
         value = entry.get(name, default)
@@ -420,6 +431,8 @@ def to_document(schedule: CarrierSchedule) -> dict[str, Any]:
     document["extra"] = [_moment_text(moment, schedule.zone) for moment in schedule.extra]
     document["match"] = list(schedule.match)
     document["express_services"] = list(schedule.express_services)
+    if schedule.max_weight_g != DEFAULT_MAX_WEIGHT_G:
+        document["max_weight_g"] = schedule.max_weight_g
     return document
 
 
@@ -431,6 +444,8 @@ def to_toml(schedules: Iterable[CarrierSchedule]) -> str:
     def value(item: Any) -> str:
         if isinstance(item, str):
             return json.dumps(item, ensure_ascii=False)
+        if isinstance(item, int) and not isinstance(item, bool):
+            return str(item)
         if isinstance(item, list):
             return "[" + ", ".join(value(element) for element in item) + "]"
         if isinstance(item, dict) and not item:
@@ -480,6 +495,12 @@ i18n.register({
         "Transporteur « {carrier} », champ « {field} » : ce champ n'existe pas "
         "(champs possibles : {known}).",
         "Carrier “{carrier}”, field “{field}”: no such field (known fields: {known}).",
+    ),
+    "carriers.bad_max_weight": (
+        "Transporteur « {carrier} », champ « {field} » : « {value} » n'est pas un poids en grammes "
+        "(un nombre entier de 100 à 1000000, par exemple 30000 pour 30 kg).",
+        "Carrier “{carrier}”, field “{field}”: “{value}” is not a weight in grams "
+        "(a whole number from 100 to 1000000, e.g. 30000 for 30 kg).",
     ),
     "carriers.not_text": (
         "Transporteur « {carrier} », champ « {field} » : « {value} » doit être un texte.",

@@ -19,6 +19,11 @@ class Command(enum.Enum):
     NEXT = "PSC05"           # open the most urgent order of the queue
     LOGOUT = "PSC06"         # the packer leaves the table
     WEIGHT_OK = "PSC07"      # accept the computed weight
+    # The reasons to abandon, scanned after PSC02 (or while the abandon dialog is open).
+    REASON_DAMAGED = "PSC21"
+    REASON_MISSING = "PSC22"
+    REASON_CUSTOMER = "PSC23"
+    REASON_OTHER = "PSC24"
 
     @property
     def code(self) -> str:
@@ -28,8 +33,17 @@ class Command(enum.Enum):
     def label(self) -> str:
         return i18n.tr(f"command.{self.name.lower()}")
 
+    @property
+    def reason(self) -> str | None:
+        """The abandon reason this code stands for (in the current language), or None."""
+        key = ABANDON_REASONS.get(self)
+        return i18n.tr(f"abandon.reason.{key}") if key else None
+
 
 BY_CODE = {command.value: command for command in Command}
+#: The abandon reasons, in the order the dialog and the command sheet show them.
+ABANDON_REASONS = {Command.REASON_DAMAGED: "damaged", Command.REASON_MISSING: "missing",
+                   Command.REASON_CUSTOMER: "customer", Command.REASON_OTHER: "other"}
 
 
 def command_for(candidates: tuple[str, ...]) -> Command | None:
@@ -49,4 +63,13 @@ i18n.register({
     "command.next": ("Commande suivante", "Next order"),
     "command.logout": ("Déconnexion du préparateur", "Packer log out"),
     "command.weight_ok": ("Accepter le poids calculé", "Accept the computed weight"),
+    "command.reason_damaged": ("Motif d'abandon : article abîmé", "Abandon reason: damaged item"),
+    "command.reason_missing": ("Motif d'abandon : article introuvable", "Abandon reason: item not found"),
+    "command.reason_customer": ("Motif d'abandon : annulée par le client",
+                                "Abandon reason: cancelled by the customer"),
+    "command.reason_other": ("Motif d'abandon : autre", "Abandon reason: other"),
+    "abandon.reason.damaged": ("Article abîmé", "Damaged item"),
+    "abandon.reason.missing": ("Article introuvable en rayon", "Item not found on the shelf"),
+    "abandon.reason.customer": ("Annulée par le client", "Cancelled by the customer"),
+    "abandon.reason.other": ("Autre raison", "Other reason"),
 })

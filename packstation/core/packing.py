@@ -52,6 +52,8 @@ class Outcome(enum.Enum):
     QUEUE_EMPTY = ("queue_empty", Tone.INFO, False)
     BAD_WEIGHT = ("bad_weight", Tone.ERROR, False)
     REASON_NEEDED = ("reason_needed", Tone.WARNING, False)
+    PACKER_NEEDED = ("packer_needed", Tone.WARNING, False)
+    QUANTITY_SET = ("quantity_set", Tone.INFO, True)
     EMPTY = ("empty", Tone.INFO, False)
     FAILED = ("failed", Tone.ERROR, False)
 
@@ -154,6 +156,7 @@ def parse_weight(text: str) -> int | None:
     A bare number with a decimal separator is kilograms; a bare whole number is grams.
     Returns None when the text is not a weight or is not positive.
     """
+    text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text)  # "1 410 g"
     match = _WEIGHT.match(text)
     if not match:
         return None
@@ -179,16 +182,15 @@ i18n.register({
                             "Parcel ready: {ref} — tracking {tracking}, {weight} g."),
     "pack.order_complete_untracked": ("Colis prêt : {ref} — {weight} g.",
                                       "Parcel ready: {ref} — {weight} g."),
-    "pack.awaiting_weight": ("Tout est vérifié. Pesez le colis et saisissez ou scannez le poids "
-                             "(calculé : {weight} g, PSC07 pour l'accepter).",
-                             "Everything verified. Weigh the parcel and type or scan the weight "
-                             "(computed: {weight} g, PSC07 to accept it)."),
+    "pack.awaiting_weight": ("Tout est vérifié : pesez le colis ({weight} g calculés).",
+                             "Everything verified: weigh the parcel ({weight} g computed)."),
     "pack.weight_set": ("Poids enregistré : {weight} g.", "Weight recorded: {weight} g."),
     "pack.abandoned": ("Commande {ref} abandonnée ({reason}) : remettez les articles en place.",
                        "Order {ref} abandoned ({reason}): put the items back."),
     "pack.packer_set": ("Bonjour {name} !", "Hello {name}!"),
     "pack.packer_logged_out": ("Au revoir {name}.", "Goodbye {name}."),
-    "pack.reprinted": ("{document} réimprimé(e) pour {ref}.", "{document} printed again for {ref}."),
+    "pack.reprinted": ("Commande {ref} : nouvelle impression — {document}.",
+                       "Order {ref}: printing again — {document}."),
     "pack.already_open": ("La commande {ref} est déjà ouverte : scannez ses articles.",
                           "Order {ref} is already open: scan its items."),
     "pack.wrong_item": ("Pas dans cette commande — remettez {name} en place.",
@@ -217,16 +219,42 @@ i18n.register({
                                   "Order {ref} is already {status} — do not ship it twice."),
     "pack.order_cancelled": ("La commande {ref} est annulée — ne l'emballez pas.",
                              "Order {ref} is cancelled — do not pack it."),
+    "pack.finish_first": ("La commande {current} est encore ouverte — terminez-la ou abandonnez-la (F8) "
+                          "avant d'en ouvrir une autre.",
+                          "Order {current} is still open — finish or abandon it (F8) before opening another."),
     "pack.other_order_open": ("La commande {current} est encore ouverte — terminez-la ou abandonnez-la "
-                              "(PSC02) avant d'ouvrir {ref}.",
-                              "Order {current} is still open — finish or abandon it (PSC02) "
+                              "(F8) avant d'ouvrir {ref}.",
+                              "Order {current} is still open — finish or abandon it (F8) "
                               "before opening {ref}."),
     "pack.nothing_to_confirm": ("Aucun article sans code-barres à valider dans cette commande — scannez l'article.",
                                 "No item without barcode left to confirm in this order — scan the item."),
     "pack.queue_empty": ("Plus aucune commande prête dans la file.", "No order ready in the queue."),
     "pack.bad_weight": ("Poids « {text} » incompris — tapez par exemple 1250 ou 1,25 kg.",
                         "Weight “{text}” not understood — type for example 1250 or 1.25 kg."),
-    "pack.reason_needed": ("Indiquez la raison de l'abandon.", "Give the reason for abandoning."),
+    "pack.weight_over_limit": ("{weight} g : plus que le maximum de {carrier} ({limit} g). Pesez à nouveau ; "
+                               "un colis plus lourd doit être partagé.",
+                               "{weight} g: more than {carrier}'s maximum ({limit} g). Weigh again; a "
+                               "heavier parcel must be split."),
+    "pack.quantity_set": ("Quantité {count} : scannez l'article une fois.",
+                          "Quantity {count}: scan the item once."),
+    "pack.quantity_too_many": ("{count} × {name} : il n'en reste que {left} à scanner — rien n'est compté.",
+                               "{count} × {name}: only {left} left to scan — nothing counted."),
+    "pack.bad_quantity": ("Quantité « {text} » refusée : de 2 à 999, puis « * », puis scannez l'article.",
+                          "Quantity “{text}” refused: 2 to 999, then “*”, then scan the item."),
+    "pack.packer_needed": ("Scannez d'abord votre badge (ou F7 pour votre nom) : cette table demande un "
+                           "préparateur avant la première commande.",
+                           "Scan your badge first (or F7 for your name): this table asks for a packer "
+                           "before the first order."),
+    "pack.weight_not_yet": ("Pas encore de poids : {left} article(s) restent à scanner.",
+                            "No weight yet: {left} item(s) still to scan."),
+    "pack.weight_far": ("{weight} g, pour {computed} g calculés : trop loin. Pesez à nouveau et retapez le "
+                        "poids pour le confirmer — ou Entrée/F4 pour le poids calculé.",
+                        "{weight} g, against {computed} g computed: too far off. Weigh again and type the "
+                        "weight again to confirm it — or Enter/F4 for the computed weight."),
+    "pack.reason_needed": ("Pourquoi abandonner ? Scannez un motif de la feuille de commandes (abîmé, "
+                           "introuvable, annulée par le client, autre) ou tapez la raison puis Entrée.",
+                           "Why abandon? Scan a reason from the command sheet (damaged, not found, "
+                           "cancelled by the customer, other) or type the reason, then Enter."),
     "pack.empty": ("Scan vide ignoré.", "Empty scan ignored."),
     "pack.failed": ("{error}", "{error}"),
     "doc.kind.label": ("Étiquette", "Label"),

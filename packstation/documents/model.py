@@ -114,6 +114,7 @@ class SlipData:
     note: str = ""
     language: str = "fr"
     pickup_point: str = ""   # the relay point the customer chose, as the shop wrote it
+    held: bool = False  # on hold: printed "BLOQUÉE", never to ship as it is
 
     def __post_init__(self) -> None:
         _check_language(self.language)
@@ -127,6 +128,7 @@ class PickOrder:
     ref: str
     carrier_name: str
     lines: Sequence[SlipLine]
+    held: bool = False  # on hold: the card says "BLOQUÉE"
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,8 @@ class PickListData:
     orders: Sequence[PickOrder]
     printed_at: datetime
     language: str = "fr"
+    # Orders the queue has among these but short of stock: (ref, what is missing).
+    left_out: Sequence[tuple[str, str]] = ()
 
     def __post_init__(self) -> None:
         _check_language(self.language)

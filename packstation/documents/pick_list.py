@@ -94,11 +94,28 @@ class PickListRenderer(FlowRenderer):
         return [
             StartDocument(footer),
             self.header(rows, printed_at),
+            *self.left_out(),
             Spacer(1, 6 * mm),
             self.products_table(rows),
-            paragraph(text("doc.picklist.orders_heading", language), style("Doc.Heading")),
+            self.heading(text("doc.picklist.orders_heading", language)),
             self.order_cards(),
         ]
+
+    @staticmethod
+    def heading(words: str) -> Flowable:
+        """A heading that goes to the next page with what it heads, never left at a bottom."""
+        flowable = paragraph(words, style("Doc.Heading"))
+        flowable.keepWithNext = True
+        return flowable
+
+    def left_out(self) -> list[Flowable]:
+        """The orders short of stock, named apart so nobody looks for them in this batch."""
+        if not self.data.left_out:
+            return []
+        language = self.language
+        orders = "; ".join(f"{ref} ({missing})" for ref, missing in self.data.left_out)
+        return [Spacer(1, 3 * mm),
+                paragraph(text("doc.picklist.left_out", language, orders=orders), style("Doc.Note"))]
 
     def header(self, rows: list[PickRow], printed_at: str) -> Table:
         language = self.language
@@ -156,6 +173,7 @@ class PickListRenderer(FlowRenderer):
                 Spacer(1, 1.5 * mm),
                 paragraph(f"{order.carrier_name} · {plural('doc.units', units, language)}",
                           style("Doc.Small")),
+                *([paragraph(text("doc.held", language), style("Doc.Small"))] if order.held else []),
             ])
         if not cards:
             cards.append([])

@@ -56,6 +56,11 @@ class StickerSheet:
 LAYOUTS = {
     # 24 stickers of 70 x 37 mm (Avery 3474 and its equivalents).
     "a4-3x8": StickerSheet(A4, (70 * mm, 37 * mm), columns=3, rows=8),
+    # 21 stickers of 63.5 x 38.1 mm (Avery L7160): a printer's 5 mm margins stay blank.
+    "a4-3x7": StickerSheet(A4, (63.5 * mm, 38.1 * mm), columns=3, rows=7),
+    # 65 stickers of 38.1 x 21.2 mm (Avery L7651), for small products.
+    "a4-5x13": StickerSheet(A4, (38.1 * mm, 21.2 * mm), columns=5, rows=13,
+                            padding=1.2 * mm, name_height=6.5 * mm),
     # One 50 x 30 mm sticker per page, for label printers.
     "label-50x30": StickerSheet((50 * mm, 30 * mm), (50 * mm, 30 * mm),
                                 padding=1.5 * mm, name_height=6.5 * mm),

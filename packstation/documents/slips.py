@@ -95,6 +95,8 @@ class SlipRenderer(FlowRenderer):
         )
         story: list[Flowable] = [StartDocument(footer), self.header(slip), Spacer(1, 5 * mm),
                                  self.addresses(slip), Spacer(1, 4 * mm)]
+        if slip.held:
+            story += [paragraph(text("doc.held", language), style("Doc.Note")), Spacer(1, 4 * mm)]
         if slip.note.strip():
             story += [self.note(slip), Spacer(1, 4 * mm)]
         story.append(self.lines_table(slip))

@@ -15,6 +15,7 @@ The file, as written::
     ask_weight = false
     packaging_g = 150
     open_next = true
+    require_packer = false   # true: no order opens before a packer scanned their badge
     sounds = true
 
     [printing]
@@ -65,6 +66,7 @@ class StationConfig:
     ask_weight: bool = False
     packaging_g: int = DEFAULT_PACKAGING_G
     open_next: bool = True
+    require_packer: bool = False
     output_dir: str | None = None
     label_layout: str = "100x150"
     printers: dict[str, dict] = field(default_factory=dict)  # kind -> {"printer"/"folder", "media"...}
@@ -103,6 +105,7 @@ def load_config(path: str | os.PathLike | None = None) -> StationConfig:
     config.packaging_g = station.get("packaging_g", config.packaging_g)
     config.open_next = station.get("open_next", config.open_next)
     config.sounds = station.get("sounds", config.sounds)
+    config.require_packer = station.get("require_packer", config.require_packer)
     config.output_dir = printing.get("output_dir") or None
     config.label_layout = printing.get("label_layout", config.label_layout)
     config.printers = {kind: dict(value) for kind, value in printing.items() if isinstance(value, dict)}
@@ -125,6 +128,7 @@ FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "station.packaging_g": (int,),
     "station.open_next": (bool,),
     "station.sounds": (bool,),
+    "station.require_packer": (bool,),
     "printing": (dict,),
     "printing.output_dir": (str,),
     "printing.label_layout": (str,),
@@ -132,6 +136,9 @@ FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "printing.*.folder": (str,),
     "printing.*.media": (str,),
     "printing.*.orientation": (str,),
+    "printing.*.format": (str,),
+    "printing.*.dpi": (int,),
+    "printing.*.font": (str,),
     "import": (dict,),
     "import.inbox": (str,),
 }
@@ -300,7 +307,8 @@ def config_document(config: StationConfig) -> dict[str, Any]:
         else:
             station.pop(key, None)
     station.update(ask_weight=config.ask_weight, packaging_g=config.packaging_g,
-                   open_next=config.open_next, sounds=config.sounds)
+                   open_next=config.open_next, require_packer=config.require_packer,
+                   sounds=config.sounds)
     printing = document.setdefault("printing", {})
     for kind in [key for key, value in printing.items() if isinstance(value, dict)]:
         del printing[kind]  # replaced whole by config.printers below

@@ -36,7 +36,7 @@ def hold_rules(settings: HoldSettings | None = None) -> list[HoldRule]:
     rules: list[HoldRule] = []
     levels = {level.strip().lower() for level in settings.hold_risk_levels if level.strip()}
     if levels:
-        rules.append(lambda order, previous: i18n.tr("hold.risk", level=order.risk)
+        rules.append(lambda order, previous: i18n.tr("hold.risk", level=risk_level_text(order.risk))
                      if order.risk.lower() in levels else None)
     if settings.hold_country_mismatch:
         rules.append(lambda order, previous: i18n.tr(
@@ -154,8 +154,21 @@ def _decide(ref: str, *, reason: str, by: str, station: str, status: str, kind: 
     return Order.get_by_id(order.id)
 
 
+def risk_level_text(level: str) -> str:
+    """A shop's risk level in the current language ("high" reads "élevé"); unknown ones as given."""
+    known = level.strip().lower()
+    return i18n.tr(f"hold.risk_level.{known}") if known in _RISK_LEVELS else level
+
+
+_RISK_LEVELS = {"low", "medium", "high", "elevated"}
+
+
 i18n.register({
-    "hold.risk": ("risque {level} selon la boutique", "risk {level} according to the shop"),
+    "hold.risk_level.low": ("faible", "low"),
+    "hold.risk_level.medium": ("moyen", "medium"),
+    "hold.risk_level.high": ("élevé", "high"),
+    "hold.risk_level.elevated": ("élevé", "elevated"),
+    "hold.risk": ("risque {level} selon la boutique", "{level} risk according to the shop"),
     "hold.country": ("pays de facturation {billing} différent du pays de livraison {shipping}",
                      "billing country {billing} differs from shipping country {shipping}"),
     "hold.total": ("montant {total} {currency} au-dessus de {limit} {currency}",

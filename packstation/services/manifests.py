@@ -50,13 +50,12 @@ def manifest_data(carrier_codes: Sequence[str], shop: Shop, *, language: str,
                               recipient_name=s.order.customer_name, postcode=s.order.postcode,
                               city=s.order.city, country=s.order.country, weight_g=s.weight_g)
                for s in waiting_shipments(carrier)]
-    from packstation.core.pickups import next_pickup
     from packstation.services.carriers import schedule_of
 
     schedule = schedule_of(carrier)
-    now = (now or dt.datetime.now(dt.timezone.utc)).astimezone(schedule.zone)
-    # The pickup this manifest goes with: the next one, or now when none is scheduled.
-    pickup_at = next_pickup(schedule, now - dt.timedelta(hours=2)) or now
+    # Handed over when it is printed and confirmed: that moment, not the carrier's next
+    # pickup (printed in the evening, that would be tomorrow's date).
+    pickup_at = (now or dt.datetime.now(dt.timezone.utc)).astimezone(schedule.zone)
     return ManifestData(shop=shop, carrier_name=carrier.name, pickup_at=pickup_at,
                         parcels=parcels, language=language)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+import re
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -34,6 +35,9 @@ from packstation.db.models import (
 from packstation.db.queries import find_order, line_states, log_event, product_for_code
 
 log = logging.getLogger(__name__)
+# The quantity key: a number typed, then "*" (the keypad's), e.g. "23*"; or ":qty 23".
+_QUANTITY = re.compile(r"^(?:(?P<count>\d{1,4})\s*[*×]|:(?:qty|quantite|quantité)\s+(?P<typed>\S+))$",
+                       re.IGNORECASE)
 
 #: A scanner line longer than this is no barcode: it is answered "unknown code" unread.
 MAX_SCAN_CHARS = 200
@@ -134,7 +138,7 @@ class PackingStation:
                  packaging_g: int = DEFAULT_PACKAGING_G, printer: DocumentPrinter | None = None,
                  clock: Callable[[], dt.datetime] = utcnow,
                  blocked_reason: Callable[[Order], str | None] | None = None,
-                 open_next: bool = False) -> None:
+                 open_next: bool = False, require_packer: bool = False) -> None:
         self.station = station
         self.packer = packer
         self.ask_weight = ask_weight
@@ -143,11 +147,21 @@ class PackingStation:
         self.clock = clock
         # Rules that keep a pending order from being opened (stock shortages), or None.
         self.blocked_reason = blocked_reason
+        # The shop's setting: no order opens before a packer has logged in.
+        self.require_packer = require_packer
         self.order_id: int | None = None
         self.order_ref: str | None = None
         self.lines: list[LineState] = []
         self.awaiting_weight = False
         self.last_completed_id: int | None = None
+        # Until the first item scan of the next order, "reprint" means the order just packed.
+        self.just_completed = False
+        # After PSC02 without a reason: the next reason code (or typed reason) abandons.
+        self.abandon_pending = False
+        # A typed weight far from the computed one, waiting to be typed again to confirm.
+        self.weight_to_confirm: int | None = None
+        # "23*" typed before a scan: that scan counts 23 units (a big order, one scan).
+        self.quantity: int | None = None
         # Set when a change may or may not have reached the database (see handle()).
         self.memory_in_doubt = False
         # Open the most urgent ready order as soon as one is complete (the station file's
@@ -372,14 +386,25 @@ class PackingStation:
 
     def _handle(self, raw: str) -> ScanAnswer:
         text = raw.strip()
+        quantity, self.quantity = self.quantity, None
+        typed_quantity = _QUANTITY.match(text)
+        if typed_quantity:
+            return self.set_quantity(typed_quantity["count"] or typed_quantity["typed"])
         if text.startswith(":"):
             return self._typed_command(text[1:])
         scan = normalise(raw)
         if scan.kind is ScanKind.EMPTY:
             return self._answer(Outcome.EMPTY, "pack.empty")
         command = command_for(scan.candidates) if scan.kind is ScanKind.TEXT else None
+        pending, self.abandon_pending = self.abandon_pending, False
         if command is not None:
+            if command.reason is not None:
+                return self.abandon(command.reason)
             return self.run_command(command)
+        if pending and self.has_order and scan.kind is ScanKind.TEXT \
+                and find_order(scan.candidates) is None and product_for_code(scan.candidates) is None \
+                and not Packer.select().where(Packer.badge.in_(scan.candidates)).exists():
+            return self.abandon(raw)  # the reason typed after PSC02
         if scan.kind is ScanKind.TEXT:
             packer = Packer.get_or_none((Packer.badge.in_(scan.candidates)) & (Packer.active == True))  # noqa: E712
             if packer is not None:
@@ -391,7 +416,17 @@ class PackingStation:
             return self.complete(grams)
         if not self.has_order:
             return self.open_order(scan)
-        return self._item(scan)
+        return self._item(scan, quantity or 1)
+
+    def set_quantity(self, text: str) -> ScanAnswer:
+        """The quantity key: ``23*`` (or ``:qty 23``), then one scan of the item counts 23."""
+        count = int(text) if text.isdigit() else 0
+        if not self.has_order:
+            return self._answer(Outcome.NO_ORDER, "pack.no_order")
+        if not 2 <= count <= 999:
+            return self._answer(Outcome.UNKNOWN_CODE, "pack.bad_quantity", text=text)
+        self.quantity = count
+        return self._answer(Outcome.QUANTITY_SET, "pack.quantity_set", count=count)
 
     def _typed_command(self, text: str) -> ScanAnswer:
         word, _, rest = text.strip().partition(" ")
@@ -437,9 +472,10 @@ class PackingStation:
         if command is Command.WEIGHT_OK:
             if self.has_order and all_verified(self.lines):
                 return self.complete(None)
-            return self._answer(Outcome.NO_ORDER if not self.has_order else Outcome.BAD_WEIGHT,
-                                "pack.no_order" if not self.has_order else "pack.bad_weight",
-                                text=command.code)
+            if not self.has_order:
+                return self._answer(Outcome.NO_ORDER, "pack.no_order")
+            return self._answer(Outcome.BAD_WEIGHT, "pack.weight_not_yet",
+                                left=sum(line.remaining for line in self.lines))
         raise AssertionError(command)
 
     # -- opening an order ------------------------------------------------------------
@@ -449,6 +485,8 @@ class PackingStation:
         """Claim and open the order a scan names (its ref, in any form the scanner typed)."""
         if isinstance(scan, str):
             scan = normalise(scan)
+        if self.require_packer and not self.packer and not self.has_order:
+            return self._answer(Outcome.PACKER_NEEDED, "pack.packer_needed")
         forms = scan.candidates or (scan.code,)
         with atomic():
             order = find_order(forms)
@@ -556,23 +594,38 @@ class PackingStation:
         from packstation.services.queue import ready_orders
 
         if self.has_order:
-            return self._answer(Outcome.OTHER_ORDER_OPEN, "pack.other_order_open",
-                                ref="?", current=self.order_ref)
-        for order in ready_orders(limit=20):
-            answer = self.open_order(order.ref)
-            if answer.outcome in (Outcome.ORDER_OPENED, Outcome.ORDER_COMPLETE,
-                                  Outcome.AWAITING_WEIGHT):
-                return answer
+            return self._answer(Outcome.OTHER_ORDER_OPEN, "pack.finish_first", current=self.order_ref)
+        if self.require_packer and not self.packer:
+            return self._answer(Outcome.PACKER_NEEDED, "pack.packer_needed")
+        # Orders short of stock are passed over without a scan row each: nobody scanned them.
+        for offset in range(0, 2000, 50):
+            batch = ready_orders(limit=50, offset=offset)
+            for order in batch:
+                if self.blocked_reason is not None and self.blocked_reason(order):
+                    continue
+                answer = self.open_order(order.ref)
+                if answer.outcome in (Outcome.ORDER_OPENED, Outcome.ORDER_COMPLETE,
+                                      Outcome.AWAITING_WEIGHT):
+                    return answer
+            if len(batch) < 50:
+                break
         return self._answer(Outcome.QUEUE_EMPTY, "pack.queue_empty")
 
     # -- items -----------------------------------------------------------------------
 
-    def _item(self, scan: Scan) -> ScanAnswer:
+    def _item(self, scan: Scan, quantity: int = 1) -> ScanAnswer:
         match = match_item(self.lines, scan)
         if match is None:
             return self._not_in_order(scan)
         line = match.line
         assert line is not None
+        if quantity > 1 and match.outcome is Outcome.VERIFIED:
+            units = quantity * match.units
+            if units > line.remaining:
+                with atomic():
+                    return self._record(scan, Outcome.TOO_MANY, "pack.quantity_too_many", line=line,
+                                        count=quantity, name=line.name, left=line.remaining)
+            return self._verify(scan, line, units, manual=False, quantity=quantity)
         if match.outcome is Outcome.TOO_MANY:
             if match.units > 1 and line.remaining > 0:
                 return self._record(scan, Outcome.TOO_MANY, "pack.too_many_pack", line=line,
@@ -610,7 +663,8 @@ class PackingStation:
             return self._record(scan, Outcome.NOTHING_TO_CONFIRM, "pack.nothing_to_confirm")
         return self._verify(scan, line, 1, manual=True)
 
-    def _verify(self, scan: Scan, line: LineState, units: int, *, manual: bool) -> ScanAnswer:
+    def _verify(self, scan: Scan, line: LineState, units: int, *, manual: bool,
+                quantity: int = 1) -> ScanAnswer:
         now = self.clock()
         with atomic():
             # The guards make a lost race or a takeover visible instead of counting twice.
@@ -624,6 +678,7 @@ class PackingStation:
                 .execute())
             if counted != 1:
                 return self._lost_order(scan)
+            self.just_completed = False  # from now on, "reprint" means this open order
             Order.update(heartbeat_at=now).where(Order.id == self.order_id).execute()
             line.verified += units
             outcome = Outcome.CONFIRMED if manual else Outcome.VERIFIED
@@ -633,6 +688,9 @@ class PackingStation:
                           packer=self.packer, data={"sku": line.sku, "units": units})
             else:
                 key = "pack.verified_line_done" if line.done else "pack.verified"
+                if quantity > 1:
+                    log_event("quantity_entered", at=self.clock(), order=self.order_id, station=self.station,
+                              packer=self.packer, data={"sku": line.sku, "quantity": quantity, "units": units})
             answer = self._record(scan, outcome, key, line=line, units=units, name=line.name,
                                   verified=line.verified, quantity=line.quantity)
         return self._after_verification(answer)
@@ -671,7 +729,31 @@ class PackingStation:
         if not self.has_order:
             return self._answer(Outcome.NO_ORDER, "pack.no_order")
         self._completion_failed_id = None  # the packer asks again: try again
+        if weight_g is not None:
+            refusal = self._check_weight(weight_g)
+            if refusal is not None:
+                return refusal
         return self._complete(weight_g)
+
+    def _check_weight(self, weight_g: int) -> ScanAnswer | None:
+        """A typed weight the carrier refuses, or far from the computed one (a slip of the
+        hand: 141 or 14100 for 1410), is asked again; the same weight typed twice stands."""
+        from packstation.core.carriers import DEFAULT_MAX_WEIGHT_G
+        from packstation.services.carriers import schedule_of
+
+        order = Order.get_by_id(self.order_id)
+        limit = schedule_of(order.carrier).max_weight_g if order.carrier_id else DEFAULT_MAX_WEIGHT_G
+        carrier = order.carrier.name if order.carrier_id else "?"
+        if weight_g > limit:
+            self.weight_to_confirm = None
+            return self._answer(Outcome.BAD_WEIGHT, "pack.weight_over_limit", weight=weight_g,
+                                limit=limit, carrier=carrier)
+        computed = self.computed_weight()
+        if computed / 3 <= weight_g <= computed * 3 or self.weight_to_confirm == weight_g:
+            self.weight_to_confirm = None
+            return None
+        self.weight_to_confirm = weight_g
+        return self._answer(Outcome.BAD_WEIGHT, "pack.weight_far", weight=weight_g, computed=computed)
 
     def _complete(self, weight_g: int | None) -> ScanAnswer:
         now = self.clock()
@@ -713,6 +795,7 @@ class PackingStation:
             documents = (self.printer.queue_documents(order.id, ("label", "slip"), station=self.station)
                          if self.printer is not None else [])
         self.last_completed_id = order.id
+        self.just_completed = True
         ref = order.ref
         self._clear()
         if self.printer is not None:
@@ -729,13 +812,32 @@ class PackingStation:
         return self.printer.print_order_documents(order_id, kinds, station=self.station,
                                                   reprint=reprint)
 
+    def reprint_target(self) -> int | None:
+        """The order a reprint is for: the one on the table. Right after a completion that is
+        the parcel just packed (even if the next order opened), until the first item scan of
+        the next; then the open order; with nothing open, the last packed here."""
+        if self.just_completed or not self.has_order:
+            return self.last_completed_id
+        return self.order_id
+
     @guarded
     def reprint(self, kind: str) -> ScanAnswer:
-        order_id = self.order_id if kind == "slip" and self.has_order else self.last_completed_id
+        order_id = self.reprint_target()
         if order_id is None:
             return self._answer(Outcome.NO_ORDER, "pack.no_order")
         order = Order.get_by_id(order_id)
+        if kind == "label":
+            from packstation.services.printing import check_label
+
+            try:  # decided here, before any job: no label for an order on hold or not packed
+                check_label(order, before_packing=False)
+            except PackstationError as error:
+                return self._answer(Outcome.FAILED, "pack.failed", error=error.message, order_ref=order.ref)
         documents = self._print(order_id, (kind,), reprint=True)
+        refused = [document for document in documents if document.get("status") == "failed"]
+        if refused:  # e.g. no label for an order not packed yet: said, with the order's ref
+            return self._answer(Outcome.FAILED, "pack.failed", error=refused[0].get("error") or "?",
+                                order_ref=order.ref, documents=documents)
         return self._answer(Outcome.REPRINTED, "pack.reprinted", ref=order.ref,
                             document=i18n.tr(f"doc.kind.{kind}"), order_ref=order.ref,
                             documents=documents)
@@ -749,6 +851,7 @@ class PackingStation:
             return self._answer(Outcome.NO_ORDER, "pack.no_order")
         reason = reason.strip()
         if not reason:
+            self.abandon_pending = True
             return self._answer(Outcome.REASON_NEEDED, "pack.reason_needed")
         ref = self.order_ref
         with atomic():

@@ -40,9 +40,9 @@ from packstation.services.context import StationConfig
 from packstation.services.settings import ShopSettings, shop_settings
 
 log = logging.getLogger(__name__)
-KINDS = ("label", "slip", "picklist", "manifest", "product-labels", "commands")
+KINDS = ("label", "slip", "picklist", "manifest", "product-labels", "commands", "badges")
 DEFAULT_MEDIA = {"label": "100x150mm", "slip": "A4", "picklist": "A4", "manifest": "A4",
-                 "product-labels": "A4", "commands": "A4"}
+                 "product-labels": "A4", "commands": "A4", "badges": "A4"}
 
 
 def shop_document(settings: ShopSettings | None = None) -> Shop:
@@ -101,7 +101,16 @@ def slip_data(order: Order, shop: Shop, *, language: str) -> SlipData:
                     recipient=recipient(order), carrier_name=_carrier_name(order),
                     service="express" if order.express else "standard", lines=_lines(order),
                     note=order.note, language=language,
-                    pickup_point=getattr(order, "pickup_point", "") or "")
+                    pickup_point=getattr(order, "pickup_point", "") or "",
+                    held=order.status == OrderStatus.ON_HOLD)
+
+
+def check_label(order: Order, *, before_packing: bool) -> None:
+    """No label for an order on hold; none for one not packed, except a batch before packing."""
+    if order.status == OrderStatus.ON_HOLD:
+        raise StateError("print.label_on_hold", ref=order.ref)
+    if order.status in (OrderStatus.PENDING, OrderStatus.PACKING) and not before_packing:
+        raise StateError("print.label_not_packed", ref=order.ref)
 
 
 def _orders(refs: Sequence[str]) -> list[Order]:
@@ -118,27 +127,34 @@ def _orders(refs: Sequence[str]) -> list[Order]:
 
 def render(kind: str, refs: Sequence[str], *, layout: str | None = None,
            config: StationConfig | None = None, packaging_g: int | None = None,
-           zpl: tuple[int, str | None] | None = None) -> tuple[bytes, list[Order]]:
+           zpl: tuple[int, str | None] | None = None, before_packing: bool = False,
+           left_out: Sequence[tuple[str, str]] = ()) -> tuple[bytes, list[Order]]:
     """The PDF of ``kind`` for these orders (or carrier codes, for a manifest).
 
-    ``zpl`` (dpi, printer font) makes labels in ZPL instead of PDF. One document at a
-    time in the process: the print worker renders on its thread while the window may
-    render a pick list on its own, and ReportLab keeps state of its own between calls.
+    ``zpl`` (dpi, printer font) makes labels in ZPL instead of PDF; ``before_packing`` is
+    the batch printing of labels before packing (``print label``); ``left_out``, for a
+    pick list, the orders short of stock named apart. One document at a time in the
+    process: the print worker renders on its thread while the window may render a pick
+    list on its own, and ReportLab keeps state of its own between calls.
     """
     with _RENDERING:
-        return _render(kind, refs, layout=layout, config=config, packaging_g=packaging_g, zpl=zpl)
+        return _render(kind, refs, layout=layout, config=config, packaging_g=packaging_g, zpl=zpl,
+                       before_packing=before_packing, left_out=left_out)
 
 
 _RENDERING = threading.RLock()
 
 
 def _render(kind: str, refs: Sequence[str], *, layout: str | None, config: StationConfig | None,
-            packaging_g: int | None, zpl: tuple[int, str | None] | None) -> tuple[bytes, list[Order]]:
+            packaging_g: int | None, zpl: tuple[int, str | None] | None, before_packing: bool,
+            left_out: Sequence[tuple[str, str]]) -> tuple[bytes, list[Order]]:
     settings = shop_settings()
     shop = shop_document(settings)
     language = settings.document_language
     if kind == "label":
         orders = _orders(refs)
+        for order in orders:
+            check_label(order, before_packing=before_packing)
         from packstation.services.labels import account_for
 
         accounts = [account_for(o, config) for o in orders]
@@ -162,7 +178,9 @@ def _render(kind: str, refs: Sequence[str], *, layout: str | None, config: Stati
                                       paper=layout or "a4"), orders
     if kind == "picklist":
         orders = _orders(refs)
-        data = PickListData(shop=shop, orders=[PickOrder(o.ref, _carrier_name(o), _lines(o)) for o in orders],
+        data = PickListData(shop=shop, orders=[PickOrder(o.ref, _carrier_name(o), _lines(o),
+                                                         held=o.status == OrderStatus.ON_HOLD)
+                                                for o in orders], left_out=left_out,
                             printed_at=dt.datetime.now(SHOP_TIMEZONE), language=language)
         return documents.render_pick_list(data), orders
     if kind == "manifest":
@@ -179,6 +197,13 @@ def _render(kind: str, refs: Sequence[str], *, layout: str | None, config: Stati
             layout=layout or "a4-3x8"), []
     if kind == "commands":
         return documents.render_command_sheet(language=i18n.language()), []
+    if kind == "badges":
+        # Badge cards: each packer's name over their badge's barcode, on a sticker sheet.
+        from packstation.services.packers import badge_cards
+
+        return documents.render_product_labels(
+            [ProductLabel(badge, name, badge) for name, badge in badge_cards(refs)],
+            layout=layout or "a4-3x7"), []
     raise InputError("print.unknown_kind", kind=kind, kinds=", ".join(KINDS))
 
 
@@ -327,7 +352,7 @@ def print_documents(config: StationConfig, kind: str, refs: Sequence[str], *, ou
                     printer: str | None, layout: str | None = None) -> str:
     """The ``print`` command: one PDF for all the refs, to a file or a printer (labels in
     ZPL for a network label printer, or the label printer configured with ``format = "zpl"``)."""
-    document, orders = render(kind, refs, layout=layout, config=config)
+    document, orders = render(kind, refs, layout=layout, config=config, before_packing=True)
     if out:
         path = Path(out)
         try:
@@ -360,6 +385,12 @@ i18n.register({
     "print.refs_needed": ("Indiquez au moins une référence de commande.", "Give at least one order ref."),
     "print.cancelled": ("La commande {ref} est annulée : rien à imprimer.",
                         "Order {ref} is cancelled: nothing to print."),
+    "print.label_on_hold": ("La commande {ref} est bloquée : pas d'étiquette tant qu'elle n'est pas "
+                            "libérée (Historique, « Libérer »).",
+                            "Order {ref} is on hold: no label until it is released (History, “Release”)."),
+    "print.label_not_packed": ("La commande {ref} n'est pas encore emballée : son étiquette s'imprime "
+                               "quand le colis est prêt.",
+                               "Order {ref} is not packed yet: its label prints when the parcel is ready."),
     "print.unknown_kind": ("Document « {kind} » inconnu : choisissez parmi {kinds}.",
                            "Unknown document “{kind}”: choose one of {kinds}."),
     "print.unknown_products": ("Produit(s) inconnu(s) : {skus}.", "Unknown product(s): {skus}."),

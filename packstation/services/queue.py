@@ -43,9 +43,17 @@ def carrier_ranks(now: dt.datetime) -> dict[int, CarrierRank]:
     return {cid: CarrierRank(cid, rank_of[pickups[cid] or far], pickups[cid]) for cid in pickups}
 
 
-def queue_order_by(ranks: dict[int, CarrierRank]) -> list:
-    """The ORDER BY of the queue: blocked last, earliest pickup, express, oldest, ref."""
-    blocked = pw.Case(None, [(Order.status == OrderStatus.ON_HOLD, 1)], 0)
+#: Beyond this many orders short of stock, the queue does not sort them apart (a long IN).
+MAX_SHORT_SORTED = 5000
+
+
+def queue_order_by(ranks: dict[int, CarrierRank], short: set[int] | frozenset[int] = frozenset()) -> list:
+    """The ORDER BY of the queue: blocked last (short of stock, then on hold), earliest
+    pickup, express, oldest, ref."""
+    cases = [(Order.status == OrderStatus.ON_HOLD, 2)]
+    if short and len(short) <= MAX_SHORT_SORTED:
+        cases.append((Order.id.in_(sorted(short)), 1))
+    blocked = pw.Case(None, cases, 0)
     if ranks:
         rank = pw.Case(Order.carrier, [(cid, r.rank) for cid, r in ranks.items()],
                        1 + max(r.rank for r in ranks.values()))
@@ -57,8 +65,9 @@ def queue_order_by(ranks: dict[int, CarrierRank]) -> list:
 
 
 def queue(now: dt.datetime | None = None, *, statuses=QUEUE_STATUSES, carrier_id: int | None = None,
-          search: str = "") -> pw.ModelSelect:
-    """The queue as a query (page it with ``.paginate`` or ``.limit/.offset``)."""
+          search: str = "", short: set[int] | frozenset[int] = frozenset()) -> pw.ModelSelect:
+    """The queue as a query (page it with ``.paginate`` or ``.limit/.offset``); ``short``,
+    the orders short of stock (services.stock), go after the ready ones."""
     now = now or utcnow()
     query = Order.select().where(Order.status.in_(list(statuses)))
     if carrier_id is not None:
@@ -67,13 +76,15 @@ def queue(now: dt.datetime | None = None, *, statuses=QUEUE_STATUSES, carrier_id
         pattern = f"%{search}%"
         query = query.where(Order.ref.contains(search) | Order.customer_name ** pattern
                             | Order.city ** pattern | (Order.tracking == search))
-    return query.order_by(*queue_order_by(carrier_ranks(now)))
+    return query.order_by(*queue_order_by(carrier_ranks(now), short))
 
 
-def ready_orders(limit: int = 50, now: dt.datetime | None = None) -> list[Order]:
-    """The most urgent orders that can be opened now (F2 reads the first ones: from the
-    index, not by sorting every pending order)."""
-    ids = list(itertools.islice(pending_in_queue_order(now), limit))
+def ready_orders(limit: int = 50, now: dt.datetime | None = None, *,
+                 short: set[int] | frozenset[int] = frozenset(), offset: int = 0) -> list[Order]:
+    """The most urgent orders that can be opened now, leaving out those in ``short`` (F2
+    reads the first ones: from the index, not by sorting every pending order)."""
+    ids = list(itertools.islice((order_id for order_id in pending_in_queue_order(now)
+                                 if order_id not in short), offset, offset + limit))
     by_id = {order.id: order for order in Order.select().where(Order.id.in_(ids))} if ids else {}
     return [by_id[order_id] for order_id in ids if order_id in by_id]
 
@@ -142,3 +153,22 @@ def _carrier_stream(carrier_id: int, express: bool, page: int, *, keyed: bool):
 
 
 _STREAM_SQL: dict[tuple[str, str], str] = {}
+
+
+def pickable_orders(limit: int, now: dt.datetime | None = None) -> tuple[list[Order], list[tuple[Order, dict]]]:
+    """The next ``limit`` ready orders for a pick list, and apart, the orders short of stock
+    that the queue has among them (each with {sku: units missing}), at most ``limit``."""
+    from packstation.services.stock import shortages
+
+    missing = shortages(now)
+    ready = ready_orders(limit, now, short=set(missing))
+    if not missing:
+        return ready, []
+    apart: list[tuple[Order, dict]] = []
+    last = ready[-1].id if len(ready) == limit else None
+    for order in queue(now, statuses=(OrderStatus.PENDING,)).limit(limit + len(missing)):
+        if order.id == last or len(apart) == limit:
+            break
+        if order.id in missing:
+            apart.append((order, missing[order.id]))
+    return ready, apart

@@ -15,11 +15,15 @@ def build_station(config: StationConfig, *, station: str | None = None, packer: 
                   worker: PrintWorker | None = None) -> PackingStation:
     """The station; ``worker`` is its print worker (the documents completion queues are
     delivered by it; without one they wait in the queue for the next worker).
-    ``open_next`` None: as the station file says (the window's way, on by default)."""
+    ``open_next`` None: as the station file says (the window's way, on by default).
+    Without a packer named, the one still logged in here when it stopped."""
+    from packstation.services.packers import last_packer
+
+    name = station or config.station
     queue = worker.queue if worker is not None else None
     return PackingStation(
-        station or config.station, packer,
+        name, packer or last_packer(name),
         ask_weight=config.ask_weight if ask_weight is None else ask_weight,
         packaging_g=config.packaging_g, printer=OrderPrinter(config, queue, worker),
-        blocked_reason=blocked_reason,
+        blocked_reason=blocked_reason, require_packer=config.require_packer,
         open_next=config.open_next if open_next is None else open_next)

@@ -140,21 +140,25 @@ def statistics_for(period: Period) -> Statistics:
 
 # -- export ----------------------------------------------------------------------------
 
-def to_csv(stats: Statistics, path: str | Path, *, delimiter: str = ",") -> Path:
+def to_csv(stats: Statistics, path: str | Path, *, delimiter: str | None = None) -> Path:
     """Write the figures as one table a spreadsheet opens: a row for the period, then
     one per packer, per hour and per day. Headers in the current language; UTF-8 with a
-    byte-order mark, without which Excel misreads accents. Every cell is guarded
-    against running as a formula (a packer's name comes from a badge file).
+    byte-order mark, without which Excel misreads accents; in French, ``;`` between cells
+    and a decimal comma, as a French Excel expects (``,`` and a point in English). Every
+    cell is guarded against running as a formula (a packer's name comes from a badge file).
     """
-    header = [i18n.tr(f"stats.csv.{column}") for column in ("group", "name", "parcels", "median")]
+    french = i18n.language() == "fr"
+    delimiter = delimiter or (";" if french else ",")
+    header = [i18n.tr(f"stats.csv.{column}") for column in ("group", "name", "parcels", "median",
+                                                            "median_minutes")]
     header += [i18n.tr("stats.csv.mistakes")] + [i18n.tr(f"stats.mistake.{kind}") for kind in MISTAKES]
     period_name = f"{stats.period.first_day.isoformat()} – {stats.period.last_day.isoformat()}"
-    rows = [_row(i18n.tr("stats.csv.total"), period_name, stats.total)]
-    rows += [_row(i18n.tr("stats.csv.packer"), figures.key or i18n.tr("stats.no_packer"), figures)
+    rows = [_row(i18n.tr("stats.csv.total"), period_name, stats.total, french)]
+    rows += [_row(i18n.tr("stats.csv.packer"), figures.key or i18n.tr("stats.no_packer"), figures, french)
              for figures in stats.per_packer]
-    rows += [_row(i18n.tr("stats.csv.hour"), i18n.tr("stats.hour", hour=figures.key), figures)
+    rows += [_row(i18n.tr("stats.csv.hour"), i18n.tr("stats.hour", hour=figures.key), figures, french)
              for figures in stats.per_hour]
-    rows += [_row(i18n.tr("stats.csv.day"), figures.key, figures) for figures in stats.per_day]
+    rows += [_row(i18n.tr("stats.csv.day"), figures.key, figures, french) for figures in stats.per_day]
     table = [[neutralise_formula(cell) for cell in row] for row in [header, *rows]]
 
     def write(stream) -> None:
@@ -167,9 +171,12 @@ def to_csv(stats: Statistics, path: str | Path, *, delimiter: str = ",") -> Path
         raise InputError("stats.cannot_write", path=str(path), reason=error.strerror or str(error)) from None
 
 
-def _row(group: str, name: str, figures: Figures) -> list[object]:
+def _row(group: str, name: str, figures: Figures, decimal_comma: bool) -> list[object]:
     seconds = "" if figures.median_seconds is None else round(figures.median_seconds)
-    return [group, name, figures.parcels, seconds, figures.mistakes_total,
+    minutes = "" if figures.median_seconds is None else f"{figures.median_seconds / 60:.1f}"
+    if decimal_comma:
+        minutes = minutes.replace(".", ",")
+    return [group, name, figures.parcels, seconds, minutes, figures.mistakes_total,
             *(figures.mistakes[kind] for kind in MISTAKES)]
 
 
@@ -178,6 +185,7 @@ i18n.register({
     "stats.csv.name": ("Nom", "Name"),
     "stats.csv.parcels": ("Colis", "Parcels"),
     "stats.csv.median": ("Temps médian (s)", "Median time (s)"),
+    "stats.csv.median_minutes": ("Temps médian (min)", "Median time (min)"),
     "stats.csv.mistakes": ("Erreurs évitées", "Mistakes caught"),
     "stats.csv.total": ("Période", "Period"),
     "stats.csv.packer": ("Préparateur", "Packer"),

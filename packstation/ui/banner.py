@@ -1,8 +1,9 @@
 """The countdown banner: one coloured tile per carrier, readable from a step back.
 
 Each tile says when the carrier comes, how long is left, and whether the orders left
-fit at the table's pace: green on track, amber tight, red behind, dark red once
-today's pickup has gone with orders left ("Manqué — prochain passage lundi 15:00").
+fit at the table's pace: green on track, amber tight, red behind. Once the day's last
+pickup has gone, the tile shows the next one and its projection ("demain 15:00 — 12
+commandes restantes… dans les temps"): the orders left count for that one.
 The projections come from :func:`packstation.services.pickups.carrier_projections`
 (computed off the UI thread by the window); this module only shows them.
 """
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from packstation.core import i18n
 from packstation.core.carriers import CarrierSchedule
-from packstation.core.pickups import Projection, format_duration, pickups_on
+from packstation.core.pickups import Projection, format_duration
 from packstation.services.pickups import CarrierProjection
 from packstation.ui import theme
 from packstation.ui.formats import date_text
@@ -28,20 +29,11 @@ from packstation.ui.texts import tr
 class TileText:
     """What one carrier's tile shows, worked out before any widget is touched."""
 
-    state: str  # a core.pickups state, or "missed"
+    state: str  # a core.pickups state
     title: str
     big: str
     detail: str
     tooltip: str
-
-
-def missed_today(projection: Projection, schedule: CarrierSchedule | None) -> bool:
-    """Whether a pickup already came today while orders are left for the next one."""
-    if schedule is None or projection.orders_left == 0 or projection.next_pickup is None:
-        return False
-    now = projection.now
-    today = now.astimezone(schedule.zone).date()
-    return projection.later_day and any(pickup < now for pickup in pickups_on(schedule, today))
 
 
 def _day_and_time(projection: Projection) -> str:
@@ -62,18 +54,18 @@ def _day_and_time(projection: Projection) -> str:
 
 def tile_text(item: CarrierProjection, schedule: CarrierSchedule | None = None) -> TileText:
     p = item.projection
-    state = "missed" if missed_today(p, schedule) else p.state
+    state = p.state
     if p.next_pickup is None:
         title = item.name
         big = "—"
+    elif p.later_day:  # the evening, a weekend: the next pickup is the news, not a countdown
+        title = tr("ui.banner.next_title", carrier=item.name)
+        big = _day_and_time(p)
     else:
         title = tr("ui.banner.title", carrier=item.name, when=_day_and_time(p))
         big = format_duration(p.seconds_left or 0)
     count_key = "pickups.work.one" if p.orders_left == 1 else "pickups.work.many"
-    if state == "missed":
-        big = tr("ui.banner.missed")
-        detail = tr("ui.banner.missed_detail", when=_day_and_time(p), count=p.orders_left)
-    elif state == "none_left":
+    if state == "none_left":
         detail = i18n.tr("pickups.work.none_left")
     else:
         detail = i18n.tr(count_key, count=p.orders_left,
@@ -112,6 +104,10 @@ class CarrierTile(QFrame):
         self.title.setStyleSheet("font-size: 11pt; font-weight: bold;")
         self.big.setStyleSheet(f"font-size: {theme.BANNER_BIG_PT}pt; font-weight: bold;")
         self.detail.setStyleSheet("font-size: 9pt;")
+        # Two lines of verdict whatever it says, so that the tiles (and the queue under
+        # them) do not jump when a verdict grows or shrinks by a line.
+        self.detail.ensurePolished()
+        self.detail.setMinimumHeight(2 * self.detail.fontMetrics().lineSpacing())
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def show_text(self, text: TileText) -> None:

@@ -11,10 +11,9 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
+from packstation.core.commands import ABANDON_REASONS, command_for
 from packstation.services.settings import ShopSettings
 from packstation.ui.texts import tr
-
-ABANDON_REASONS = ("damaged", "missing", "customer", "address")
 
 
 def dialog_buttons(dialog: QDialog, accept_text: str | None = None, *, on_accept=None,
@@ -36,16 +35,23 @@ def dialog_buttons(dialog: QDialog, accept_text: str | None = None, *, on_accept
 
 
 class AbandonDialog(QDialog):
-    """Why the order is abandoned: a common reason, or the packer's own words."""
+    """Why the order is abandoned: a common reason, or the packer's own words.
+
+    A scan while it is open (see :meth:`take_scan`) is a reason code of the command sheet,
+    which answers the dialog, or is refused: it never becomes the reason's text.
+    """
 
     def __init__(self, ref: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("ui.abandon.title", ref=ref))
+        self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("ui.abandon.prompt", ref=ref)))
+        prompt = QLabel(tr("ui.abandon.prompt", ref=ref))
+        prompt.setWordWrap(True)
+        layout.addWidget(prompt)
         self.reason = QComboBox()
         self.reason.setEditable(True)
-        self.reason.addItems([tr(f"ui.abandon.reason.{key}") for key in ABANDON_REASONS])
+        self.reason.addItems([command.reason for command in ABANDON_REASONS])
         self.reason.setCurrentIndex(0)
         layout.addWidget(self.reason)
         buttons = dialog_buttons(self, tr("ui.abandon.ok"))
@@ -53,6 +59,15 @@ class AbandonDialog(QDialog):
 
     def reason_text(self) -> str:
         return self.reason.currentText().strip()
+
+    def take_scan(self, code: str) -> bool:
+        """A scanned reason code answers the dialog; any other scan is not for it."""
+        command = command_for((code.strip(),))
+        if command is None or command.reason is None:
+            return False
+        self.reason.setEditText(command.reason)
+        self.accept()
+        return True
 
 
 class PackerDialog(QDialog):
@@ -71,6 +86,16 @@ class PackerDialog(QDialog):
 
     def packer_name(self) -> str:
         return self.name.text().strip()
+
+    def take_scan(self, code: str) -> bool:
+        """A badge scanned while the dialog is open answers it, as the prompt says."""
+        from packstation.services.packers import badge_packer
+
+        if badge_packer(code) is None:
+            return False
+        self.name.setText(code.strip())
+        self.accept()
+        return True
 
 
 _SHOP_FIELDS = ("name", "address1", "address2", "postcode", "city", "country", "phone", "email",

@@ -161,7 +161,8 @@ class QueueModel(QAbstractTableModel):
             statuses = (OrderStatus.ON_HOLD,)
         elif state is StateFilter.PACKING:
             statuses = (OrderStatus.PACKING,)
-        query = queue(self.clock(), statuses=statuses, carrier_id=self.carrier_id, search=self.search)
+        query = queue(self.clock(), statuses=statuses, carrier_id=self.carrier_id, search=self.search,
+                      short=self.short_ids or frozenset())
         short = list(self.short_ids or ())
         if state is StateFilter.SHORT:
             if not short:

@@ -12,10 +12,15 @@ sees every key before any widget does:
 * Focus anywhere else (the queue, a button, nothing — as right after a dialog closes):
   printable keys have nowhere useful to go, so they are collected, and Enter/Tab emits
   them as a scan. Enter alone keeps its usual meaning (e.g. open the selected order).
-* While a modal dialog is open, nothing is captured: its fields get what is typed.
+* While a modal dialog is open, keys go to the dialog as usual, but a burst ended by
+  Enter/Tab is never the dialog's: the field gets back the text it had, the Enter is
+  swallowed (it would press the dialog's default button) and the code is emitted as
+  ``dialog_scanned``, for the window to route (a reason code to the abandon dialog, a
+  badge to the packer dialog) or refuse with the error sound.
 
 Signals:
     scanned(str): a complete scan, without its terminator.
+    dialog_scanned(str): a complete scan made while a modal dialog was open.
 """
 
 from __future__ import annotations
@@ -70,6 +75,7 @@ class ScannerCapture(QObject):
     """The application-wide event filter that turns key bursts into scans."""
 
     scanned = Signal(str)
+    dialog_scanned = Signal(str)
 
     def __init__(self, parent: QObject | None = None, *, max_gap_ms: float = DEFAULT_MAX_GAP_MS,
                  min_length: int = DEFAULT_MIN_LENGTH,
@@ -83,6 +89,7 @@ class ScannerCapture(QObject):
         # A key event travels from the focus widget up to its parents, through this
         # filter each time: remember the last one seen so it is handled once.
         self._last_event: tuple[int, QObject] | None = None
+        self._in_dialog = False
 
     def install(self, app: QApplication | None = None) -> None:
         (app or QApplication.instance()).installEventFilter(self)
@@ -102,11 +109,13 @@ class ScannerCapture(QObject):
             return False
         if not isinstance(watched, QWidget):
             return False  # the QWindow sees the key before the widget: wait for the widget
-        if QApplication.activeModalWidget() is not None:
-            return False
+        in_dialog = QApplication.activeModalWidget() is not None
+        if in_dialog != self._in_dialog:
+            self._in_dialog = in_dialog
+            self.reset()  # a burst never spans a dialog opening or closing
         if self._propagated(watched, event):
             return False
-        return self._key(watched, event)  # type: ignore[arg-type]
+        return self._key(watched, event, in_dialog)  # type: ignore[arg-type]
 
     def _propagated(self, watched: QWidget, event: QEvent) -> bool:
         """Whether this is a key already seen on a child of ``watched``."""
@@ -121,7 +130,7 @@ class ScannerCapture(QObject):
         # (Qt counts a widget as its own ancestor; the same widget is a new key.)
         return isinstance(child, QWidget) and child is not watched and watched.isAncestorOf(child)
 
-    def _key(self, watched: QWidget, event: QKeyEvent) -> bool:
+    def _key(self, watched: QWidget, event: QKeyEvent, in_dialog: bool = False) -> bool:
         now = self.clock() * 1000.0
         focus = watched  # the first receiver of a key is the widget with the focus
         in_text = _is_text_input(focus)
@@ -134,7 +143,7 @@ class ScannerCapture(QObject):
             text = burst.text
             fast = len(burst.chars) >= self.min_length and gap <= self.max_gap_ms * 2
             self.reset()
-            if in_text:
+            if in_text or in_dialog:
                 if not fast:
                     return False  # a person pressed Enter in a field: the field's business
                 line_edit = _line_edit_of(focus)
@@ -143,7 +152,7 @@ class ScannerCapture(QObject):
                     line_edit.setCursorPosition(burst.field_cursor)
             elif not text:
                 return False  # Enter alone keeps its meaning (open the selected order…)
-            self.scanned.emit(text)
+            (self.dialog_scanned if in_dialog else self.scanned).emit(text)
             return True
 
         char = event.text()
@@ -154,7 +163,7 @@ class ScannerCapture(QObject):
         # In a field, a key too slow for a scanner starts a new burst. Outside a field,
         # slow keys keep accumulating: typed by hand into nowhere, Enter sends them as
         # a scan rather than losing them; only a real pause forgets them.
-        if burst.chars and gap > (self.max_gap_ms if in_text else FORGET_AFTER_MS):
+        if burst.chars and gap > (self.max_gap_ms if in_text or in_dialog else FORGET_AFTER_MS):
             self.reset()
             burst = self._burst
         if not burst.chars and in_text:
@@ -165,4 +174,8 @@ class ScannerCapture(QObject):
                 burst.field_cursor = line_edit.cursorPosition()
         burst.chars.append(char)
         burst.last_at = now
+        if in_dialog:
+            # The dialog's widgets get the keys, except a space inside a burst, which
+            # would press the button that has the focus.
+            return char == " " and len(burst.chars) > 1
         return not in_text  # outside a field the keys are ours; in a field, the field's

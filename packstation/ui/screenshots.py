@@ -2,7 +2,8 @@
 
 Builds a demo shop in a temporary folder, opens an order with a customer's note,
 verifies part of it, and saves ``window-fr.png`` and ``window-en.png`` at 1366x768;
-then, in French, the back office: ``settings-fr.png`` (the station tab),
+then, in French, the back office: ``settings-fr.png`` (the station tab), ``carriers-fr.png``
+(the carriers form),
 ``history-fr.png`` (a packed order's timeline) and ``statistics-fr.png`` (a day of two
 packers, with a few mistakes caught).
 Run it under a real display (Xvfb): ``Xvfb :99 -screen 0 1366x768x24 &`` then
@@ -126,7 +127,7 @@ class _Clock:
 def shoot_back_office(folder: Path, app: QApplication) -> list[Path]:
     """The settings, history and statistics windows in French."""
     from packstation.ui.backoffice.history import HistoryWindow
-    from packstation.ui.backoffice.settings import STATION_TAB, SettingsDialog
+    from packstation.ui.backoffice.settings import CARRIERS_TAB, STATION_TAB, SettingsDialog
     from packstation.ui.backoffice.statistics import StatisticsWindow
 
     i18n.set_language("fr")
@@ -143,6 +144,8 @@ def shoot_back_office(folder: Path, app: QApplication) -> list[Path]:
         windows = {
             "settings": SettingsDialog(config, station="Table 1", printers=["Zebra-GK420", "Bureau-A4"],
                                        tab=STATION_TAB),
+            "carriers": SettingsDialog(config, station="Table 1", printers=["Zebra-GK420", "Bureau-A4"],
+                                       tab=CARRIERS_TAB),
             "history": HistoryWindow(config, station="Table 1", packer="Alice"),
             "statistics": StatisticsWindow(now=lambda: NOW.replace(hour=11)),
         }

@@ -28,7 +28,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QMainWindow, QPushButton, QSplitter, QStatusBar, QTableView, QVBoxLayout, QWidget,
+    QMainWindow, QPushButton, QSizePolicy, QSplitter, QStatusBar, QTableView, QVBoxLayout, QWidget,
 )
 
 from packstation.core import pickups as pickup_rules
@@ -174,6 +174,7 @@ class StationWindow(QMainWindow):
         self._build_actions()
         self._build_back_office()
         self.capture.scanned.connect(self.on_scanned)
+        self.capture.dialog_scanned.connect(self.on_dialog_scanned)
         self.capture.install()
 
         # Other tables' work shows within two seconds: LISTEN/NOTIFY on PostgreSQL, the
@@ -345,8 +346,13 @@ class StationWindow(QMainWindow):
         weight_row.addWidget(self.weight_prompt, 1)
         self.weight_field = QLineEdit()
         self.weight_field.setObjectName("weightField")
-        self.weight_field.setMaximumWidth(160)
         self.weight_field.setStyleSheet("font-size: 16pt; background: white; color: black;")
+        # The whole of the largest weight a carrier takes ("30000 g", or "1 410 g" typed)
+        # shows, whatever squeezes the row: the prompt wraps instead.
+        self.weight_field.ensurePolished()
+        self.weight_field.setMinimumWidth(self.weight_field.fontMetrics().horizontalAdvance("00 000 kg") + 24)
+        self.weight_field.setMaximumWidth(self.weight_field.minimumWidth() + 40)
+        self.weight_prompt.setWordWrap(True)
         self.weight_field.returnPressed.connect(self.submit_weight)
         weight_row.addWidget(self.weight_field)
         self.weight_button = QPushButton(tr("ui.weight.ok"))
@@ -393,9 +399,14 @@ class StationWindow(QMainWindow):
         # Notices get their own place: a temporary status message would cover the labels.
         self.notice_label = QLabel()
         self.notice_label.setStyleSheet("color: #7a4b00; font-weight: bold;")
+        # A long notice wraps rather than widening the window past the screen (and being
+        # cut there); while it shows, the printers' names (in the settings anyway) give way.
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.notice_label.setMinimumWidth(200)
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
-        self._notice_timer.timeout.connect(self.notice_label.clear)
+        self._notice_timer.timeout.connect(self.clear_notice)
         for widget in (self.station_label, self.packer_label, self.printers_label,
                        self.print_queue_label):
             widget.setObjectName("statusItem")
@@ -473,6 +484,23 @@ class StationWindow(QMainWindow):
     def on_scanned(self, text: str) -> None:
         self.scan(text)
 
+    @Slot(str)
+    def on_dialog_scanned(self, text: str) -> None:
+        """A scan while a dialog is open: the dialog's if it expects one, else refused."""
+        from PySide6.QtWidgets import QApplication, QToolTip
+
+        dialog = QApplication.activeModalWidget()
+        take_scan = getattr(dialog, "take_scan", None)
+        if take_scan is not None and take_scan(text):
+            return
+        title = dialog.windowTitle() if dialog is not None else ""
+        message = tr("ui.scan.dialog_open", code=text, title=title)
+        self.sounds.play(Tone.ERROR)
+        self._show_answer_text(Tone.ERROR, tr(f"ui.headline.{Tone.ERROR.value}"), message)
+        self.notify(message, 15000)
+        if dialog is not None:
+            QToolTip.showText(dialog.mapToGlobal(dialog.rect().topLeft()), message, dialog)
+
     @Slot()
     def on_scan_field(self) -> None:
         text = self.scan_field.text()
@@ -515,8 +543,14 @@ class StationWindow(QMainWindow):
 
     def notify(self, text: str, msecs: int) -> None:
         """A passing notice in the status bar (no sound, no printer, a retry's result)."""
+        self.printers_label.hide()
         self.notice_label.setText(text)
         self._notice_timer.start(msecs)
+
+    @Slot()
+    def clear_notice(self) -> None:
+        self.notice_label.clear()
+        self.printers_label.show()
 
     def _show_answer_text(self, tone: Tone, headline: str, message: str) -> None:
         if tone is not self.answer_tone:  # restyling costs most of a frame: only on change
@@ -567,11 +601,8 @@ class StationWindow(QMainWindow):
 
     @Slot()
     def focus_weight(self) -> None:
-        if self.station.awaiting_weight:
-            self.weight_field.setFocus()
-            self.weight_field.selectAll()
-        else:
-            self.show_answer(self.station.run_command(Command.WEIGHT_OK))
+        """F4: accept the computed weight, as the prompt says (as PSC07 does)."""
+        self.show_answer(self.station.run_command(Command.WEIGHT_OK))
 
     @Slot()
     def submit_weight(self) -> None:
@@ -581,6 +612,12 @@ class StationWindow(QMainWindow):
             self.show_answer(self.station.handle(text or "?"))  # the station says why
             return
         self.show_answer(self.station.complete(grams))
+        if self.station.awaiting_weight:
+            # Asked again: the computed weight is back in the field, Enter accepts it.
+            self.weight_field.setText(str(self.station.computed_weight()))
+            self.weight_field.setFocus()
+            self.weight_field.selectAll()
+            return
         self.scan_field.setFocus()
 
     def reprint(self, kind: str) -> None:
@@ -794,6 +831,7 @@ class StationWindow(QMainWindow):
         label = destination_for("label", self.config).describe()
         slip = destination_for("slip", self.config).describe()
         self.printers_label.setText(tr("ui.status.printers", label=label, slip=slip))
+        self.printers_label.setToolTip(self.printers_label.text())
         mine = PrintJob.station == self.station.station
         failed = PrintJob.select().where(mine & (PrintJob.status == FAILED)).count()
         waiting = PrintJob.select().where(mine & PrintJob.status.in_(list(ACTIVE))).count()
@@ -825,6 +863,16 @@ class StationWindow(QMainWindow):
 
     # -- closing --------------------------------------------------------------------------
 
+    @Slot()
+    def ask_to_quit(self) -> bool:
+        """Ctrl+Q: with an order open, ask first (it stays this table's, resumed at restart)."""
+        from packstation.ui.backoffice.common import confirm
+
+        if self.station.has_order and not confirm(
+                self, tr("ui.quit.title"), tr("ui.quit.question", ref=self.station.order_ref or "")):
+            return False
+        return self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self._poll_timer.stop()
         self._touch_timer.stop()
@@ -838,9 +886,9 @@ class StationWindow(QMainWindow):
 
 
 def _is_badge(text: str) -> bool:
-    from packstation.db.models import Packer
+    from packstation.services.packers import badge_packer
 
-    return Packer.select().where((Packer.badge == text) & (Packer.active == True)).exists()  # noqa: E712
+    return badge_packer(text) is not None
 
 
 _QUEUE_CHANGING = {Outcome.ORDER_OPENED, Outcome.ORDER_COMPLETE, Outcome.ABANDONED,

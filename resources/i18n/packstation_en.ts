@@ -12,32 +12,144 @@
             <translation>Save</translation>
         </message>
         <message>
+            <source>ui.scan.dialog_open</source>
+            <translation>Scan {code} refused: the “{title}” window is open. Finish or close it (Esc), then scan again.</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.require_packer</source>
+            <translation>Ask for a packer (badge) before the first order</translation>
+        </message>
+        <message>
+            <source>ui.quit.title</source>
+            <translation>Quit Packstation?</translation>
+        </message>
+        <message>
+            <source>ui.quit.question</source>
+            <translation>Order {ref} is open at this table. Quit anyway? It stays reserved to this table and resumes at the next start.</translation>
+        </message>
+        <message>
+            <source>ui.banner.next_title</source>
+            <translation>{carrier} — next pickup</translation>
+        </message>
+        <message>
+            <source>ui.settings.tab.packers</source>
+            <translation>Packers</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.intro</source>
+            <translation>The shop's packers and their badges. Each change applies at once.</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.badge</source>
+            <translation>Badge code</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.state</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.badge_placeholder</source>
+            <translation>Badge code (optional)</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.add</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.rename</source>
+            <translation>Rename the chosen row</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.retire</source>
+            <translation>Retire the chosen row</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.print</source>
+            <translation>Print the badge cards</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.cards</source>
+            <translation>Packers' badge cards</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.active</source>
+            <translation>active</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.retired</source>
+            <translation>retired</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.choose</source>
+            <translation>Choose a packer in the list first.</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.name</source>
+            <translation>Name shown</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.pickups</source>
+            <translation>Pickup times (one or more a day: 12:00, 17:00; empty: no pickup)</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.holidays</source>
+            <translation>Public holidays of the country (code, empty: none)</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.subdivision</source>
+            <translation>Holiday region (optional, e.g. 57)</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.closed</source>
+            <translation>Closed days (YYYY-MM-DD, comma-separated)</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.extra</source>
+            <translation>Extra pickups (date and time)</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.match</source>
+            <translation>The shop's shipping methods for this carrier</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.express</source>
+            <translation>Services counted as express</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.max_weight</source>
+            <translation>Heaviest parcel accepted</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.label_account</source>
+            <translation>The carrier's label account</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.label_account_note</source>
+            <translation>Without an account, the station prints its own label.</translation>
+        </message>
+        <message>
+            <source>ui.import.format.generic</source>
+            <translation>Packstation CSV</translation>
+        </message>
+        <message>
+            <source>ui.import.format.unknown</source>
+            <translation>unknown format</translation>
+        </message>
+        <message>
             <source>ui.abandon.title</source>
             <translation>Abandon {ref}</translation>
         </message>
         <message>
             <source>ui.abandon.prompt</source>
-            <translation>Why abandon order {ref}? The items will have to be put back.</translation>
+            <translation>Why abandon order {ref}? Choose or type a reason, or scan a reason code from the command sheet. The items will have to be put back.</translation>
         </message>
         <message>
             <source>ui.abandon.ok</source>
             <translation>Abandon</translation>
-        </message>
-        <message>
-            <source>ui.abandon.reason.damaged</source>
-            <translation>Damaged item</translation>
-        </message>
-        <message>
-            <source>ui.abandon.reason.missing</source>
-            <translation>Item not found on the shelf</translation>
-        </message>
-        <message>
-            <source>ui.abandon.reason.customer</source>
-            <translation>Customer's request</translation>
-        </message>
-        <message>
-            <source>ui.abandon.reason.address</source>
-            <translation>Address to check</translation>
         </message>
         <message>
             <source>ui.packer.title</source>
@@ -729,11 +841,7 @@
         </message>
         <message>
             <source>ui.settings.carriers_help</source>
-            <translation>One [[carriers]] block per carrier: pickup days and times (pickup), the country's public holidays (holidays), closed days (closed), one-off pickups (extra), and the shop's shipping methods that mean this carrier (match).</translation>
-        </message>
-        <message>
-            <source>ui.settings.error.carriers_toml</source>
-            <translation>The carriers' text cannot be read: {reason}</translation>
+            <translation>The carriers that collect the parcels: choose one on the left and set its pickup days and times, its holidays and closed days, and the shop's shipping methods that mean it.</translation>
         </message>
         <message>
             <source>ui.settings.error.no_carrier</source>
@@ -988,14 +1096,6 @@
             <translation>{carrier} — {when}</translation>
         </message>
         <message>
-            <source>ui.banner.missed</source>
-            <translation>Missed</translation>
-        </message>
-        <message>
-            <source>ui.banner.missed_detail</source>
-            <translation>next pickup {when} — {count} order(s) waiting</translation>
-        </message>
-        <message>
             <source>ui.banner.loading</source>
             <translation>Working out the carrier pickups…</translation>
         </message>
@@ -1153,7 +1253,7 @@
         </message>
         <message>
             <source>ui.weight.prompt</source>
-            <translation>Parcel weight (computed: {weight} g) — type or scan, Enter to accept:</translation>
+            <translation>Weighed weight, then Enter — or Enter/F4 alone: {weight} g computed</translation>
         </message>
         <message>
             <source>ui.weight.ok</source>
@@ -1165,7 +1265,7 @@
         </message>
         <message>
             <source>ui.scan.placeholder</source>
-            <translation>Type a code by hand, then Enter</translation>
+            <translation>Code typed, then Enter · quantity: 23* then scan</translation>
         </message>
         <message>
             <source>ui.action.barcode</source>

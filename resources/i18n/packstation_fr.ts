@@ -12,32 +12,144 @@
             <translation>Enregistrer</translation>
         </message>
         <message>
+            <source>ui.scan.dialog_open</source>
+            <translation>Scan {code} refusé : la fenêtre « {title} » est ouverte. Terminez-la ou fermez-la (Échap), puis scannez à nouveau.</translation>
+        </message>
+        <message>
+            <source>ui.settings.station.require_packer</source>
+            <translation>Demander un préparateur (badge) avant la première commande</translation>
+        </message>
+        <message>
+            <source>ui.quit.title</source>
+            <translation>Quitter Packstation ?</translation>
+        </message>
+        <message>
+            <source>ui.quit.question</source>
+            <translation>La commande {ref} est ouverte sur cette table. Quitter quand même ? Elle restera réservée à cette table et reprendra au prochain démarrage.</translation>
+        </message>
+        <message>
+            <source>ui.banner.next_title</source>
+            <translation>{carrier} — prochain passage</translation>
+        </message>
+        <message>
+            <source>ui.settings.tab.packers</source>
+            <translation>Préparateurs</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.intro</source>
+            <translation>Les préparateurs de la boutique et leurs badges. Chaque changement s'applique tout de suite.</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.badge</source>
+            <translation>Code du badge</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.state</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.badge_placeholder</source>
+            <translation>Code du badge (facultatif)</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.add</source>
+            <translation>Ajouter</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.rename</source>
+            <translation>Renommer la ligne choisie</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.retire</source>
+            <translation>Retirer la ligne choisie</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.print</source>
+            <translation>Imprimer les badges</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.cards</source>
+            <translation>Badges des préparateurs</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.active</source>
+            <translation>actif</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.retired</source>
+            <translation>retiré</translation>
+        </message>
+        <message>
+            <source>ui.settings.packers.choose</source>
+            <translation>Choisissez d'abord un préparateur dans la liste.</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.name</source>
+            <translation>Nom affiché</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.pickups</source>
+            <translation>Heures d'enlèvement (une ou plusieurs par jour : 12:00, 17:00 ; vide : pas d'enlèvement)</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.holidays</source>
+            <translation>Jours fériés du pays (code, vide : aucun)</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.subdivision</source>
+            <translation>Région des jours fériés (facultatif, ex. 57)</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.closed</source>
+            <translation>Jours fermés (AAAA-MM-JJ, séparés par des virgules)</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.extra</source>
+            <translation>Enlèvements exceptionnels (date et heure)</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.match</source>
+            <translation>Modes de livraison de la boutique pour ce transporteur</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.express</source>
+            <translation>Services comptés comme express</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.max_weight</source>
+            <translation>Poids maximal d'un colis</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.label_account</source>
+            <translation>Compte d'étiquettes du transporteur</translation>
+        </message>
+        <message>
+            <source>ui.settings.carrier.label_account_note</source>
+            <translation>Sans compte, la station imprime sa propre étiquette.</translation>
+        </message>
+        <message>
+            <source>ui.import.format.generic</source>
+            <translation>CSV Packstation</translation>
+        </message>
+        <message>
+            <source>ui.import.format.unknown</source>
+            <translation>format inconnu</translation>
+        </message>
+        <message>
             <source>ui.abandon.title</source>
             <translation>Abandonner {ref}</translation>
         </message>
         <message>
             <source>ui.abandon.prompt</source>
-            <translation>Pourquoi abandonner la commande {ref} ? Les articles seront à remettre en place.</translation>
+            <translation>Pourquoi abandonner la commande {ref} ? Choisissez ou tapez un motif, ou scannez un code motif de la feuille de commandes. Les articles seront à remettre en place.</translation>
         </message>
         <message>
             <source>ui.abandon.ok</source>
             <translation>Abandonner</translation>
-        </message>
-        <message>
-            <source>ui.abandon.reason.damaged</source>
-            <translation>Article abîmé</translation>
-        </message>
-        <message>
-            <source>ui.abandon.reason.missing</source>
-            <translation>Article introuvable en rayon</translation>
-        </message>
-        <message>
-            <source>ui.abandon.reason.customer</source>
-            <translation>Demande du client</translation>
-        </message>
-        <message>
-            <source>ui.abandon.reason.address</source>
-            <translation>Adresse à vérifier</translation>
         </message>
         <message>
             <source>ui.packer.title</source>
@@ -257,11 +369,11 @@
         </message>
         <message>
             <source>ui.history.printed</source>
-            <translation>{document} envoyé(e) : {output}</translation>
+            <translation>Envoi à l'imprimante — {document} : {output}</translation>
         </message>
         <message>
             <source>ui.history.print_failed</source>
-            <translation>{document} non imprimé(e) : {error}</translation>
+            <translation>Impression impossible — {document} : {error}</translation>
         </message>
         <message>
             <source>ui.import.title</source>
@@ -729,11 +841,7 @@
         </message>
         <message>
             <source>ui.settings.carriers_help</source>
-            <translation>Un bloc [[carriers]] par transporteur : jours et heures d'enlèvement (pickup), jours fériés du pays (holidays), jours fermés (closed), enlèvements exceptionnels (extra), et les modes de livraison de la boutique qui désignent ce transporteur (match).</translation>
-        </message>
-        <message>
-            <source>ui.settings.error.carriers_toml</source>
-            <translation>Texte des transporteurs illisible : {reason}</translation>
+            <translation>Les transporteurs qui enlèvent les colis : choisissez-en un à gauche et réglez ses jours et heures d'enlèvement, ses jours fériés et fermés, et les modes de livraison de la boutique qui le désignent.</translation>
         </message>
         <message>
             <source>ui.settings.error.no_carrier</source>
@@ -988,14 +1096,6 @@
             <translation>{carrier} — {when}</translation>
         </message>
         <message>
-            <source>ui.banner.missed</source>
-            <translation>Manqué</translation>
-        </message>
-        <message>
-            <source>ui.banner.missed_detail</source>
-            <translation>prochain passage {when} — {count} commande(s) en attente</translation>
-        </message>
-        <message>
             <source>ui.banner.loading</source>
             <translation>Calcul des passages transporteurs…</translation>
         </message>
@@ -1153,7 +1253,7 @@
         </message>
         <message>
             <source>ui.weight.prompt</source>
-            <translation>Poids du colis (calculé : {weight} g) — tapez ou scannez, Entrée pour valider :</translation>
+            <translation>Poids pesé puis Entrée — ou Entrée/F4 seuls : {weight} g calculés</translation>
         </message>
         <message>
             <source>ui.weight.ok</source>
@@ -1165,7 +1265,7 @@
         </message>
         <message>
             <source>ui.scan.placeholder</source>
-            <translation>Saisie manuelle d'un code, puis Entrée</translation>
+            <translation>Code tapé puis Entrée · quantité : 23* puis scan</translation>
         </message>
         <message>
             <source>ui.action.barcode</source>

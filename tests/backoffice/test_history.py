@@ -51,7 +51,7 @@ def test_timeline_tells_the_whole_story_in_order(station_with_printer):
     assert texts[5] == "Abandonnée : boîte trop petite."
     assert re.fullmatch(r"Emballée : \d+ g\.", texts[10])  # an own label: no number made up
     label, slip = entries[11], entries[12]
-    assert label.text.startswith("Étiquette imprimé(e) : ") and slip.text.startswith("Bon de livraison")
+    assert label.text.startswith("Impression — Étiquette : ") and "Bon de livraison" in slip.text
     assert Path(label.text.split(" : ", 1)[1].rstrip(".")).is_file()    # the PDF really written
     assert texts[13].startswith("Déballée : sablés écrasés. Colis — annulé")  # own label: no number
     assert texts[13].endswith("remis en stock : BISC × 7.")
@@ -81,7 +81,8 @@ def test_a_failed_print_shows_why(sqlite_shop, tmp_path):
     station.printer.queue.deliver_queued()  # what the station's print worker does
     prints = [entry for entry in timeline(Order.get(Order.ref == "CMD-4")) if entry.kind == "print"]
     assert len(prints) == 2
-    assert all(entry.text.split(" : ")[0].endswith("non imprimé(e) après 1 essai(s)") for entry in prints)
+    assert all(entry.text.startswith("Impression impossible — Étiquette, essais : 1 : ") or
+               entry.text.startswith("Impression impossible — Bon de livraison, essais : 1 : ") for entry in prints)
 
 
 def test_every_scan_outcome_and_order_event_has_a_text():
@@ -94,6 +95,6 @@ def test_every_scan_outcome_and_order_event_has_a_text():
         logged |= set(re.findall(r'log_event\(\s*"(\w+)"', source.read_text(encoding="utf-8")))
     logged |= {"released", "cancelled", "held", "print_sent"}     # kinds passed as variables
     not_about_an_order = {"packer_login", "packer_logout", "carrier_saved", "setting_changed",
-                          "barcode_assigned"}
+                          "barcode_assigned", "packer_added", "packer_renamed", "packer_retired"}
     assert sorted(kind for kind in logged - not_about_an_order
                   if f"history.event.{kind}" not in catalogue) == []

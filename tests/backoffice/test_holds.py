@@ -34,7 +34,7 @@ def order_row(ref: str = "F-1", **values) -> dict:
 
 
 @pytest.mark.parametrize("rule, values, reason", [
-    ({"hold_risk_levels": ["high"]}, {"risk": "High"}, "risque high selon la boutique"),
+    ({"hold_risk_levels": ["high"]}, {"risk": "High"}, "risque élevé selon la boutique"),
     ({"hold_country_mismatch": True}, {"billing_country": "DE"},
      "pays de facturation DE différent du pays de livraison PL"),
     ({"hold_total_above": "500"}, {"total": "612,50"}, "montant 612.50 EUR au-dessus de 500 EUR"),
@@ -80,7 +80,7 @@ def test_several_reasons_are_all_given(sqlite_db, tmp_path):
     settings = replace(NO_RULE, hold_risk_levels=["high"], hold_country_mismatch=True)
     import_with(tmp_path, settings, order_row(risk="high", billing_country="DE"))
     assert Order.get(Order.ref == "F-1").hold_reason == (
-        "risque high selon la boutique; pays de facturation DE différent du pays de livraison PL")
+        "risque élevé selon la boutique; pays de facturation DE différent du pays de livraison PL")
 
 
 def test_the_stored_settings_apply_by_default(sqlite_db, tmp_path):
@@ -111,7 +111,7 @@ def station(tmp_path):
 def test_a_held_order_cannot_be_opened(held, station):
     answer = station.handle("F-1")
     assert answer.outcome is Outcome.ORDER_ON_HOLD and not answer.ok
-    assert "bloquée (risque high selon la boutique)" in answer.message
+    assert "bloquée (risque élevé selon la boutique)" in answer.message
     assert Order.get_by_id(held.id).status == OrderStatus.ON_HOLD
     assert station.handle(":next").outcome is Outcome.QUEUE_EMPTY
 

@@ -116,27 +116,29 @@ def read_csv(path, delimiter: str = ",") -> list[list[str]]:
         return list(csv.reader(handle, delimiter=delimiter))
 
 
-@pytest.mark.parametrize("language, header, groups, hour", [
-    ("fr", ["Regroupement", "Nom", "Colis", "Temps médian (s)", "Erreurs évitées", "Mauvais article",
-            "Article en trop", "Code inconnu", "Mauvaise lecture"],
-     ("Période", "Préparateur", "Heure", "Jour"), "09 h"),
-    ("en", ["Group", "Name", "Parcels", "Median time (s)", "Mistakes caught", "Wrong item",
-            "One too many", "Unknown code", "Misread"],
-     ("Period", "Packer", "Hour", "Day"), "09:00"),
+@pytest.mark.parametrize("language, header, groups, hour, delimiter, one_and_a_half", [
+    ("fr", ["Regroupement", "Nom", "Colis", "Temps médian (s)", "Temps médian (min)", "Erreurs évitées",
+            "Mauvais article", "Article en trop", "Code inconnu", "Mauvaise lecture"],
+     ("Période", "Préparateur", "Heure", "Jour"), "09 h", ";", "1,5"),
+    ("en", ["Group", "Name", "Parcels", "Median time (s)", "Median time (min)", "Mistakes caught",
+            "Wrong item", "One too many", "Unknown code", "Misread"],
+     ("Period", "Packer", "Hour", "Day"), "09:00", ",", "1.5"),
 ])
-def test_csv_export_reads_back(sqlite_known_week, tmp_path, language, header, groups, hour):
+def test_csv_export_reads_back(sqlite_known_week, tmp_path, language, header, groups, hour, delimiter,
+                               one_and_a_half):
+    """French Excel opens it as it is: ``;``, a decimal comma, UTF-8 with a BOM."""
     i18n.set_language(language)
     period, packer, hour_group, day = groups
     path = to_csv(statistics_for(today(NOW)), tmp_path / "stats.csv")
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")    # Excel reads the accents right
-    rows = read_csv(path)
+    rows = read_csv(path, delimiter)
     assert rows[0] == header
-    assert rows[1] == [period, "2026-11-25 – 2026-11-25", "3", "90", "4", "1", "1", "1", "1"]
-    assert rows[2] == [packer, "Alice", "2", "60", "2", "1", "1", "0", "0"]
-    assert rows[3] == [packer, "Bob", "1", "120", "2", "0", "0", "1", "1"]
-    assert rows[4] == [hour_group, hour, "2", "60", "2", "1", "1", "0", "0"]
+    assert rows[1] == [period, "2026-11-25 – 2026-11-25", "3", "90", one_and_a_half, "4", "1", "1", "1", "1"]
+    assert rows[2] == [packer, "Alice", "2", "60", "1" + one_and_a_half[1] + "0", "2", "1", "1", "0", "0"]
+    assert rows[3] == [packer, "Bob", "1", "120", "2" + one_and_a_half[1] + "0", "2", "0", "0", "1", "1"]
+    assert rows[4] == [hour_group, hour, "2", "60", "1" + one_and_a_half[1] + "0", "2", "1", "1", "0", "0"]
     assert [row[0] for row in rows[4:10]] == [hour_group] * 6
-    assert rows[10] == [day, "2026-11-25", "3", "90", "4", "1", "1", "1", "1"]
+    assert rows[10] == [day, "2026-11-25", "3", "90", one_and_a_half, "4", "1", "1", "1", "1"]
     assert len(rows) == 11
 
 
@@ -147,7 +149,7 @@ def test_csv_cells_never_run_as_formulas(tmp_path):
     rows = read_csv(to_csv(stats, tmp_path / "stats.csv", delimiter=";"), delimiter=";")
     assert rows[2][1] == '\'=HYPERLINK("http://x","clic")'
     assert rows[3][1] == "(sans nom)"
-    assert rows[1][3] == ""                               # no packing time known
+    assert rows[1][3] == rows[1][4] == ""                 # no packing time known
 
 
 def test_csv_to_a_folder_that_does_not_exist(tmp_path):

@@ -298,3 +298,18 @@ def test_a_schedule_built_in_code_refuses_impossible_values(kwargs):
     with pytest.raises(ValueError):
         CarrierSchedule(code="x", name="X", timezone="Europe/Paris", holidays_country=None,
                         **kwargs)
+
+
+def test_a_carrier_s_weight_limit_is_read_checked_and_written_back():
+    import dataclasses
+    import tomllib
+
+    from packstation.core.carriers import DEFAULT_MAX_WEIGHT_G, default_carriers, parse_carriers, to_toml
+    from packstation.core.errors import InputError
+
+    assert {schedule.max_weight_g for schedule in default_carriers()} == {DEFAULT_MAX_WEIGHT_G}
+    lighter = dataclasses.replace(default_carriers()[0], max_weight_g=20000)
+    assert parse_carriers(tomllib.loads(to_toml([lighter]))) == [lighter]
+    for bad in ("30 kg", 0, True):
+        with pytest.raises(InputError, match="max_weight_g"):
+            parse_carriers({"carriers": [{"code": "x", "max_weight_g": bad}]})

@@ -57,3 +57,24 @@ def test_an_unprintable_recipient_is_refused():
     with pytest.raises(UnprintableTextError) as caught:
         render_manifest(samples.manifest(parcels))
     assert "Bordereau Colissimo" in caught.value.message
+
+
+def test_long_tracking_numbers_and_refs_are_never_broken_in_the_middle():
+    parcels = [ManifestParcel("JJD000390007123456789", "#SHOP-2026-100234", "Zofia Wójcik", "90-001",
+                              "Łódź", "PL", 850),
+               ManifestParcel("XW123456789FR", "WC-99887766", "Иван Петров", "125009", "Москва", "RU", 2405)]
+    text = pdf_text(render_manifest(samples.manifest(parcels)))
+    for parcel in parcels:
+        assert parcel.tracking in text and parcel.order_ref in text, text
+
+
+@pytest.mark.parametrize("count", [23, 27, 31])
+def test_the_totals_and_signatures_never_start_a_page_without_parcels(count):
+    parcels = [ManifestParcel(f"6A{number:011d}", f"#{number}", "Camille Durand", "69002", "Lyon",
+                              "FR", 1000) for number in range(count)]
+    pages = page_texts(render_manifest(samples.manifest(parcels)))
+    assert "Nombre de colis" in pages[-1] and f"6A{count - 1:011d}" in pages[-1]
+    text = pdf_text(render_manifest(samples.manifest(parcels)))
+    assert all(f"6A{number:011d}" in text for number in range(count))  # none lost, none twice
+    assert sum(text.count(f"6A{number:011d}") for number in range(count)) == count
+    assert f"Nombre de colis {count}" in text

@@ -57,3 +57,19 @@ def test_a_big_batch_runs_over_pages():
     assert "page 1/" in text and "#2039" in text
     total_units = sum(line.quantity for order in orders for line in order.lines)
     assert f"{total_units} articles" in text
+
+
+def test_the_orders_heading_is_never_left_alone_at_a_page_bottom():
+    from .pdfs import page_texts
+
+    stranded = []
+    for count in range(18, 26):  # around the products table filling the first page
+        orders = [PickOrder(f"#{n}", "Colissimo", [SlipLine(f"SKU-{n}", f"Produit {n}", f"A-{n:02d}", 1)])
+                  for n in range(count)]
+        pages = page_texts(render_pick_list(samples.pick_list(orders)))
+        for page in pages[:-1]:
+            lines = [line for line in page.splitlines() if line.strip()]
+            # A heading stranded at the bottom is the last text before the page's footer.
+            if any(line.strip() == "Commandes à préparer" for line in lines[-3:]):
+                stranded.append(count)
+    assert stranded == []

@@ -57,7 +57,7 @@ def test_every_scan_is_stored_with_its_outcome(station):
     (OTHER, "wrong_item", "remettez"),
     ("2000000000015", "unknown_code", "inconnu"),
     ("5901234123458", "misread", "scannez à nouveau"),
-    ("CMD-2", "other_order_open", "PSC02"),
+    ("CMD-2", "other_order_open", "abandonnez-la (F8)"),
 ])
 def test_errors_say_what_to_do(station, scan, outcome, words):
     station.handle("CMD-1")
@@ -180,6 +180,8 @@ def test_weight_prompt(shop):
     waiting = station.handle(OTHER)
     assert waiting.outcome.code == "awaiting_weight" and waiting.weight_g == 250
     assert station.handle("beaucoup").outcome.code == "bad_weight"
+    # More than three times the computed weight: asked again, then taken when typed twice.
+    assert station.handle("1,2 kg").outcome.code == "bad_weight" and station.has_order
     done = station.handle("1,2 kg")
     assert done.outcome.code == "order_complete" and Shipment.get().weight_g == 1200
 

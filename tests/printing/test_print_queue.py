@@ -103,7 +103,7 @@ def test_a_printer_that_does_not_exist_never_stops_packing(shop, tmp_path, worke
 
 
 def test_a_stopped_cups_queue_keeps_the_job_until_it_is_enabled(shop, tmp_path, cups_pdf_queue):
-    document, _ = render("label", ["CMD-1"])
+    document, _ = render("label", ["CMD-1"], before_packing=True)
     queue = PrintQueue(tmp_path / "spool", station="Table 1")
     started = time.time()
     with cups_pdf_queue.disabled():
@@ -138,7 +138,7 @@ def test_print_command_to_a_cups_printer(shop, sqlite_path, tmp_path, cups_pdf_q
 def test_a_label_printed_before_packing_uses_the_stations_packaging_weight(shop, tmp_path):
     """CMD-4 is one 100 g product: 100 g plus this station's 400 g of packaging."""
     config = StationConfig(station="Table 1", packaging_g=400, output_dir=str(tmp_path / "out"))
-    document, _ = render("label", ["CMD-4"], config=config)
+    document, _ = render("label", ["CMD-4"], config=config, before_packing=True)
     text = PdfReader(io.BytesIO(document)).pages[0].extract_text()
     assert "\n500 g\n" in text  # with a fixed 150 g of packaging it read 250 g
 

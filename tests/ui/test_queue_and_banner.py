@@ -115,8 +115,9 @@ def paris(hour: int, minute: int = 0, day: int = 25) -> dt.datetime:
     (paris(9), "on_track", "6 h", "4 commandes restantes, ~8 min à votre rythme — dans les temps"),
     (paris(14, 45), "tight", "15 min", "— dans les temps, mais juste (7 min de marge)"),
     (paris(14, 55), "behind", "5 min", "— en retard, 2 commandes le manqueront"),
-    (paris(15, 30), "missed", "Manqué", "prochain passage demain 15:00 — 4 commande(s) en attente"),
-    (paris(16, 0, day=27), "missed", "Manqué", "prochain passage lundi 15:00"),
+    # The evening: the next pickup and its projection, not "missed" all evening.
+    (paris(15, 30), "on_track", "demain 15:00", "4 commandes restantes, ~8 min à votre rythme — dans les temps"),
+    (paris(16, 0, day=27), "on_track", "lundi 15:00", "4 commandes restantes"),
 ])
 def test_the_countdown_colours_follow_the_projection(qtbot, shop, now, state, big, detail):
     from packstation.services.carriers import load_schedules
@@ -134,9 +135,37 @@ def test_the_countdown_colours_follow_the_projection(qtbot, shop, now, state, bi
     assert detail in tile.detail.text()
     assert theme.BANNER_SWATCHES[state].background in tile.styleSheet()
     others = [t.text.state for t in banner.tiles if t is not tile]
-    assert set(others) <= {"none_left", "missed"}  # the other carriers have no order
+    assert set(others) <= {"none_left"}  # the other carriers have no order
 
 
 def test_the_window_banner_uses_the_injected_clock(qtbot, make_window, config):
     window = make_window(config, clock=lambda: paris(14, 55))
     assert "behind" in window.banner.states()
+
+
+def test_the_evening_banner_shows_the_next_pickup_and_counts_the_evening_orders(qtbot, make_window, config,
+                                                                                tmp_path):
+    from tests.helpers import import_rows, row
+
+    # An order placed at 18:00, after today's 15:00 pickup, counts for tomorrow's.
+    assert import_rows(tmp_path, [row("CMD-9", "TEA", 1, ean="", order_date="2026-11-25 18:00",
+                                      carrier="Colissimo")], name="evening.csv").ok
+    window = make_window(config, clock=lambda: paris(19))
+    tile = next(t for t in window.banner.tiles if t.text.title.startswith("Colissimo"))
+    assert tile.title.text() == "Colissimo — prochain passage"
+    assert tile.big.text() == "demain 15:00"
+    assert tile.detail.text().startswith("5 commandes restantes")
+    assert tile.text.state == "on_track" and "Manqué" not in tile.detail.text()
+
+
+def test_the_tiles_keep_their_height_whatever_their_verdict_says(qtbot, make_window, config):
+    window = make_window(config, clock=lambda: paris(9))
+    qtbot.wait(20)  # the tiles laid out
+    height = window.banner.height()
+    assert len({tile.height() for tile in window.banner.tiles}) == 1
+    # Nothing left to pack anywhere: every verdict is one short line.
+    Order.update(status=OrderStatus.CANCELLED).execute()
+    window.refresh_projections()
+    qtbot.wait(20)
+    assert set(window.banner.states()) == {"none_left"}
+    assert window.banner.height() == height

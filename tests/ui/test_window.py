@@ -200,8 +200,8 @@ def test_scans_reach_the_station_right_after_a_dialog_closes(qtbot, window):
 
     def fill_the_dialog():
         dialog = QApplication.activeModalWidget()
-        # While the dialog is open, a burst is the dialog's: nothing is captured.
-        qtbot.keyClicks(dialog.name, "Alice")
+        # While the dialog is open, what a person types is the dialog's.
+        qtbot.keyClicks(dialog.name, "Alice", delay=40)
         qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
         typed.append(dialog.name.text())
 
@@ -375,3 +375,28 @@ def test_a_carriers_label_waiting_is_shown_and_the_retry_asks_again(qtbot, make_
         if worker is not None:
             assert worker.stop()
         colissimo.close()
+
+
+def test_the_quantity_key_then_one_scan(qtbot, window):
+    burst(qtbot, window.scan_field, "CMD-2")  # 7 biscuits
+    window.scan_field.setFocus()
+    qtbot.keyClicks(window.scan_field, "5*", delay=60)
+    qtbot.keyClick(window.scan_field, Qt.Key.Key_Return)
+    assert window.last_answer.outcome is Outcome.QUANTITY_SET
+    assert "Quantité 5 : scannez l'article une fois." in window.answer_label.text()
+    burst(qtbot, window.queue_view, BISCUITS)
+    assert window.last_answer.units == 5
+    assert window.order_panel.lines_model.index(0, 3).data() == "5 / 7"
+
+
+def test_a_long_status_notice_wraps_instead_of_widening_the_window(qtbot, window):
+    text = ("Scan 3760000000028 refusé : la fenêtre « Abandonner CMD-1001 » est ouverte. "
+            "Terminez-la ou fermez-la (Échap), puis scannez à nouveau.")
+    window.notify(text, 30000)
+    qtbot.wait(20)
+    assert window.width() <= 1366 and window.statusBar().width() <= 1366
+    label = window.notice_label
+    assert label.text() == text
+    assert label.height() >= label.heightForWidth(label.width())  # every line of it shows
+    window.clear_notice()
+    assert window.printers_label.isVisible()

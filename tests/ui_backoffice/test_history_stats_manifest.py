@@ -71,7 +71,7 @@ def test_the_timeline_tells_the_packed_orders_story_and_a_label_is_reprinted(his
     output = Path(results[0]["output"])
     assert output.parent == Path(config.output_dir)
     assert "CMD-1" in "".join(page.extract_text() for page in PdfReader(output).pages)
-    assert "Étiquette envoyé(e)" in window.message.text()
+    assert "Envoi à l'imprimante — Étiquette" in window.message.text()
     assert "réimpression demandée" in " ".join(window.timeline_model.column(3))
 
 
@@ -107,7 +107,7 @@ def test_a_held_order_is_released_with_a_reason_and_a_name(history, tmp_path):
     window.search_field.setText("CMD-66")
     window.search()
     assert window.results_model.rows[0][4] == "bloquée"
-    assert "risque high" in window.order_title.text()
+    assert "risque élevé" in window.order_title.text()
     assert window.buttons["release"].isEnabled() and not window.buttons["unpack"].isEnabled()
 
     def answer(dialog):
@@ -162,7 +162,7 @@ def test_statistics_of_the_week_and_their_csv(statistics, tmp_path):
 
     written = window.export_csv(str(tmp_path / "stats.csv"))
     with open(written, encoding="utf-8-sig", newline="") as handle:
-        table = list(csv.reader(handle))
+        table = list(csv.reader(handle, delimiter=";"))  # French Excel's separator
     assert table[0][:4] == ["Regroupement", "Nom", "Colis", "Temps médian (s)"]
     assert table[1][:4] == ["Période", "2026-11-19 – 2026-11-25", "4", "75"]
     assert "stats.csv" in window.message.text()

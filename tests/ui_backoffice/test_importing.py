@@ -63,6 +63,7 @@ def test_the_preview_shows_new_and_updated_orders_with_their_lines_and_changes_n
     assert texts(page.models["updated"]) == [("2", "CMD-1", "mise à jour (encore en attente)")]
     assert page.models["rejected"].rowCount() == 0
     assert dialog.import_button.isEnabled()
+    assert "(CSV Packstation)" in page.summary.text() and "generic" not in page.summary.text()
     assert [page.sections.tabText(i) for i in range(4)] == [
         "Nouvelles (1)", "Mises à jour (1)", "Ignorées (0)", "Refusées (0)"]
     # A dry run: nothing changed yet.

@@ -33,8 +33,9 @@ def nothing_saved(config: StationConfig, carriers_before: dict) -> None:
 
 
 def bad_carrier_time(dialog, tmp_path):
-    dialog.carriers_tab.editor.setPlainText(
-        dialog.carriers_tab.editor.toPlainText().replace('mon = "15:00"', 'mon = "25:00"'))
+    tab = dialog.carriers_tab
+    tab.carrier_list.setCurrentRow(tab.carrier_index("colissimo"))
+    tab.fields["pickup.mon"].setText("25:00")
     return CARRIERS_TAB, dialog.carriers_tab.error, ["colissimo", "25:00"]
 
 
@@ -101,8 +102,9 @@ def test_good_values_are_saved_to_the_database_and_the_station_file(dialog, conf
         shop_tab.edits[name].setText(value)
     shop_tab.returns.setPlainText("Retours sous 30 jours.")
     shop_tab.language.setCurrentIndex(shop_tab.language.findData("en"))
-    dialog.carriers_tab.editor.setPlainText(
-        dialog.carriers_tab.editor.toPlainText().replace('mon = "15:00"', 'mon = "16h30"'))
+    carriers = dialog.carriers_tab
+    carriers.carrier_list.setCurrentRow(carriers.carrier_index("colissimo"))
+    carriers.fields["pickup.mon"].setText("16h30")
     dialog.holds_tab.total_above.setText("300,50")
     dialog.holds_tab.deny_emails.setPlainText("fraud@example.com\n\n")
     station = dialog.station_tab
@@ -204,3 +206,27 @@ def test_a_secret_typed_in_clear_is_refused_next_to_the_accounts(dialog, config)
     assert "env:" in station.label_accounts_error.text()
     assert "hunter2" not in station.label_accounts_error.text() + dialog.summary.text()
     assert not config.path.exists()
+
+
+def test_the_carriers_are_a_form_not_a_text(qtbot, shop, config):
+    import datetime as dt
+
+    dialog = SettingsDialog(config, station="T1", printers=["PDF"], tab=CARRIERS_TAB)
+    qtbot.addWidget(dialog)
+    tab = dialog.carriers_tab
+    assert tab.label_group.title() == "Compte d'étiquettes du transporteur"
+    tab.carrier_list.setCurrentRow(tab.carrier_index("mondial_relay"))
+    assert tab.fields["pickup.sat"].text() == "11:00"
+    tab.fields["pickup.sat"].clear()
+    tab.fields["pickup.mon"].setText("12:00, 17h00")
+    tab.fields["closed"].setText("2026-12-24")
+    tab.max_weight.setValue(20000)
+    tab.carrier_list.setCurrentRow(tab.carrier_index("colissimo"))  # what was typed is kept
+    tab.fields["closed"].setText("2026-02-30")
+    assert not dialog.save()
+    assert "colissimo" in tab.error.text() and "2026-02-30" in tab.error.text()
+    tab.fields["closed"].clear()
+    assert dialog.save()
+    relay = next(s for s in load_schedules().values() if s.code == "mondial_relay")
+    assert 5 not in relay.pickups and relay.pickups[0] == (dt.time(12), dt.time(17))
+    assert relay.closed == frozenset({dt.date(2026, 12, 24)}) and relay.max_weight_g == 20000

@@ -30,9 +30,9 @@ def menu_titles(window) -> list[str]:
 
 @pytest.mark.parametrize("language, menus, placeholder, search", [
     ("fr", ["&Fichier", "&Boutique", "&Historique", "&Statistiques", "Fin de &journée", "&Impression", "&Aide"],
-     "Saisie manuelle d'un code, puis Entrée", "Rechercher (Ctrl+F)"),
+     "Code tapé puis Entrée · quantité : 23* puis scan", "Rechercher (Ctrl+F)"),
     ("en", ["&File", "&Shop", "&History", "S&tatistics", "&End of day", "&Print", "H&elp"],
-     "Type a code by hand, then Enter", "Search (Ctrl+F)"),
+     "Code typed, then Enter · quantity: 23* then scan", "Search (Ctrl+F)"),
 ])
 def test_a_window_built_in_a_language_shows_it(qapp, make_window, config, committed_translator,
                                                language, menus, placeholder, search):

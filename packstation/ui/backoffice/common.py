@@ -155,7 +155,8 @@ class FolderField(QWidget):
         layout.addWidget(self.error)
 
     def choose(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("ui.bo.choose_folder"), self.edit.text())
+        folder = QFileDialog.getExistingDirectory(self, tr("ui.bo.choose_folder"), self.edit.text(),
+                                                  FILE_DIALOG_OPTIONS | QFileDialog.Option.ShowDirsOnly)
         if folder:
             self.edit.setText(folder)
 
@@ -169,6 +170,11 @@ def show_error(parent: QWidget | None, error: PackstationError | str) -> None:
                       error.message if isinstance(error, PackstationError) else error,
                       QMessageBox.StandardButton.Ok, parent)
     box.exec()
+
+
+#: Qt's own file dialog, not the desktop's: it speaks the window's language (qtbase_fr),
+#: where a desktop's dialog speaks the system's, often English on a shop's PC.
+FILE_DIALOG_OPTIONS = QFileDialog.Option.DontUseNativeDialog
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:

@@ -123,7 +123,7 @@ class _FilePage(QWidget):
             report = preview.report
             products = len(report.products_new) + len(report.products_updated) if report else 0
             text = tr("ui.import.file_ok", name=preview.path.name,
-                           format=preview.format or "?", new=len(preview.rows[NEW]),
+                           format=format_name(preview.format), new=len(preview.rows[NEW]),
                            updated=len(preview.rows[UPDATED]), skipped=len(preview.rows[SKIPPED]),
                            products=products)
             self.summary.setStyleSheet("color: #1e5e20; font-weight: bold;")
@@ -361,3 +361,15 @@ def _profile_name_for(path: Path) -> str:
 
     stem = re.sub(r"[^a-z0-9-]+", "-", path.stem.lower()).strip("-")
     return f"profil-{stem or 'boutique'}"
+
+
+_PLATFORM_NAMES = {"shopify": "Shopify", "woocommerce": "WooCommerce", "prestashop": "PrestaShop"}
+
+
+def format_name(code: str | None) -> str:
+    """A file format as the merchant knows it ("CSV Packstation", "Shopify"), not its code."""
+    if not code:
+        return tr("ui.import.format.unknown")
+    if code == "generic":
+        return tr("ui.import.format.generic")
+    return _PLATFORM_NAMES.get(code, code)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from packstation.core import i18n
 from packstation.core.errors import PackstationError
 from packstation.services.context import StationConfig
-from packstation.ui.backoffice.common import error_label, set_error, show_error
+from packstation.ui.backoffice.common import FILE_DIALOG_OPTIONS, error_label, set_error, show_error
 from packstation.ui.backoffice.inbox import InboxWatcher
 from packstation.ui.dialogs import dialog_buttons
 from packstation.ui.texts import tr
@@ -81,7 +81,8 @@ class ExportTrackingDialog(QDialog):
 
     def choose(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, tr("ui.tracking.title"),
-                                              self.path.text() or "suivis.csv", tr("ui.stats.csv_filter"))
+                                              self.path.text() or "suivis.csv", tr("ui.stats.csv_filter"),
+                                              options=FILE_DIALOG_OPTIONS)
         if path:
             self.path.setText(path)
 
@@ -129,7 +130,7 @@ class BackOffice(QObject):
         bar = QMenuBar(self.window)
         menus = (
             ("file", (("import", "Ctrl+I", self.import_files), ("export_tracking", None, self.export_tracking),
-                      None, ("quit", "Ctrl+Q", self.window.close))),
+                      None, ("quit", "Ctrl+Q", self.window.ask_to_quit))),
             ("shop", (("settings", None, self.open_settings), ("carriers", None, self.open_carriers))),
             ("history", (("history", "Ctrl+H", self.open_history),)),
             ("statistics", (("statistics", None, self.open_statistics),)),
@@ -165,7 +166,7 @@ class BackOffice(QObject):
     def import_files(self, paths: Sequence[str | Path] | None = None) -> None:
         if not paths:
             chosen, _ = QFileDialog.getOpenFileNames(self.window, tr("ui.menu.action.import"), "",
-                                                     tr("ui.import.filter"))
+                                                     tr("ui.import.filter"), options=FILE_DIALOG_OPTIONS)
             paths = chosen
         if not paths:
             return
@@ -301,13 +302,16 @@ class BackOffice(QObject):
     @Slot()
     def print_pick_list(self):
         """The pick list of the next batch: the most urgent ready orders, sorted by bin."""
-        from packstation.services.queue import ready_orders
+        from packstation.services.queue import pickable_orders
+        from packstation.services.stock import shortage_text
 
-        refs = [order.ref for order in ready_orders(limit=PICK_LIST_BATCH, now=self.window.clock())]
+        ready, apart = pickable_orders(PICK_LIST_BATCH, now=self.window.clock())
+        refs = [order.ref for order in ready]
         if not refs:
             self.window.notify(tr("ui.menu.nothing_to_pick"), 15000)
             return None
-        return self._print("picklist", refs)
+        return self._print("picklist", refs,
+                           left_out=[(order.ref, shortage_text(missing)) for order, missing in apart])
 
     @Slot()
     def print_product_labels(self):
@@ -322,7 +326,7 @@ class BackOffice(QObject):
             return None
         return self._print("product-labels", skus)
 
-    def _print(self, kind: str, refs: list[str]):
+    def _print(self, kind: str, refs: list[str], **render_args):
         """Render a document and send it where this kind of document goes; say where."""
         from packstation.core.errors import PackstationError
         from packstation.printing.queue import PrintQueue
@@ -331,7 +335,7 @@ class BackOffice(QObject):
         name = kind.replace("-", "_")
         document_name = tr(f"ui.menu.document.{name}")
         try:
-            document, _ = render(kind, refs)
+            document, _ = render(kind, refs, **render_args)
         except PackstationError as error:
             self.window.notify(tr("ui.menu.print_failed", document=document_name, error=error.message),
                                30000)

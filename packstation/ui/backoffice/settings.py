@@ -11,7 +11,6 @@ only collects the values and shows what the services say.
 from __future__ import annotations
 
 import copy
-import tomllib
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -22,15 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from packstation.core import i18n
-from packstation.core.carriers import CarrierSchedule, parse_carriers, to_toml
+from packstation.core.carriers import (
+    DEFAULT_MAX_WEIGHT_G, WEEKDAY_KEYS, CarrierSchedule, parse_carriers, to_document,
+)
 from packstation.core.errors import InputError, PackstationError
 from packstation.services.context import PRINT_KINDS, ConfigProblem, StationConfig, validate_config
 from packstation.services.settings import HoldSettings, ShopSettings
-from packstation.ui.backoffice.common import FolderField, error_label, mark_shop_data, set_error
+from packstation.ui.backoffice.common import FILE_DIALOG_OPTIONS, FolderField, error_label, mark_shop_data, set_error
 from packstation.ui.dialogs import dialog_buttons
 from packstation.ui.texts import tr
 
-SHOP_TAB, CARRIERS_TAB, HOLDS_TAB, STATION_TAB = range(4)
+SHOP_TAB, CARRIERS_TAB, HOLDS_TAB, STATION_TAB, PACKERS_TAB = range(5)
 _SHOP_TEXT_FIELDS = ("name", "address1", "address2", "postcode", "city", "country", "phone", "email")
 MEDIA_CHOICES = ("", "100x150mm", "4x6in", "A6", "A5", "A4", "Letter")
 LABEL_LAYOUTS = ("100x150", "4x6", "a6", "a4x2", "a4x4")
@@ -84,7 +85,7 @@ class ShopTab(QWidget):
 
     def choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("ui.settings.logo"), self.logo.text(),
-                                              tr("ui.settings.logo_filter"))
+                                              tr("ui.settings.logo_filter"), options=FILE_DIALOG_OPTIONS)
         if path:
             self.logo.setText(path)
 
@@ -120,39 +121,131 @@ class ShopTab(QWidget):
 
 
 class CarriersTab(QWidget):
-    """The carriers as a TOML text (one ``[[carriers]]`` table each): pickup days and
-    times, holidays, closed days, which shipping methods mean the carrier."""
+    """The carriers as a form: the list on the left, the chosen one's pickup days and times,
+    holidays, closed days, extra pickups, matching shipping methods, express services and
+    weight limit on the right. Every value is checked as the station file's would be
+    (:func:`packstation.core.carriers.parse_carriers`): a bad one is refused with its reason."""
 
     def __init__(self, schedules: list[CarrierSchedule]) -> None:
+        from PySide6.QtWidgets import QListWidget
+
+        import packstation.core.pickups  # noqa: F401 (registers the weekday names)
+
         super().__init__()
-        layout = QVBoxLayout(self)
+        self.documents = [to_document(schedule) for schedule in schedules]
+        self.current: int | None = None
+        outer = QVBoxLayout(self)
         help_label = QLabel(tr("ui.settings.carriers_help"))
         help_label.setWordWrap(True)
-        layout.addWidget(help_label)
-        self.editor = QPlainTextEdit(to_toml(schedules))
-        mark_shop_data(self.editor)
-        font = self.editor.font()
-        font.setFamily("DejaVu Sans Mono")
-        self.editor.setFont(font)
-        layout.addWidget(self.editor, 1)
+        outer.addWidget(help_label)
+        row = QHBoxLayout()
+        outer.addLayout(row, 1)
+        self.carrier_list = QListWidget()
+        mark_shop_data(self.carrier_list)
+        self.carrier_list.addItems([document["name"] for document in self.documents])
+        self.carrier_list.setMaximumWidth(200)
+        row.addWidget(self.carrier_list)
+
+        form_box = QWidget()
+        form = QFormLayout(form_box)
+        self.fields: dict[str, QLineEdit] = {}
+
+        def field(key: str, placeholder: str = "") -> QLineEdit:
+            edit = QLineEdit()
+            if placeholder:
+                edit.setPlaceholderText(placeholder)  # an example of the shop's own values
+            mark_shop_data(edit)
+            self.fields[key] = edit
+            return edit
+
+        form.addRow(tr("ui.settings.carrier.name"), field("name"))
+        pickups = QGroupBox(tr("ui.settings.carrier.pickups"))
+        grid = QGridLayout(pickups)
+        for number, key in enumerate(WEEKDAY_KEYS):
+            grid.addWidget(QLabel(i18n.tr(f"pickups.weekday.{number}").capitalize()), number // 4 * 2, number % 4)
+            grid.addWidget(field(f"pickup.{key}"), number // 4 * 2 + 1, number % 4)
+        form.addRow(pickups)
+        form.addRow(tr("ui.settings.carrier.holidays"), field("holidays", "FR"))
+        form.addRow(tr("ui.settings.carrier.subdivision"), field("holidays_subdivision"))
+        form.addRow(tr("ui.settings.carrier.closed"), field("closed", "2026-08-14, 2026-12-24"))
+        form.addRow(tr("ui.settings.carrier.extra"), field("extra", "2026-12-19T11:00"))
+        form.addRow(tr("ui.settings.carrier.match"), field("match", "Colissimo*, La Poste*"))
+        form.addRow(tr("ui.settings.carrier.express"), field("express_services", "express"))
+        self.max_weight = QSpinBox()
+        self.max_weight.setRange(100, 1_000_000)
+        self.max_weight.setSingleStep(1000)
+        self.max_weight.setSuffix(" g")
+        form.addRow(tr("ui.settings.carrier.max_weight"), self.max_weight)
+        # The carrier's label account (its web service) has its own group, filled by the
+        # label services' settings; until then the station's own label is printed.
+        self.label_group = QGroupBox(tr("ui.settings.carrier.label_account"))
+        label_layout = QVBoxLayout(self.label_group)
+        label_note = QLabel(tr("ui.settings.carrier.label_account_note"))
+        label_note.setWordWrap(True)
+        label_layout.addWidget(label_note)
+        form.addRow(self.label_group)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_box)
+        row.addWidget(scroll, 1)
         self.error = error_label()
-        layout.addWidget(self.error)
+        outer.addWidget(self.error)
+        self.carrier_list.currentRowChanged.connect(self.show_carrier)
+        if self.documents:
+            self.carrier_list.setCurrentRow(0)
+
+    def carrier_index(self, code: str) -> int:
+        return next(number for number, document in enumerate(self.documents) if document["code"] == code)
+
+    def show_carrier(self, number: int) -> None:
+        """Keep what was typed for the carrier left, then show the chosen one."""
+        if self.current is not None:
+            self.documents[self.current] = self._read_form(self.documents[self.current])
+        self.current = number if 0 <= number < len(self.documents) else None
+        if self.current is None:
+            return
+        document = self.documents[self.current]
+        self.fields["name"].setText(document.get("name", ""))
+        pickup = document.get("pickup", {})
+        for key in WEEKDAY_KEYS:
+            times = pickup.get(key, [])
+            self.fields[f"pickup.{key}"].setText(", ".join([times] if isinstance(times, str) else times))
+        self.fields["holidays"].setText(document.get("holidays", ""))
+        self.fields["holidays_subdivision"].setText(document.get("holidays_subdivision", ""))
+        for key in ("closed", "extra", "match", "express_services"):
+            self.fields[key].setText(", ".join(document.get(key, [])))
+        self.max_weight.setValue(document.get("max_weight_g", DEFAULT_MAX_WEIGHT_G))
+
+    def _read_form(self, document: dict) -> dict:
+        def items(key: str) -> list[str]:
+            return [item.strip() for item in self.fields[key].text().split(",") if item.strip()]
+
+        edited = dict(document)
+        edited["name"] = self.fields["name"].text().strip()
+        edited["pickup"] = {key: items(f"pickup.{key}") for key in WEEKDAY_KEYS if items(f"pickup.{key}")}
+        edited["holidays"] = self.fields["holidays"].text().strip()
+        subdivision = self.fields["holidays_subdivision"].text().strip()
+        if subdivision:
+            edited["holidays_subdivision"] = subdivision
+        else:
+            edited.pop("holidays_subdivision", None)
+        for key in ("closed", "extra", "match", "express_services"):
+            edited[key] = items(key)
+        edited["max_weight_g"] = self.max_weight.value()
+        return edited
 
     def collect(self) -> tuple[list[CarrierSchedule] | None, str | None]:
+        if self.current is not None:
+            self.documents[self.current] = self._read_form(self.documents[self.current])
         try:
-            document = tomllib.loads(self.editor.toPlainText())
-        except tomllib.TOMLDecodeError as error:
-            message = tr("ui.settings.error.carriers_toml", reason=str(error))
+            schedules = parse_carriers({"carriers": self.documents})
+        except InputError as error:
+            message = error.message
         else:
-            try:
-                schedules = parse_carriers(document)
-            except InputError as error:
-                message = error.message
-            else:
-                if schedules:
-                    set_error(self.error, None)
-                    return schedules, None
-                message = tr("ui.settings.error.no_carrier")
+            if schedules:
+                set_error(self.error, None)
+                return schedules, None
+            message = tr("ui.settings.error.no_carrier")
         set_error(self.error, message)
         return None, message
 
@@ -278,6 +371,9 @@ class StationTab(QWidget):
         self.open_next = QCheckBox(tr("ui.settings.station.open_next"))
         self.open_next.setChecked(config.open_next)
         form.addRow(self.open_next)
+        self.require_packer = QCheckBox(tr("ui.settings.station.require_packer"))
+        self.require_packer.setChecked(config.require_packer)
+        form.addRow(self.require_packer)
         self.sounds = QCheckBox(tr("ui.settings.station.sounds"))
         self.sounds.setChecked(config.sounds)
         form.addRow(self.sounds)
@@ -347,6 +443,7 @@ class StationTab(QWidget):
         config.ask_weight = self.ask_weight.isChecked()
         config.packaging_g = self.packaging.value()
         config.open_next = self.open_next.isChecked()
+        config.require_packer = self.require_packer.isChecked()
         config.sounds = self.sounds.isChecked()
         config.inbox = self.inbox.value()
         config.output_dir = self.output_dir.value()
@@ -389,6 +486,114 @@ class StationTab(QWidget):
         return (None if problems else config), problems
 
 
+class PackersTab(QWidget):
+    """The shop's packers and their badges. Each change applies at once (one transaction
+    with its event, as ``packstation packer ...`` does); "Enregistrer" does not wait for it."""
+
+    def __init__(self, station: str, config: StationConfig) -> None:
+        from packstation.ui.backoffice.common import RowsModel, make_table
+
+        super().__init__()
+        self.station = station
+        self.config = config
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("ui.settings.packers.intro")))
+        self.model = RowsModel([tr("ui.settings.packers.name"), tr("ui.settings.packers.badge"),
+                                tr("ui.settings.packers.state")])
+        self.table = make_table(self.model, stretch=0)
+        layout.addWidget(self.table, 1)
+        form = QHBoxLayout()
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(tr("ui.settings.packers.name"))
+        self.badge = QLineEdit()
+        self.badge.setPlaceholderText(tr("ui.settings.packers.badge_placeholder"))
+        form.addWidget(self.name, 2)
+        form.addWidget(self.badge, 2)
+        self.buttons: dict[str, QPushButton] = {}
+        for action, handler in (("add", self.add), ("rename", self.rename), ("retire", self.retire),
+                                ("print", self.print_cards)):
+            button = QPushButton(tr(f"ui.settings.packers.{action}"))
+            button.setAutoDefault(False)  # Enter in a field never presses these
+            button.clicked.connect(handler)
+            self.buttons[action] = button
+            form.addWidget(button)
+        layout.addLayout(form)
+        self.message = error_label()
+        layout.addWidget(self.message)
+        self.reload()
+
+    def reload(self) -> None:
+        from packstation.services.packers import list_packers
+
+        packers = list_packers()
+        self.model.set_rows([(p.name, p.badge, tr("ui.settings.packers.active" if p.active
+                                                  else "ui.settings.packers.retired")) for p in packers],
+                            packers)
+
+    def selected(self):
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.payloads[rows[0].row()] if rows else None
+
+    def _run(self, action) -> bool:
+        try:
+            done = action()
+        except PackstationError as error:
+            set_error(self.message, error.message)
+            return False
+        self.reload()
+        set_error(self.message, None)
+        self.message.setText(done)
+        return True
+
+    def add(self) -> bool:
+        from packstation.services.packers import add_packer
+
+        def action():
+            packer = add_packer(self.name.text(), self.badge.text().strip() or None, station=self.station)
+            self.name.clear()
+            self.badge.clear()
+            return i18n.tr("packers.added", name=packer.name, badge=packer.badge)
+        return self._run(action)
+
+    def rename(self) -> bool:
+        from packstation.services.packers import rename_packer
+
+        chosen = self.selected()
+        if chosen is None:
+            set_error(self.message, tr("ui.settings.packers.choose"))
+            return False
+        return self._run(lambda: i18n.tr("packers.renamed", **_said(
+            rename_packer(chosen.badge, self.name.text(), station=self.station))))
+
+    def retire(self) -> bool:
+        from packstation.services.packers import retire_packer
+
+        chosen = self.selected()
+        if chosen is None:
+            set_error(self.message, tr("ui.settings.packers.choose"))
+            return False
+        return self._run(lambda: i18n.tr("packers.retired", **_said(
+            retire_packer(chosen.badge, station=self.station))))
+
+    def print_cards(self) -> bool:
+        """The badge cards of the active packers, where sheets of stickers go."""
+        from packstation.printing.queue import PrintQueue
+        from packstation.services.printing import destination_for, render
+
+        def action():
+            document, _ = render("badges", [])
+            job = PrintQueue(station=self.station).submit(
+                "badges", [], document, destination_for("product-labels", self.config))
+            if job.status == "failed":
+                raise PackstationError("print.failed", error=job.last_error)
+            return tr("ui.menu.print_sent", document=tr("ui.settings.packers.cards"), output=job.output or "")
+        return self._run(action)
+
+
+def _said(packer) -> dict:
+    return {"name": packer.name, "badge": packer.badge}
+
+
 class SettingsDialog(QDialog):
     """Every setting in tabs; "Enregistrer" saves all of them once all are valid.
 
@@ -414,8 +619,10 @@ class SettingsDialog(QDialog):
         self.carriers_tab = CarriersTab(list(load_schedules().values()))
         self.holds_tab = HoldsTab(hold_settings())
         self.station_tab = StationTab(config, printers, printers_error)
+        self.packers_tab = PackersTab(station, config)
         for widget, key in ((self.shop_tab, "shop"), (self.carriers_tab, "carriers"),
-                            (self.holds_tab, "holds"), (self.station_tab, "station")):
+                            (self.holds_tab, "holds"), (self.station_tab, "station"),
+                            (self.packers_tab, "packers")):
             if widget is self.station_tab:
                 scroll = QScrollArea()
                 scroll.setWidgetResizable(True)

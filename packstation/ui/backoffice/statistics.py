@@ -23,7 +23,7 @@ from packstation.core import i18n
 from packstation.core.errors import PackstationError
 from packstation.db.models import utcnow
 from packstation.services.statistics import Figures, Statistics
-from packstation.ui.backoffice.common import RowsModel, duration, make_table, show_error
+from packstation.ui.backoffice.common import FILE_DIALOG_OPTIONS, RowsModel, duration, make_table, show_error
 from packstation.ui.formats import date_text
 from packstation.ui.texts import tr
 
@@ -193,7 +193,7 @@ class StatisticsWindow(QDialog):
         if not path:
             suggested = f"statistiques-{self.stats.period.first_day}-{self.stats.period.last_day}.csv"
             path, _ = QFileDialog.getSaveFileName(self, tr("ui.stats.export"), suggested,
-                                                  tr("ui.stats.csv_filter"))
+                                                  tr("ui.stats.csv_filter"), options=FILE_DIALOG_OPTIONS)
             if not path:
                 return None
         try:
