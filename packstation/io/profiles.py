@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
+import tomli as tomllib  # TOML 1.1, as the station file (inline tables over several lines)
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path

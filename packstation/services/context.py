@@ -43,7 +43,7 @@ import math
 import os
 import re
 import socket
-import tomllib
+import tomli as tomllib  # TOML 1.1: the station file contract writes inline tables over several lines
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping

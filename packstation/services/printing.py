@@ -352,7 +352,16 @@ def print_documents(config: StationConfig, kind: str, refs: Sequence[str], *, ou
                     printer: str | None, layout: str | None = None) -> str:
     """The ``print`` command: one PDF for all the refs, to a file or a printer (labels in
     ZPL for a network label printer, or the label printer configured with ``format = "zpl"``)."""
-    document, orders = render(kind, refs, layout=layout, config=config, before_packing=True)
+    spec = DestinationSpec(printer=printer, media=DEFAULT_MEDIA.get(kind))
+    zpl = None
+    if printer and kind == "label":
+        configured = destination_for(kind, config)
+        if configured.printer == printer and configured.format == "zpl" or spec.network:
+            # A thermal printer speaks ZPL: at the configured resolution, else at 203 dpi.
+            zpl = (configured.dpi or 203, configured.font)
+            spec = DestinationSpec(printer=printer, format="zpl", dpi=zpl[0], font=zpl[1])
+    document, orders = render(kind, refs, layout=layout, config=config, zpl=zpl,
+                              before_packing=True)
     if out:
         path = Path(out)
         try:
@@ -365,14 +374,6 @@ def print_documents(config: StationConfig, kind: str, refs: Sequence[str], *, ou
                 log_event("printed", order=order, station=config.station,
                           data={"kind": kind, "output": str(path)})
         return i18n.tr("print.written", path=str(path))
-    spec = DestinationSpec(printer=printer, media=DEFAULT_MEDIA.get(kind))
-    configured = destination_for(kind, config)
-    if kind == "label" and (configured.printer == printer and configured.format == "zpl"
-                            or spec.network):
-        # A thermal printer speaks ZPL: at the configured resolution, else at 203 dpi.
-        zpl = (configured.dpi or 203, configured.font)
-        document, orders = render(kind, refs, layout=layout, config=config, zpl=zpl)
-        spec = DestinationSpec(printer=printer, format="zpl", dpi=zpl[0], font=zpl[1])
     job = print_queue(config).submit(
         kind, [o.ref for o in orders] or list(refs), document, spec,
         order_id=orders[0].id if len(orders) == 1 else None)

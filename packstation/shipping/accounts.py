@@ -110,7 +110,7 @@ def accounts_text(accounts: Mapping[str, LabelAccount]) -> str:
 
 def parse_accounts_text(text: str) -> dict[str, LabelAccount]:
     """The window's text back to accounts; InputError naming the carrier and the key."""
-    import tomllib
+    import tomli as tomllib  # TOML 1.1, as the station file
 
     try:
         document = tomllib.loads(text)

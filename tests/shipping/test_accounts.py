@@ -28,3 +28,23 @@ def test_an_account_only_table_changes_no_pickups_and_no_account_reaches_the_dat
         assert load_config(station).label_accounts == config.label_accounts
     finally:
         close()
+
+
+def test_the_station_file_form_of_the_readme_is_read_as_written(tmp_path):
+    """The documented form: an inline table over two lines (TOML 1.1), with the printing
+    section of the thermal printer."""
+    station = tmp_path / "station.toml"
+    station.write_text(
+        '[[carriers]]\ncode = "colissimo"\n'
+        'label = { provider = "colissimo", url = "https://ws.colissimo.fr/sls-ws/SlsServiceWSRest/2.0",\n'
+        '          contract = "123456", password = "env:COLISSIMO_PASSWORD", format = "pdf" }\n'
+        '[printing]\n'
+        'label = { printer = "socket://192.168.1.50:9100", format = "zpl", dpi = 203 }\n'
+        'slip = { printer = "Bureau", media = "A4" }\n', encoding="utf-8")
+    config = load_config(station)
+    account = config.label_accounts["colissimo"]
+    assert (account.provider, account.login, account.secret, account.format) == (
+        "colissimo", "123456", "env:COLISSIMO_PASSWORD", "pdf")
+    assert account.url == "https://ws.colissimo.fr/sls-ws/SlsServiceWSRest/2.0"
+    assert config.printers["label"] == {"printer": "socket://192.168.1.50:9100", "format": "zpl",
+                                        "dpi": 203}

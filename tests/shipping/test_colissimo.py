@@ -218,13 +218,13 @@ def test_a_batch_of_carrier_labels_before_packing(make_shop, colissimo):
 
     config = make_shop(colissimo_url=colissimo.url, colissimo_format="zpl")
     Product.update(hs_code="090210", origin_country="CN").execute()
-    document, orders = render("label", ["C-HOME", "C-CH"], config=config)
+    document, orders = render("label", ["C-HOME", "C-CH"], config=config, before_packing=True)
     assert document == standins.ZPL + b"\n" + standins.ZPL and len(orders) == 2
     assert order("C-HOME").tracking and order("C-CH").tracking  # kept by completion later
     config.label_accounts["colissimo"] = type(config.label_accounts["colissimo"])(
         **{**config.label_accounts["colissimo"].__dict__, "format": "pdf"})
     with pytest.raises(InputError):  # PDFs of carriers: one order at a time, refused before asking
-        render("label", ["C-HOME", "H-1"], config=config)  # with an own label: one at a time too
+        render("label", ["C-HOME", "H-1"], config=config, before_packing=True)  # own label: one at a time too
     assert colissimo.issued == 2
 
 
