@@ -17,7 +17,7 @@ from packstation.db import changes, models
 Step = Callable[[peewee.Database], None]
 _steps: dict[int, Step] = {}
 #: The version this program writes. Raise it with each new @step.
-LATEST = 2
+LATEST = 3
 _LOCK_ID = 0x5AC5_7A71  # "packstation" schema lock, any constant shared by all tables
 
 
@@ -75,3 +75,22 @@ def _announce_changes(db: peewee.Database) -> None:
     """Several tables on PostgreSQL: triggers announce changes to the other tables
     (LISTEN/NOTIFY, see db.changes). Nothing to do on SQLite, which is checked instead."""
     changes.install_triggers(db)
+
+
+@step(3)
+def _shop_exports(db: peewee.Database) -> None:
+    """What real shop exports carry: the payment state and delivery mode of an order, the
+    relay point the customer chose, and each product's customs code and origin."""
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
+
+    migrator = (PostgresqlMigrator(db) if isinstance(db, peewee.PostgresqlDatabase)
+                else SqliteMigrator(db))
+    wanted = [(models.Order, ("payment", "delivery", "pickup_point")),
+              (models.Product, ("hs_code", "origin_country"))]
+    operations = []
+    for model, names in wanted:
+        table = model._meta.table_name
+        present = {column.name for column in db.get_columns(table)}
+        operations += [migrator.add_column(table, name, model._meta.fields[name])
+                       for name in names if name not in present]
+    migrate(*operations)

@@ -96,6 +96,8 @@ class Product(BaseModel):
     # None: the shop does not track this product's stock (no shortage is ever computed).
     stock = pw.IntegerField(null=True, default=None)
     updated_at = UtcDateTimeField(default=utcnow)
+    hs_code = pw.CharField(max_length=20, default="")        # customs tariff number
+    origin_country = pw.CharField(max_length=2, default="")  # ISO 3166 alpha-2, customs
 
 
 class Barcode(BaseModel):
@@ -161,10 +163,30 @@ class Order(BaseModel):
     claimed_packer = pw.CharField(max_length=100, null=True)
     claimed_at = UtcDateTimeField(null=True)
     heartbeat_at = UtcDateTimeField(null=True)
+    # PAYMENT_*: "paid", "awaiting_payment" (pending, authorised...), "cod", or "" unknown.
+    payment = pw.CharField(max_length=30, default="")
+    # DELIVERY_*: "shipping" (a carrier's label), "store_pickup" or "local_delivery" (no
+    # label, no tracking number: the parcel waits at the counter or goes out by hand).
+    delivery = pw.CharField(max_length=20, default="shipping")
+    pickup_point = pw.CharField(max_length=200, null=True)  # the relay point chosen
 
     class Meta:
         table_name = "orders"
         indexes = ((("status", "ordered_at"), False),)
+
+
+PAYMENT_PAID = "paid"
+PAYMENT_AWAITING = "awaiting_payment"
+PAYMENT_COD = "cod"
+DELIVERY_SHIPPING = "shipping"
+DELIVERY_STORE_PICKUP = "store_pickup"
+DELIVERY_LOCAL = "local_delivery"
+
+
+def needs_label(order: Order) -> bool:
+    """Whether the order leaves with a carrier (a label and a tracking number); a store
+    pickup or a local delivery is packed and verified, then waits at the counter."""
+    return (order.delivery or DELIVERY_SHIPPING) == DELIVERY_SHIPPING
 
 
 class OrderLine(BaseModel):
