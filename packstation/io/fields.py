@@ -192,12 +192,18 @@ def _iso(text: str) -> datetime | None:
 
 
 def parse_country(text: str, *, field: str = "country") -> str:
-    """An ISO 3166 alpha-2 code, upper case ("fr" -> "FR", "UK" -> "GB")."""
+    """An ISO 3166 alpha-2 code, upper case ("fr" -> "FR", "UK" -> "GB"), from a code or
+    a country's name in any language ("United States", "Allemagne", "España")."""
+    from packstation.io.countries import country_code
+
     code = text.strip().upper()
     code = _COUNTRY_ALIASES.get(code, code)
-    if not _COUNTRY.match(code):
+    if _COUNTRY.match(code):
+        return code
+    named = country_code(text)
+    if named is None:
         raise InputError("csv.bad_country", field=field, value=text)
-    return code
+    return named
 
 
 def parse_currency(text: str) -> str:
@@ -312,10 +318,10 @@ i18n.register({
         "2026-11-25T14:30:00+01:00).",
     ),
     "csv.bad_country": (
-        "Pays invalide dans la colonne {field} : « {value} » (code ISO à deux lettres "
-        "attendu, exemple : FR).",
-        "Invalid country in the {field} column: \"{value}\" (a two-letter ISO code is "
-        "expected, example: FR).",
+        "Pays inconnu dans la colonne {field} : « {value} » (un code ISO à deux lettres "
+        "comme FR, ou le nom d'un pays).",
+        "Unknown country in the {field} column: \"{value}\" (a two-letter ISO code such "
+        "as FR, or a country's name).",
     ),
     "csv.bad_currency": (
         "Devise invalide : « {value} » (code ISO à trois lettres attendu, exemple : EUR).",

@@ -19,6 +19,16 @@ from packstation.core.scan import ProductCode
 SKIP_FULFILLED = "fulfilled"
 SKIP_CANCELLED = "cancelled"
 SKIP_NO_SHIPPING = "no_shipping"   # every line is a service, a gift card, a download...
+SKIP_UNPAID = "unpaid"             # the shop says the order was never paid (WooCommerce "pending")
+
+#: How an order is paid (ImportedOrder.payment), as the queue and ``order --json`` show it.
+PAYMENT_PAID = "paid"
+PAYMENT_AWAITING = "awaiting_payment"
+PAYMENT_COD = "cod"
+#: How it leaves (ImportedOrder.delivery): only "shipping" gets a label and a tracking number.
+DELIVERY_SHIPPING = "shipping"
+DELIVERY_STORE_PICKUP = "store_pickup"
+DELIVERY_LOCAL = "local_delivery"
 
 
 @dataclass
@@ -63,6 +73,8 @@ class ImportedLine:
     weight_g: int | None
     bin: str
     requires_shipping: bool = True   # False: a service or an item already sent, not packed
+    hs_code: str = ""                # customs, for the product
+    origin_country: str = ""
 
 
 @dataclass
@@ -84,6 +96,9 @@ class ImportedOrder:
     tracking: str         # a carrier tracking number the shop already has, "" if none
     lines: list[ImportedLine]
     skip_reason: str = ""  # SKIP_*: the order is known but must not enter the queue
+    payment: str = ""      # PAYMENT_* or "" when the file does not say
+    delivery: str = DELIVERY_SHIPPING
+    pickup_point: str = ""  # the relay point the customer chose, "" for home delivery
 
 
 @dataclass
@@ -108,6 +123,7 @@ class ParsedFile:
     orders: list[ImportedOrder] = field(default_factory=list)
     products: list[ImportedProduct] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)  # rows left out, file imports
     rows: int = 0         # data rows read (blank lines not counted)
 
     @property
