@@ -128,6 +128,12 @@ def read_table(path: str | Path, *, delimiter: str | None = None) -> CsvTable:
 def parse_text(text: str, *, path: str, encoding: str = "utf-8",
                delimiter: str | None = None) -> CsvTable:
     """Split decoded text into a header and records with their physical line numbers."""
+    if "\x00" in text:
+        # No database stores a NUL character in a text (PostgreSQL refuses it).
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        table = CsvTable(path, encoding, delimiter or ",", [])
+        table.errors.append(RowError(path, line, "csv.nul_character"))
+        return table
     lines = io.StringIO(text, newline="")
     line_number = 0
     first = ""
@@ -217,6 +223,12 @@ i18n.register({
         "Encodage du fichier non reconnu (octet {offset}) : enregistrez-le en CSV UTF-8 "
         "ou en CSV Windows.",
         "Unrecognised file encoding (byte {offset}): save it as CSV UTF-8 or Windows CSV.",
+    ),
+    "csv.nul_character": (
+        "Caractère NUL dans le fichier : ce n'est pas un texte CSV (enregistrez-le de "
+        "nouveau en CSV depuis le tableur).",
+        "NUL character in the file: this is not CSV text (save it again as CSV from the "
+        "spreadsheet).",
     ),
     "csv.empty": (
         "Le fichier est vide : aucune ligne d'en-tête.",

@@ -37,6 +37,8 @@ _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 # Codes people write for a country that ISO 3166 spells otherwise.
 _COUNTRY_ALIASES = {"UK": "GB", "EL": "GR"}
+# An order date outside these years is a damaged cell, and could not be converted to UTC.
+_EARLIEST_YEAR, _LATEST_YEAR = 1970, 2999
 _TRUE = {"true", "yes", "y", "1", "oui", "o", "vrai", "x"}
 _FALSE = {"false", "no", "n", "0", "non", "faux"}
 
@@ -162,6 +164,8 @@ def parse_datetime(text: str, *, timezone: tzinfo = DEFAULT_TIMEZONE,
         parsed = _day_first(text) or _iso(text)
     if parsed is None:
         raise InputError("csv.bad_date", value=raw)
+    if not _EARLIEST_YEAR <= parsed.year <= _LATEST_YEAR:
+        raise InputError("csv.date_out_of_range", value=raw)
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone)
     return parsed
@@ -316,6 +320,11 @@ i18n.register({
         "2026-11-25T14:30:00+01:00).",
         "Unreadable date: \"{value}\" (accepted: 25/11/2026 14:30 or "
         "2026-11-25T14:30:00+01:00).",
+    ),
+    "csv.date_out_of_range": (
+        "Date hors limites : « {value} » (une date de commande entre 1970 et 2999 est "
+        "attendue).",
+        "Date out of range: \"{value}\" (an order date between 1970 and 2999 is expected).",
     ),
     "csv.bad_country": (
         "Pays inconnu dans la colonne {field} : « {value} » (un code ISO à deux lettres "

@@ -7,8 +7,11 @@ The generic format (see the README and DESIGN.md) has one row per order line::
     quantity, unit_price, currency, weight_g, bin, note, risk
 
 with optional ``tracking``, ``external_id``, ``billing_country``, ``total``,
-``status`` (a shop status: "completed", "annulée"... marks the order as not to pack)
-and ``requires_shipping`` (false for a line that is not packed).
+``status`` (a shop status: "completed", "annulée"... marks the order as not to pack),
+``requires_shipping`` (false for a line that is not packed), ``payment`` ("paid",
+"pending", "authorized", "cod"...: see :func:`payment_for`), ``delivery`` (store pickup
+or local delivery: no label), ``pickup_point`` (the relay point the customer chose) and
+``hs_code``, ``origin_country`` (customs, per line).
 
 Rows of one order share the ``order_ref``; they may be apart in the file, and order
 columns may be repeated or left empty on the order's later rows. The first non-empty
@@ -33,8 +36,9 @@ from packstation.io import fields
 from packstation.io.csvfile import CsvTable, header_key, read_table
 from packstation.io.fields import CellReadOptions
 from packstation.io.model import (
-    SKIP_CANCELLED, SKIP_FULFILLED, SKIP_NO_SHIPPING, ImportedAddress, ImportedLine,
-    ImportedOrder, ParsedFile, RowError,
+    DELIVERY_LOCAL, DELIVERY_SHIPPING, DELIVERY_STORE_PICKUP, PAYMENT_AWAITING, PAYMENT_COD,
+    PAYMENT_PAID, SKIP_CANCELLED, SKIP_FULFILLED, SKIP_NO_SHIPPING, SKIP_UNPAID,
+    ImportedAddress, ImportedLine, ImportedOrder, ParsedFile, RowError,
 )
 
 FORMAT = "generic"
@@ -47,7 +51,8 @@ GENERIC_COLUMNS = (
     "note", "risk",
 )
 OPTIONAL_COLUMNS = ("tracking", "external_id", "billing_country", "total", "status",
-                    "requires_shipping")
+                    "requires_shipping", "payment", "delivery", "pickup_point", "hs_code",
+                    "origin_country")
 FIELDS = GENERIC_COLUMNS + OPTIONAL_COLUMNS
 #: Columns a generic file must have (besides ``sku`` or ``ean``, one of them at least).
 REQUIRED_COLUMNS = ("order_ref", "order_date", "customer_name", "address1", "postcode",
@@ -69,8 +74,34 @@ _FULFILLED_STATUSES = {
 }
 _CANCELLED_STATUSES = {
     "cancelled", "canceled", "refunded", "voided", "annulee", "annule", "remboursee",
-    "rembourse", "remboursement",
+    "rembourse", "remboursement", "failed", "echouee", "echec", "expired", "trash",
 }
+# Orders the shop says were never paid (WooCommerce's "pending payment", a draft).
+_UNPAID_STATUSES = {
+    "unpaid", "pending payment", "pending-payment", "checkout-draft", "draft",
+    "en attente de paiement", "attente de paiement",
+}
+# Payment words (Shopify's Financial Status, WooCommerce's and PrestaShop's), folded.
+_PAID = {"paid", "partially_refunded", "partially refunded", "payee", "paye",
+         "paiement accepte", "complete", "completed", "captured", "settled"}
+_AWAITING = {"pending", "authorized", "authorised", "partially_paid", "partially paid",
+             "awaiting_payment", "awaiting payment", "unpaid", "en attente",
+             "en attente de paiement", "autorise", "autorisee", "partiellement paye",
+             "on-hold", "on hold"}
+_COD_WORDS = ("cash on delivery", "cash_on_delivery", "contre-remboursement",
+              "contre remboursement", "paiement a la livraison", "cod")
+_REVERSED = {"refunded", "voided", "expired", "rembourse", "remboursee", "annule",
+             "annulee"}
+# Shipping methods that are no carrier: the customer collects the parcel, or the shop
+# takes it round itself (Shopify's and WooCommerce's local pickup, French wordings).
+_STORE_PICKUP_WORDS = ("retrait en magasin", "retrait en boutique", "retrait magasin",
+                       "retrait boutique", "click & collect", "click and collect",
+                       "click&collect", "click-and-collect", "collect from", "collect in store",
+                       "local pickup", "local_pickup", "pickup in store", "pick up in store",
+                       "in-store pickup", "store pickup", "shop pickup", "pickup at",
+                       "a retirer", "retrait sur place", "retrait au", "enlevement")
+_LOCAL_DELIVERY_WORDS = ("livraison locale", "local delivery", "local_delivery",
+                         "livraison a domicile par la boutique", "coursier")
 
 
 @dataclass
@@ -150,11 +181,18 @@ def build_orders(
     source: str,
     options: CellReadOptions = CellReadOptions(),
     label: Callable[[str], str] = str,
+    first_row_wins: bool = False,
+    name_identifies: bool = False,
 ) -> tuple[list[ImportedOrder], list[RowError]]:
     """Group rows into orders, validating each; returns the clean orders and the errors.
 
     ``label`` names a generic field the way the file's header does, so that a message
     about a file read through a profile speaks of the merchant's own column.
+    ``first_row_wins``: the order's values are those of its first row, and a later row
+    only fills what the first left empty, never conflicts (Shopify writes ``Phone`` on
+    every row, ``Shipping Phone`` on the first only). ``name_identifies``: a line with
+    neither SKU nor barcode is named by its product name (matched to a product at import;
+    packed by confirming it or by linking a barcode at the table).
     """
     drafts: dict[str, _OrderDraft] = {}
     errors: list[RowError] = []
@@ -195,7 +233,7 @@ def build_orders(
             draft.errors.extend(row_errors)
             continue
 
-        conflicts = [
+        conflicts = [] if first_row_wins else [
             RowError(path, record.line, "csv.conflict", {
                 "ref": ref, "field": label(name), "first": known.raw,
                 "first_line": known.line, "value": value.raw,
@@ -213,7 +251,8 @@ def build_orders(
 
     orders = []
     for draft in drafts.values():
-        order = _finish(draft, path=path, source=source, label=label)
+        order = _finish(draft, path=path, source=source, label=label,
+                        name_identifies=name_identifies)
         errors.extend(draft.errors)
         if order is not None:
             orders.append(order)
@@ -240,7 +279,7 @@ def _order_value(name: str, raw: str, options: CellReadOptions) -> object:
         return fields.parse_decimal(text, field=name, decimal_mark=options.decimal_mark)
     if name in ("postcode", "phone"):
         return fields.strip_text_prefix(text)
-    if name in ("service", "risk"):
+    if name in ("service", "risk", "payment", "delivery"):
         return text.casefold()
     return text
 
@@ -270,6 +309,9 @@ def _line(record: FieldRecord, options: CellReadOptions) -> ImportedLine:
         record.get("weight_g"), unit=options.weight_unit, decimal_mark=options.decimal_mark))
     requires_shipping = attempt(lambda: fields.parse_bool(
         record.get("requires_shipping"), field="requires_shipping"), True)
+    origin = record.get("origin_country").strip()
+    origin_country = attempt(lambda: fields.parse_country(origin, field="origin_country"),
+                             "") if origin else ""
     if problems:
         raise _RowErrors(problems)
     return ImportedLine(
@@ -282,6 +324,8 @@ def _line(record: FieldRecord, options: CellReadOptions) -> ImportedLine:
         weight_g=weight_g,
         bin=record.get("bin").strip(),
         requires_shipping=requires_shipping,
+        hs_code="".join(char for char in record.get("hs_code") if char.isalnum())[:20],
+        origin_country=origin_country,
     )
 
 
@@ -293,7 +337,44 @@ def skip_reason_for_status(status: str) -> str:
         return SKIP_FULFILLED
     if word in _CANCELLED_STATUSES:
         return SKIP_CANCELLED
+    if word in _UNPAID_STATUSES:
+        return SKIP_UNPAID
     return ""
+
+
+def payment_for(words: str) -> str:
+    """How an order is paid, from a payment status or method as a shop writes it.
+
+    "paid", "awaiting_payment" (pending, authorised, partly paid), "cod" (cash on
+    delivery: paid to the carrier, never awaited), "refunded" (a refund or a void: the
+    order is not to pack), or "" when the words say nothing known.
+    """
+    word = fields.fold(words)
+    if not word:
+        return ""
+    if any(cod == word or (len(cod) > 3 and cod in word) for cod in _COD_WORDS):
+        return PAYMENT_COD
+    if word in _REVERSED:
+        return "refunded"
+    if word in _PAID:
+        return PAYMENT_PAID
+    if word in _AWAITING:
+        return PAYMENT_AWAITING
+    return ""
+
+
+def delivery_for(method: str) -> str:
+    """"store_pickup" or "local_delivery" when a shipping method names no carrier."""
+    word = fields.fold(method)
+    if not word:
+        return DELIVERY_SHIPPING
+    if word in (DELIVERY_STORE_PICKUP, DELIVERY_LOCAL, DELIVERY_SHIPPING):
+        return word
+    if any(phrase in word for phrase in _STORE_PICKUP_WORDS):
+        return DELIVERY_STORE_PICKUP
+    if any(phrase in word for phrase in _LOCAL_DELIVERY_WORDS):
+        return DELIVERY_LOCAL
+    return DELIVERY_SHIPPING
 
 
 def infer_service(carrier: str) -> str:
@@ -301,11 +382,15 @@ def infer_service(carrier: str) -> str:
     return "express" if "express" in fields.fold(carrier) else "standard"
 
 
-def _finish(draft: _OrderDraft, *, path: str, source: str,
-            label: Callable[[str], str]) -> ImportedOrder | None:
+def _finish(draft: _OrderDraft, *, path: str, source: str, label: Callable[[str], str],
+            name_identifies: bool = False) -> ImportedOrder | None:
     if draft.errors and not draft.lines:
         return None
     skip_reason = skip_reason_for_status(draft.status)
+    known_payment = draft.values.get("payment")
+    payment = payment_for(known_payment.raw) if known_payment is not None else ""
+    if payment == "refunded":
+        skip_reason, payment = skip_reason or SKIP_CANCELLED, ""
     if not skip_reason and draft.lines and not any(line.requires_shipping for line in draft.lines):
         skip_reason = SKIP_NO_SHIPPING
 
@@ -322,7 +407,8 @@ def _finish(draft: _OrderDraft, *, path: str, source: str,
                                      {"ref": draft.ref, "fields": ", ".join(missing)}))
     if not skip_reason:
         for line in draft.lines:
-            if line.requires_shipping and not line.sku and not line.codes:
+            if line.requires_shipping and not line.sku and not line.codes \
+                    and not (name_identifies and line.name):
                 draft.errors.append(RowError(path, line.line, "csv.missing_sku_and_ean", {
                     "sku": label("sku"), "ean": label("ean")}))
     if draft.errors:
@@ -334,6 +420,7 @@ def _finish(draft: _OrderDraft, *, path: str, source: str,
         # A spreadsheet read "01000" as the number 1000: French postcodes have 5 digits.
         postcode = "0" + postcode
     carrier = value("carrier")
+    delivery = delivery_for(value("delivery")) if value("delivery") else delivery_for(carrier)
     address = ImportedAddress(
         name=value("customer_name"), company=value("company"),
         address1=value("address1"), address2=value("address2"), postcode=postcode,
@@ -358,6 +445,9 @@ def _finish(draft: _OrderDraft, *, path: str, source: str,
         tracking=value("tracking"),
         lines=draft.lines,
         skip_reason=skip_reason,
+        payment=payment,
+        delivery=delivery,
+        pickup_point=value("pickup_point"),
     )
 
 

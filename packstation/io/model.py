@@ -110,6 +110,10 @@ class ImportedProduct:
     weight_g: int | None
     stock: int | None     # may be negative: a shop platform that oversold says so
     bin: str
+    hs_code: str = ""
+    origin_country: str = ""
+    # Other names order lines give the product (Shopify's "Title - Variant").
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass

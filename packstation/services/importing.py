@@ -18,7 +18,9 @@ from typing import Callable, Iterable, Sequence
 from packstation.core import gtin, i18n
 from packstation.core.carriers import CarrierSchedule, match_carrier
 from packstation.db import atomic
-from packstation.db.models import Barcode, Carrier, Event, Order, OrderLine, OrderStatus, Product, utcnow
+from packstation.db.models import (
+    Barcode, Carrier, Event, Order, OrderLine, OrderStatus, Product, Shipment, utcnow,
+)
 from packstation.db.queries import bulk_insert, log_event, select_in
 from packstation.io.model import SKIP_NO_SHIPPING, ImportedOrder, ImportedProduct, ParsedFile, RowError
 from packstation.services.carriers import load_schedules
@@ -43,6 +45,8 @@ class ImportReport:
     products_new: list[str] = field(default_factory=list)
     products_updated: list[str] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)  # rows left out; the file imports
+    profiles_folder: str = ""
 
     @property
     def ok(self) -> bool:
@@ -51,6 +55,10 @@ class ImportReport:
     def summary(self) -> str:
         key = "import.summary_dry" if self.dry_run else "import.summary"
         if not self.ok:
+            if self.format == "unknown":
+                # Nothing is wrong with the rows: the columns are not known yet.
+                return i18n.tr("import.not_recognised", path=self.path,
+                               folder=self.profiles_folder or "profiles")
             return i18n.tr("import.rejected", path=self.path, count=len(self.errors))
         return i18n.tr(key, path=self.path, new=len(self.new), updated=len(self.updated),
                        unchanged=len(self.unchanged), skipped=len(self.skipped) + len(self.cancelled),
@@ -64,6 +72,8 @@ class ImportReport:
             "skipped": [{"ref": ref, "reason": reason} for ref, reason in self.skipped],
             "products_new": self.products_new, "products_updated": self.products_updated,
             "errors": [{"line": error.line, "reason": error.reason} for error in self.errors],
+            "warnings": [{"line": warning.line, "reason": warning.reason}
+                         for warning in self.warnings],
         }
 
 
@@ -80,15 +90,21 @@ class Importer:
         self.clock = clock
 
     def import_file(self, path: str | Path, *, format: str = "auto", dry_run: bool = False,
-                    profiles: Iterable = ()) -> ImportReport:
+                    profiles: Iterable = (), profiles_folder: str | Path | None = None
+                    ) -> ImportReport:
         from packstation.io import parse
+        from packstation.services.profiles import profiles_dir
 
         parsed = parse(str(path), format=format, profiles=list(profiles))
-        return self.apply(parsed, dry_run=dry_run)
+        report = self.apply(parsed, dry_run=dry_run)
+        report.profiles_folder = str(profiles_folder or profiles_dir())
+        return report
 
     def apply(self, parsed: ParsedFile, *, dry_run: bool = False) -> ImportReport:
         report = ImportReport(path=parsed.path, format=parsed.format, dry_run=dry_run,
-                              errors=list(parsed.errors))
+                              errors=list(parsed.errors), warnings=list(parsed.warnings))
+        if not report.errors:
+            report.errors.extend(check_limits(parsed))
         if report.errors:
             return report
         try:
@@ -123,12 +139,13 @@ class Importer:
         wanted: dict[str, dict] = {}
         for order in parsed.orders:
             for line in order.lines:
+                if not line.sku:
+                    continue    # a gift card, a tip, a service without SKU: never packed
                 entry = wanted.setdefault(line.sku, {"line": line.line, "codes": {}})
                 entry["name"] = entry.get("name") or line.name
-                if line.weight_g is not None:
-                    entry["weight_g"] = line.weight_g
-                if line.bin:
-                    entry["bin"] = line.bin
+                for name in ("weight_g", "bin", "hs_code", "origin_country"):
+                    if getattr(line, name) not in (None, ""):
+                        entry[name] = getattr(line, name)
                 for code in line.codes:
                     entry["codes"][code.code] = (code.units, line.line)
         for product in parsed.products:
@@ -138,8 +155,9 @@ class Importer:
                 entry["name"] = product.name
             if product.weight_g is not None:
                 entry["weight_g"] = product.weight_g
-            if product.bin:
-                entry["bin"] = product.bin
+            for name in ("bin", "hs_code", "origin_country"):
+                if getattr(product, name):
+                    entry[name] = getattr(product, name)
             for code in product.codes:
                 entry["codes"][code.code] = (code.units, product.line)
         known = {product.sku: product for product in
@@ -152,7 +170,9 @@ class Importer:
         fresh = [sku for sku in wanted if sku not in known]
         bulk_insert(Product, [{"sku": sku, "name": wanted[sku].get("name") or sku,
                                "weight_g": wanted[sku].get("weight_g"),
-                               "bin": wanted[sku].get("bin", ""), "stock": None, "updated_at": now}
+                               "bin": wanted[sku].get("bin", ""), "stock": None, "updated_at": now,
+                               "hs_code": wanted[sku].get("hs_code", ""),
+                               "origin_country": wanted[sku].get("origin_country", "")}
                               for sku in fresh])
         known.update((product.sku, product) for product in select_in(Product, Product.sku, fresh))
         report.products_new.extend(fresh)
@@ -160,7 +180,8 @@ class Importer:
         new_codes = []
         for sku, entry in wanted.items():
             product = known[sku]
-            changes = {name: entry[name] for name in ("name", "weight_g", "bin")
+            changes = {name: entry[name] for name in ("name", "weight_g", "bin", "hs_code",
+                                                      "origin_country")
                        if entry.get(name) not in (None, "") and getattr(product, name) != entry[name]}
             if changes:
                 Product.update(updated_at=now, **changes).where(Product.id == product.id).execute()
@@ -184,14 +205,35 @@ class Importer:
 
     @staticmethod
     def _name_unnamed_lines(parsed: ParsedFile) -> None:
-        """A row that named its product by barcode only gets that product's SKU (or the code)."""
-        unnamed = [line for order in parsed.orders for line in order.lines if not line.sku]
+        """Give a SKU to each packed line that has none.
+
+        A line named by barcode only gets that product's SKU (or the code). A line named
+        by its product name only (Shopify without SKUs) gets the SKU of the product of
+        that name (from this file's products or the database), else its name becomes the
+        SKU of a product without barcode: packed by confirming it, or by a barcode the
+        packer links to it at the table (:func:`packstation.services.products.link_barcode`).
+        """
+        unnamed = [line for order in parsed.orders for line in order.lines
+                   if not line.sku and line.requires_shipping]
         codes = [line.codes[0].code for line in unnamed if line.codes]
         owners = {barcode.code: barcode.product.sku for barcode in
                   select_in(Barcode.select(Barcode, Product).join(Product), Barcode.code, codes)}
+        by_name: dict[str, str] = {}
+        for product in parsed.products:
+            for name in (product.name, *product.aliases):
+                by_name.setdefault(_name_key(name), product.sku)
+        names = [line.name for line in unnamed if not line.codes and line.name]
+        if names:
+            forms = {form for name in names for form in _name_forms(name)}
+            for product in select_in(Product.select(Product.sku, Product.name), Product.name,
+                                     list(forms)):
+                by_name.setdefault(_name_key(product.name), product.sku)
         for line in unnamed:
-            code = line.codes[0].code
-            line.sku = owners.get(code) or gtin.display(code)
+            if line.codes:
+                code = line.codes[0].code
+                line.sku = owners.get(code) or gtin.display(code)
+            elif line.name:
+                line.sku = by_name.get(_name_key(line.name)) or line.name.strip()[:_SKU_LENGTH]
 
     def _update_stock(self, imported: ImportedProduct, product: Product,
                       report: ImportReport) -> None:
@@ -259,7 +301,16 @@ class Importer:
             if not changed and not lines_changed:
                 report.unchanged.append(imported.ref)
                 continue
-            Order.update(updated_at=now, **changed).where(Order.id == known.id).execute()
+            # Guarded: a station may have claimed the order since it was read; then its
+            # lines are left as they are (the packer is counting them).
+            matched_rows = (Order.update(updated_at=now, **changed)
+                            .where((Order.id == known.id)
+                                   & (Order.status == OrderStatus.PENDING)).execute())
+            if not matched_rows:
+                status = Order.get_by_id(known.id).status
+                report.skipped.append((imported.ref, i18n.tr(
+                    "import.skip.not_pending", status=i18n.tr(f"status.{status}"))))
+                continue
             if lines_changed:
                 OrderLine.delete().where(OrderLine.order == known.id).execute()
                 self._insert_lines([(known.id, lines)], products)
@@ -304,6 +355,8 @@ class Importer:
             "country": address.country, "phone": address.phone, "email": address.email,
             "billing_country": imported.billing_country or "",
             "tracking": imported.tracking or None,
+            "payment": imported.payment, "delivery": imported.delivery,
+            "pickup_point": imported.pickup_point or None,
         }
 
     def _insert_lines(self, orders: list[tuple[int, list]], products: dict[str, Product]) -> None:
@@ -319,7 +372,7 @@ class Importer:
              "weight_g": line.weight_g if line.weight_g is not None else products[line.sku].weight_g,
              "bin": line.bin or products[line.sku].bin}
             for order_id, lines in orders
-            for position, line in enumerate(lines, start=1)
+            for position, line in enumerate((line for line in lines if line.sku), start=1)
         ]
 
     def _hold(self, imported: ImportedOrder, order_id: int, previous: Order | None) -> None:
@@ -333,6 +386,96 @@ class Importer:
 
 
 _BATCH = 400  # orders per batch: one look-up of their ids each
+_SKU_LENGTH = Product.sku.max_length
+
+
+def _name_key(name: str) -> str:
+    """A product name compared loosely: Shopify's line item writes "Title - Variant",
+    the products export is read as "Title – Variant"."""
+    return " ".join(name.replace("–", "-").replace("—", "-").split()).casefold()
+
+
+def _name_forms(name: str) -> list[str]:
+    """The stored names a line item's name may match exactly (for an indexed look-up)."""
+    plain = " ".join(name.split())
+    return list(dict.fromkeys([name, plain, plain.replace(" - ", " – ")]))
+
+
+# What the database can hold, checked before the write so that SQLite (which would take
+# anything) and PostgreSQL (which refuses a text longer than its column) accept the same
+# files, and a number too large is a row error rather than a failed transaction.
+_MAX_INT = 2**31 - 1
+_MAX_AMOUNT = Decimal(10) ** 12      # DecimalField(max_digits=14, decimal_places=2)
+_ORDER_TEXTS = {  # ImportedOrder attribute -> the column that stores it
+    "ref": Order.ref, "external_id": Order.external_id, "carrier": Order.shipping_method,
+    "service": Order.service, "risk": Order.risk, "currency": Order.currency,
+    "customer_name": Order.customer_name, "tracking": Order.tracking,
+    "payment": Order.payment, "pickup_point": Order.pickup_point,
+}
+_ADDRESS_TEXTS = {
+    "company": Order.company, "address1": Order.address1, "address2": Order.address2,
+    "postcode": Order.postcode, "city": Order.city, "region": Order.region,
+    "phone": Order.phone, "email": Order.email,
+}
+_LINE_TEXTS = {"sku": OrderLine.sku, "name": OrderLine.name, "bin": OrderLine.bin}
+_PRODUCT_TEXTS = {"sku": Product.sku, "name": Product.name, "bin": Product.bin}
+
+
+def check_limits(parsed: ParsedFile) -> list[RowError]:
+    """Every value the database could not store as given, as row errors; and two orders
+    of the file, or an order and another order in the database, with one tracking number."""
+    errors: list[RowError] = []
+
+    def text(line: int, value: str, column) -> None:
+        if value and len(value) > column.max_length:
+            errors.append(RowError(parsed.path, line, "import.too_long", {
+                "field": column.name, "length": len(value), "max": column.max_length}))
+
+    def number(line: int, value, name: str, limit) -> None:
+        if value is not None and abs(value) >= limit:
+            errors.append(RowError(parsed.path, line, "import.too_large",
+                                   {"field": name, "value": value}))
+
+    tracking_lines: dict[str, tuple[str, int]] = {}
+    for order in parsed.orders:
+        for name, column in _ORDER_TEXTS.items():
+            text(order.line, getattr(order, name) or "", column)
+        for name, column in _ADDRESS_TEXTS.items():
+            text(order.line, getattr(order.address, name) or "", column)
+        number(order.line, order.total, "total", _MAX_AMOUNT)
+        for line in order.lines:
+            for name, column in _LINE_TEXTS.items():
+                text(line.line, getattr(line, name) or "", column)
+            number(line.line, line.quantity, "quantity", _MAX_INT)
+            number(line.line, line.weight_g, "weight_g", _MAX_INT)
+            number(line.line, line.unit_price, "unit_price", _MAX_AMOUNT)
+            for code in line.codes:
+                text(line.line, code.code, Barcode.code)
+                number(line.line, code.units, "units", _MAX_INT)
+        if order.tracking and not order.skip_reason:
+            first = tracking_lines.setdefault(order.tracking, (order.ref, order.line))
+            if first[0] != order.ref:
+                errors.append(RowError(parsed.path, order.line, "import.tracking_twice", {
+                    "tracking": order.tracking, "ref": first[0], "first_line": first[1]}))
+    for product in parsed.products:
+        for name, column in _PRODUCT_TEXTS.items():
+            text(product.line, getattr(product, name) or "", column)
+        number(product.line, product.weight_g, "weight_g", _MAX_INT)
+        number(product.line, product.stock, "stock", _MAX_INT)
+        for code in product.codes:
+            text(product.line, code.code, Barcode.code)
+    if tracking_lines and not errors:
+        owners = {order.tracking: order.ref for order in select_in(
+            Order.select(Order.ref, Order.tracking), Order.tracking, list(tracking_lines))}
+        owners.update((shipment.tracking, shipment.order.ref) for shipment in select_in(
+            Shipment.select(Shipment, Order).join(Order), Shipment.tracking, list(tracking_lines)))
+        for tracking, (ref, line) in tracking_lines.items():
+            owner = owners.get(tracking)
+            if owner is not None and owner != ref:
+                errors.append(RowError(parsed.path, line, "import.tracking_taken",
+                                       {"tracking": tracking, "ref": owner}))
+    errors.sort(key=lambda error: error.line)
+    return errors
 
 
 def _line_key(row: dict) -> tuple:
@@ -363,6 +506,22 @@ i18n.register({
                         "Corrigez-les et importez à nouveau le fichier.",
                         "{path} rejected: {count} row(s) in error, nothing was imported. "
                         "Fix them and import the file again."),
+    "import.not_recognised": (
+        "{path} : format non reconnu, rien n'a été importé. Ouvrez-le par le menu Importer "
+        "de la fenêtre pour associer ses colonnes (le profil est enregistré dans {folder}), "
+        "ou déposez un profil de colonnes dans ce dossier.",
+        "{path}: format not recognised, nothing was imported. Open it from the window's "
+        "Import menu to map its columns (the profile is saved in {folder}), or put a "
+        "column-mapping profile in that folder."),
+    "import.too_long": ("{field} trop long : {length} caractères pour {max} au plus",
+                        "{field} too long: {length} characters for at most {max}"),
+    "import.too_large": ("{field} trop grand : {value}", "{field} too large: {value}"),
+    "import.tracking_twice": (
+        "le numéro de suivi {tracking} est déjà celui de la commande {ref} (ligne {first_line})",
+        "tracking number {tracking} already belongs to order {ref} (line {first_line})"),
+    "import.tracking_taken": (
+        "le numéro de suivi {tracking} est déjà celui de la commande {ref}",
+        "tracking number {tracking} already belongs to order {ref}"),
     "import.code_taken": ("le code {code} appartient déjà au produit {sku}",
                           "code {code} already belongs to product {sku}"),
     "import.cancelled_by_shop": ("annulée dans la boutique", "cancelled in the shop"),
