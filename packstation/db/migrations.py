@@ -93,4 +93,8 @@ def _shop_exports(db: peewee.Database) -> None:
         present = {column.name for column in db.get_columns(table)}
         operations += [migrator.add_column(table, name, model._meta.fields[name])
                        for name in names if name not in present]
+    shipment = models.Shipment._meta.table_name
+    if not next(column.null for column in db.get_columns(shipment) if column.name == "tracking"):
+        # A parcel that waits at the counter has no tracking number.
+        operations.append(migrator.drop_not_null(shipment, "tracking"))
     migrate(*operations)

@@ -208,7 +208,8 @@ class OrderLine(BaseModel):
 
 class Shipment(BaseModel):
     order = pw.ForeignKeyField(Order, backref="shipments", unique=True, on_delete="CASCADE")
-    tracking = pw.CharField(max_length=100, unique=True)
+    # None for a store pickup or a local delivery: no carrier, so no tracking number.
+    tracking = pw.CharField(max_length=100, unique=True, null=True)
     weight_g = pw.IntegerField()
     parcels = pw.IntegerField(default=1)
     packer = pw.CharField(max_length=100, default="")

@@ -28,7 +28,7 @@ def _carrier(code: str) -> Carrier:
 def waiting_shipments(carrier: Carrier):
     return (Shipment.select(Shipment, Order).join(Order)
             .where((Order.carrier == carrier.id) & (Order.status == OrderStatus.PACKED)
-                   & Shipment.handed_over_at.is_null())
+                   & Shipment.handed_over_at.is_null() & Shipment.tracking.is_null(False))
             .order_by(Shipment.packed_at))
 
 

@@ -54,6 +54,9 @@ def order_summary(order: Order, lines: list[OrderLine] | None = None,
         "total": str(order.total) if order.total is not None else None,
         "currency": order.currency,
         "claimed_by": order.claimed_station,
+        "payment": order.payment or None,
+        "delivery": order.delivery,
+        "pickup_point": order.pickup_point or None,
         "lines": [
             {
                 "sku": line.sku,

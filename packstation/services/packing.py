@@ -28,7 +28,7 @@ from packstation.core.scan import Scan, ScanKind, normalise
 from packstation.core.tracking import station_tracking
 from packstation.db import atomic
 from packstation.db.models import (
-    Order, OrderLine, OrderStatus, Packer, Product, ScanRecord, Shipment, utcnow,
+    Order, OrderLine, OrderStatus, Packer, Product, ScanRecord, Shipment, needs_label, utcnow,
 )
 from packstation.db.queries import find_order, line_states, log_event, product_for_code
 
@@ -496,7 +496,9 @@ class PackingStation:
             computed = parcel_weight(lines, self.packaging_g)
             weight = weight_g or computed
             carrier_code = order.carrier.code if order.carrier_id else ""
-            tracking = order.tracking or station_tracking(order.id, carrier_code)
+            # A store pickup or a local delivery waits at the counter: no tracking number.
+            tracking = (order.tracking or station_tracking(order.id, carrier_code)) \
+                if needs_label(order) else None
             started = order.claimed_at or now
             Shipment.delete().where(Shipment.order == order.id).execute()
             Shipment.create(order=order, tracking=tracking, weight_g=weight, packer=self.packer,
@@ -518,8 +520,10 @@ class PackingStation:
         self.last_completed_id = order.id
         ref = order.ref
         self._clear()
-        documents = self._print(order.id, ("label", "slip"), reprint=False)
-        return self._answer(Outcome.ORDER_COMPLETE, "pack.order_complete", ref=ref,
+        documents = self._print(order.id, ("label", "slip") if needs_label(order) else ("slip",),
+                                reprint=False)
+        key = "pack.order_complete" if tracking else "pack.order_at_counter"
+        return self._answer(Outcome.ORDER_COMPLETE, key, ref=ref,
                             tracking=tracking, weight=weight, order_ref=ref,
                             weight_g=weight, documents=documents)
 
@@ -604,6 +608,14 @@ class PackingStation:
                           documents=documents or [])
 
 
+i18n.register({
+    "pack.order_at_counter": (
+        "Colis prêt : {ref} — {weight} g, retrait ou livraison par la boutique : pas "
+        "d'étiquette, il attend au comptoir.",
+        "Parcel ready: {ref} — {weight} g, collected or delivered by the shop: no label, "
+        "it waits at the counter.",
+    ),
+})
 i18n.register({
     "pack.order_taken_stale": (
         "La commande {ref} est en cours sur {station}, sans activité depuis {idle} — si ce poste est "

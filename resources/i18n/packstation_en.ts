@@ -753,11 +753,15 @@
         </message>
         <message>
             <source>ui.settings.holds.first_express</source>
-            <translation>Hold a customer's first order when it is express</translation>
+            <translation>Hold a customer's first order when it is express (a customer with no earlier order in Packstation's history)</translation>
+        </message>
+        <message>
+            <source>ui.settings.holds.awaiting_payment</source>
+            <translation>Hold orders awaiting payment (never cash on delivery)</translation>
         </message>
         <message>
             <source>ui.settings.holds.total</source>
-            <translation>Hold above the amount</translation>
+            <translation>Hold above the amount (orders in EUR)</translation>
         </message>
         <message>
             <source>ui.settings.holds.total_placeholder</source>

@@ -753,11 +753,15 @@
         </message>
         <message>
             <source>ui.settings.holds.first_express</source>
-            <translation>Bloquer la première commande d'un client en express</translation>
+            <translation>Bloquer la première commande d'un client en express (un client sans commande antérieure dans l'historique de Packstation)</translation>
+        </message>
+        <message>
+            <source>ui.settings.holds.awaiting_payment</source>
+            <translation>Bloquer les commandes en attente de paiement (jamais le paiement à la livraison)</translation>
         </message>
         <message>
             <source>ui.settings.holds.total</source>
-            <translation>Bloquer au-dessus du montant</translation>
+            <translation>Bloquer au-dessus du montant (commandes en EUR)</translation>
         </message>
         <message>
             <source>ui.settings.holds.total_placeholder</source>
