@@ -492,6 +492,26 @@
             <translation>Requires shipping (yes/no)</translation>
         </message>
         <message>
+            <source>ui.mapping.field.payment</source>
+            <translation>Payment (paid, pending, cash on delivery)</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.delivery</source>
+            <translation>Delivery mode (store pickup, local delivery)</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.pickup_point</source>
+            <translation>Chosen relay point</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.hs_code</source>
+            <translation>HS code (customs)</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.origin_country</source>
+            <translation>Country of origin (customs)</translation>
+        </message>
+        <message>
             <source>ui.eod.title</source>
             <translation>End of day — manifests</translation>
         </message>

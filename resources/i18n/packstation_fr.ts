@@ -492,6 +492,26 @@
             <translation>À expédier (oui/non)</translation>
         </message>
         <message>
+            <source>ui.mapping.field.payment</source>
+            <translation>Paiement (payé, en attente, contre-remboursement)</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.delivery</source>
+            <translation>Mode de livraison (retrait en magasin, livraison locale)</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.pickup_point</source>
+            <translation>Point relais choisi</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.hs_code</source>
+            <translation>Code SH (douane)</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.origin_country</source>
+            <translation>Pays d'origine (douane)</translation>
+        </message>
+        <message>
             <source>ui.eod.title</source>
             <translation>Fin de journée — bordereaux</translation>
         </message>

@@ -40,22 +40,25 @@ def prestashop_row(**values: str) -> dict:
 
 def test_the_example_profiles_ship_and_load():
     profiles = {profile.name: profile for profile in builtin_profiles()}
-    assert set(profiles) == {"woocommerce", "prestashop"}
+    assert set(profiles) == {"woocommerce", "woocommerce-classic", "prestashop", "etsy",
+                             "amazon"}
     assert profiles["woocommerce"].columns["customer_name"] == [
+        "First Name (Shipping)", "Last Name (Shipping)"]
+    assert profiles["woocommerce-classic"].columns["customer_name"] == [
         "Shipping First Name", "Shipping Last Name"]
     assert profiles["prestashop"].options.weight_unit == "kg"
 
 
 def test_a_woocommerce_export_through_its_profile(fixtures):
     path = fixtures / "woocommerce_orders.csv"
-    assert detect_format(path) == "woocommerce"
+    assert detect_format(path) == "woocommerce-classic"
     parsed = parse(path)
     assert parsed.errors == []
-    assert parsed.format == "woocommerce"
+    assert parsed.format == "woocommerce-classic"
     orders = {order.ref: order for order in parsed.orders}
     assert list(orders) == ["2201", "2202", "2203"]
     moscow = orders["2201"]
-    assert moscow.source == "woocommerce"
+    assert moscow.source == "woocommerce-classic"
     assert moscow.customer_name == "Иван Петров"           # two columns joined
     assert (moscow.address.address1, moscow.address.city, moscow.address.country) == (
         "ул. Тверская, 7", "Москва", "RU")
@@ -164,11 +167,12 @@ def test_a_saved_profile_reads_its_file(tmp_path, write_csv):
 
 
 def test_a_users_profile_overrides_the_example_of_the_same_name(fixtures):
-    mine = Profile(name="woocommerce", columns={
+    mine = Profile(name="woocommerce-classic", columns={
         "order_ref": "Order ID", "order_date": "Order Date", "quantity": "Quantity",
         "sku": "SKU", "customer_name": "Shipping Last Name", "address1": "Shipping Address 1",
         "city": "Shipping City", "country": "Shipping Country"})
-    parsed = parse(fixtures / "woocommerce_orders.csv", format="woocommerce", profiles=[mine])
+    parsed = parse(fixtures / "woocommerce_orders.csv", format="woocommerce-classic",
+                   profiles=[mine])
     assert parsed.errors == []
     assert parsed.orders[0].customer_name == "Петров"
 
