@@ -59,6 +59,10 @@ class ImportReport:
                 # Nothing is wrong with the rows: the columns are not known yet.
                 return i18n.tr("import.not_recognised", path=self.path,
                                folder=self.profiles_folder or "profiles")
+            if len(self.errors) == 1 and self.errors[0].key in _FILE_LEVEL_ERRORS:
+                # The file as a whole, not its rows: say why rather than "fix the rows".
+                return i18n.tr("import.file_refused", path=self.path,
+                               reason=self.errors[0].reason)
             return i18n.tr("import.rejected", path=self.path, count=len(self.errors))
         return i18n.tr(key, path=self.path, new=len(self.new), updated=len(self.updated),
                        unchanged=len(self.unchanged), skipped=len(self.skipped) + len(self.cancelled),
@@ -76,6 +80,12 @@ class ImportReport:
                          for warning in self.warnings],
         }
 
+
+_FILE_LEVEL_ERRORS = {
+    "import.prestashop_order_list", "csv.empty", "csv.bad_encoding", "csv.nul_character",
+    "shopify.not_orders", "shopify.not_products", "profile.missing_columns",
+    "csv.missing_columns", "csv.unknown_header", "csv.duplicate_columns",
+}
 
 HoldRule = Callable[[ImportedOrder, Order | None], str | None]
 
@@ -513,6 +523,8 @@ i18n.register({
         "{path}: format not recognised, nothing was imported. Open it from the window's "
         "Import menu to map its columns (the profile is saved in {folder}), or put a "
         "column-mapping profile in that folder."),
+    "import.file_refused": ("{path} refusé, rien n'a été importé : {reason}",
+                            "{path} refused, nothing was imported: {reason}"),
     "import.too_long": ("{field} trop long : {length} caractères pour {max} au plus",
                         "{field} too long: {length} characters for at most {max}"),
     "import.too_large": ("{field} trop grand : {value}", "{field} too large: {value}"),
