@@ -400,7 +400,14 @@ def _finish(draft: _OrderDraft, *, path: str, source: str, label: Callable[[str]
 
     # What it takes to pack and ship: checked only for orders that enter the queue, and
     # only if no row was rejected (a rejected row may be the one that held the values).
-    required = ("order_date",) if skip_reason else REQUIRED_ORDER_VALUES
+    carrier = value("carrier")
+    delivery = delivery_for(value("delivery")) if value("delivery") else delivery_for(carrier)
+    if skip_reason:
+        required = ("order_date",)
+    elif delivery == DELIVERY_STORE_PICKUP:
+        required = ("order_date", "customer_name")   # collected at the shop: no address
+    else:
+        required = REQUIRED_ORDER_VALUES
     missing = [label(name) for name in required if name not in draft.values]
     if missing and not draft.errors:
         draft.errors.append(RowError(path, draft.line, "csv.order_missing_values",
@@ -419,8 +426,6 @@ def _finish(draft: _OrderDraft, *, path: str, source: str, label: Callable[[str]
     if country in ("FR", "MC") and len(postcode) == 4 and postcode.isdigit():
         # A spreadsheet read "01000" as the number 1000: French postcodes have 5 digits.
         postcode = "0" + postcode
-    carrier = value("carrier")
-    delivery = delivery_for(value("delivery")) if value("delivery") else delivery_for(carrier)
     address = ImportedAddress(
         name=value("customer_name"), company=value("company"),
         address1=value("address1"), address2=value("address2"), postcode=postcode,
