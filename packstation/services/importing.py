@@ -10,12 +10,16 @@ that is rolled back, so the report says exactly what would change.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+import peewee
+
 from packstation.core import gtin, i18n
+from packstation.core.errors import DatabaseError
 from packstation.core.carriers import CarrierSchedule, match_carrier
 from packstation.db import atomic
 from packstation.db.models import (
@@ -111,26 +115,43 @@ class Importer:
         return report
 
     def apply(self, parsed: ParsedFile, *, dry_run: bool = False) -> ImportReport:
-        report = ImportReport(path=parsed.path, format=parsed.format, dry_run=dry_run,
-                              errors=list(parsed.errors), warnings=list(parsed.warnings))
-        if not report.errors:
-            report.errors.extend(check_limits(parsed))
-        if report.errors:
+        """Check the parsed file, then write it in one transaction (or roll it back).
+
+        Everything that reads the file (parsing, validation, the limits) happens before
+        the transaction, which holds the database only for the look-ups and the writing.
+        Two imports at once may collide (the same new product, a deadlock between two
+        PostgreSQL transactions): the loser is rolled back whole and tried again, and
+        after the last attempt the user is told to import the file again.
+        """
+        errors = list(parsed.errors)
+        if not errors:
+            errors.extend(check_limits(parsed))
+        for attempt in range(1, _ATTEMPTS + 1):
+            report = ImportReport(path=parsed.path, format=parsed.format, dry_run=dry_run,
+                                  errors=list(errors), warnings=list(parsed.warnings))
+            if report.errors:
+                return report
+            try:
+                with atomic():
+                    self._apply(parsed, report)
+                    if report.errors:
+                        raise _Rollback
+                    log_event("imported", station=self.station, data={
+                        "path": parsed.path, "format": parsed.format, "new": len(report.new),
+                        "updated": len(report.updated), "products": len(report.products_new)
+                        + len(report.products_updated)})
+                    if dry_run:
+                        raise _Rollback
+            except _Rollback:
+                pass
+            except _COLLISIONS as exc:
+                if attempt < _ATTEMPTS:
+                    time.sleep(0.2 * attempt)
+                    continue
+                raise DatabaseError("import.collided", path=parsed.path,
+                                    detail=str(exc).splitlines()[0] if str(exc) else "") from exc
             return report
-        try:
-            with atomic():
-                self._apply(parsed, report)
-                if report.errors:
-                    raise _Rollback
-                log_event("imported", station=self.station, data={
-                    "path": parsed.path, "format": parsed.format, "new": len(report.new),
-                    "updated": len(report.updated), "products": len(report.products_new)
-                    + len(report.products_updated)})
-                if dry_run:
-                    raise _Rollback
-        except _Rollback:
-            pass
-        return report
+        raise AssertionError("unreachable")
 
     # -- the work, inside the transaction ------------------------------------------------
 
@@ -177,7 +198,9 @@ class Importer:
                   select_in(Barcode, Barcode.code, all_codes)}
         product_by_id = {product.id: product for product in known.values()}
         now = self.clock()
-        fresh = [sku for sku in wanted if sku not in known]
+        # In SKU order: two imports that create or update the same products lock their
+        # rows in the same order and wait for each other rather than deadlock.
+        fresh = sorted(sku for sku in wanted if sku not in known)
         bulk_insert(Product, [{"sku": sku, "name": wanted[sku].get("name") or sku,
                                "weight_g": wanted[sku].get("weight_g"),
                                "bin": wanted[sku].get("bin", ""), "stock": None, "updated_at": now,
@@ -188,7 +211,7 @@ class Importer:
         report.products_new.extend(fresh)
         added: dict[str, int] = {}  # codes this file gives to a product: code -> product id
         new_codes = []
-        for sku, entry in wanted.items():
+        for sku, entry in sorted(wanted.items()):
             product = known[sku]
             changes = {name: entry[name] for name in ("name", "weight_g", "bin", "hs_code",
                                                       "origin_country")
@@ -396,6 +419,25 @@ class Importer:
 
 
 _BATCH = 400  # orders per batch: one look-up of their ids each
+_ATTEMPTS = 3  # of one import that collided with another one
+
+
+def _collisions() -> tuple[type[BaseException], ...]:
+    """What two writers colliding raise: peewee's errors, and the drivers' own from the
+    bulk inserts that go straight to the cursor (a unique key another import just took,
+    a deadlock, a database locked past its timeout)."""
+    import sqlite3
+
+    kinds: list[type[BaseException]] = [peewee.IntegrityError, peewee.OperationalError,
+                                        sqlite3.IntegrityError, sqlite3.OperationalError]
+    try:
+        import psycopg2
+    except ImportError:  # pragma: no cover - PostgreSQL support is installed with us
+        return tuple(kinds)
+    return (*kinds, psycopg2.IntegrityError, psycopg2.OperationalError)
+
+
+_COLLISIONS = _collisions()
 _SKU_LENGTH = Product.sku.max_length
 
 
@@ -523,6 +565,11 @@ i18n.register({
         "{path}: format not recognised, nothing was imported. Open it from the window's "
         "Import menu to map its columns (the profile is saved in {folder}), or put a "
         "column-mapping profile in that folder."),
+    "import.collided": (
+        "{path} : la base était occupée par une autre importation ou un poste ({detail}) ; "
+        "rien n'a été importé. Importez de nouveau le fichier.",
+        "{path}: the database was busy with another import or a table ({detail}); nothing "
+        "was imported. Import the file again."),
     "import.file_refused": ("{path} refusé, rien n'a été importé : {reason}",
                             "{path} refused, nothing was imported: {reason}"),
     "import.too_long": ("{field} trop long : {length} caractères pour {max} au plus",
