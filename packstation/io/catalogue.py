@@ -89,7 +89,7 @@ def catalogue_format(table: CsvTable) -> str | None:
 def parse_catalogue(table: CsvTable, format: str) -> ParsedFile:
     catalogue = next(c for c in CATALOGUES if c.format == format)
     parsed = ParsedFile(table.path, format, table.encoding, table.delimiter,
-                        errors=list(table.errors), rows=len(table.records))
+                        errors=list(table.errors))
 
     def cell(record: CsvRecord, headers: tuple[str, ...]) -> tuple[str, str]:
         for header in headers:
@@ -147,7 +147,10 @@ def parse_catalogue(table: CsvTable, format: str) -> ParsedFile:
         parsed.products.append(ImportedProduct(line=record.line, sku=sku, name=name,
                                                codes=codes, weight_g=weight_g, stock=stock,
                                                bin=""))
-    parsed.errors.sort(key=lambda error: error.line)
+    parsed.rows = table.row_count
+    parsed.errors = sorted(
+        {id(error): error for error in table.errors + parsed.errors}.values(),
+        key=lambda error: error.line)
     return parsed
 
 

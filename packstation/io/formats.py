@@ -68,7 +68,8 @@ def _is_prestashop_order_list(table: CsvTable) -> bool:
 
 def detect_format(path: str | Path, profiles: Sequence[Profile] | None = None) -> str:
     """"generic", "shopify-orders", "shopify-products", a profile's name or "unknown"."""
-    return detect_table_format(read_table(path), profiles)
+    with read_table(path, stream=True) as table:
+        return detect_table_format(table, profiles)
 
 
 def parse(path: str | Path, format: str = AUTO,
@@ -79,7 +80,12 @@ def parse(path: str | Path, format: str = AUTO,
     "shopify-orders", "shopify-products" or a profile name. Row problems are returned
     in ``errors``; an unreadable file or an unknown format name raises InputError.
     """
-    table = read_table(path)
+    with read_table(path, stream=True) as table:   # rows are read as they are parsed
+        return _parse_table(table, path, format, profiles)
+
+
+def _parse_table(table: CsvTable, path: str | Path, format: str,
+                 profiles: Sequence[Profile] | None) -> ParsedFile:
     known_profiles = candidate_profiles(profiles)
     wanted = format.strip().casefold()
     if wanted == AUTO:
@@ -102,21 +108,28 @@ def parse(path: str | Path, format: str = AUTO,
         return ParsedFile(table.path, PRESTASHOP_ORDER_LIST, table.encoding, table.delimiter,
                           errors=[RowError(table.path, table.header_line,
                                            "import.prestashop_order_list")],
-                          rows=len(table.records))
+                          rows=_count(table))
     for profile in known_profiles:
         if profile.name.casefold() == wanted:
             if profile.options.delimiter and profile.options.delimiter != table.delimiter:
                 return parse_with_profile(path, profile)
             return parse_with_profile(table, profile)
     if wanted == UNKNOWN:
+        rows = _count(table)
         parsed = ParsedFile(table.path, UNKNOWN, table.encoding, table.delimiter,
-                            errors=list(table.errors), rows=len(table.records))
+                            errors=list(table.errors), rows=rows)
         if table.headers:
             parsed.errors.append(RowError(table.path, table.header_line, "import.unknown_format", {
                 "formats": ", ".join(format_names(known_profiles))}))
         return parsed
     raise InputError("import.no_such_format", format=format,
                      formats=", ".join((AUTO, shopify.SOURCE, *format_names(known_profiles))))
+
+
+def _count(table: CsvTable) -> int:
+    for _ in table.records:
+        pass
+    return table.row_count
 
 
 def format_names(profiles: Sequence[Profile] | None = None) -> list[str]:

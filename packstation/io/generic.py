@@ -123,7 +123,7 @@ def parse_generic(path: str | Path) -> ParsedFile:
 
 def parse_generic_table(table: CsvTable) -> ParsedFile:
     parsed = ParsedFile(table.path, FORMAT, table.encoding, table.delimiter,
-                        errors=list(table.errors), rows=len(table.records))
+                        errors=list(table.errors))
     if not table.headers:
         return parsed
     header_error = check_generic_header(table)
@@ -133,7 +133,8 @@ def parse_generic_table(table: CsvTable) -> ParsedFile:
     records = (FieldRecord(record.line, record.values) for record in table.records)
     orders, errors = build_orders(records, path=table.path, source=FORMAT)
     parsed.orders = orders
-    parsed.errors = sorted(parsed.errors + errors, key=lambda error: error.line)
+    parsed.rows = table.row_count
+    parsed.errors = sorted(table.errors + errors, key=lambda error: error.line)
     return parsed
 
 

@@ -368,10 +368,12 @@ def builtin_profiles() -> list[Profile]:
 
 def parse_with_profile(source: str | Path | CsvTable, profile: Profile) -> ParsedFile:
     """Read an order file through a profile. Raises InputError only for an unreadable file."""
-    table = source if isinstance(source, CsvTable) else read_table(
-        source, delimiter=profile.options.delimiter)
+    if not isinstance(source, CsvTable):
+        with read_table(source, delimiter=profile.options.delimiter, stream=True) as table:
+            return parse_with_profile(table, profile)
+    table = source
     parsed = ParsedFile(table.path, profile.name, table.encoding, table.delimiter,
-                        errors=list(table.errors), rows=len(table.records))
+                        errors=list(table.errors))
     if not table.headers:
         return parsed
     missing = profile.missing_columns(table.headers)
@@ -385,7 +387,8 @@ def parse_with_profile(source: str | Path | CsvTable, profile: Profile) -> Parse
         label=profile.label,
     )
     parsed.orders = orders
-    parsed.errors = sorted(parsed.errors + errors, key=lambda error: error.line)
+    parsed.rows = table.row_count
+    parsed.errors = sorted(table.errors + errors, key=lambda error: error.line)
     return parsed
 
 

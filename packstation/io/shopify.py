@@ -115,7 +115,7 @@ def parse_orders(source: str | Path | CsvTable) -> ParsedFile:
     """Read a Shopify orders export. Raises InputError only for an unreadable file."""
     table = source if isinstance(source, CsvTable) else read_table(source)
     parsed = ParsedFile(table.path, ORDERS_FORMAT, table.encoding, table.delimiter,
-                        errors=list(table.errors), rows=len(table.records))
+                        errors=list(table.errors))
     if not table.headers:
         return parsed
     if not is_orders_export(table):
@@ -132,7 +132,8 @@ def parse_orders(source: str | Path | CsvTable) -> ParsedFile:
         first_row_wins=True, name_identifies=True,
     )
     parsed.orders = orders
-    parsed.errors = sorted(parsed.errors + errors, key=lambda error: error.line)
+    parsed.rows = table.row_count
+    parsed.errors = sorted(table.errors + errors, key=lambda error: error.line)
     return parsed
 
 
@@ -176,7 +177,7 @@ def parse_products(source: str | Path | CsvTable) -> ParsedFile:
     """Read a Shopify products export into ImportedProduct rows, one per variant."""
     table = source if isinstance(source, CsvTable) else read_table(source)
     parsed = ParsedFile(table.path, PRODUCTS_FORMAT, table.encoding, table.delimiter,
-                        errors=list(table.errors), rows=len(table.records))
+                        errors=list(table.errors))
     if not table.headers:
         return parsed
     if not is_products_export(table):
@@ -247,7 +248,10 @@ def parse_products(source: str | Path | CsvTable) -> ParsedFile:
             codes=codes, weight_g=weight_g, stock=stock, bin="",
             aliases=(f"{title} - {variant}" if variant else title,),
         ))
-    parsed.errors.sort(key=lambda error: error.line)
+    parsed.rows = table.row_count
+    # The table's own errors (those found while reading) and the rows', once each.
+    parsed.errors = sorted({id(error): error for error in table.errors + parsed.errors}.values(),
+                           key=lambda error: error.line)
     return parsed
 
 

@@ -43,7 +43,7 @@ def is_webtoffee_export(table: CsvTable) -> bool:
 
 def parse_webtoffee(table: CsvTable) -> ParsedFile:
     parsed = ParsedFile(table.path, WEBTOFFEE_FORMAT, table.encoding, table.delimiter,
-                        errors=list(table.errors), rows=len(table.records))
+                        errors=list(table.errors))
     item_headers = [header for header in table.headers if _LINE_ITEM.match(header.casefold())]
     item_headers.sort(key=lambda header: int(header.rsplit("_", 1)[1]))
     records = []
@@ -64,7 +64,8 @@ def parse_webtoffee(table: CsvTable) -> ParsedFile:
                                           label=lambda name: labels.get(name, name),
                                           name_identifies=True)
     parsed.orders = orders
-    parsed.errors = sorted(parsed.errors + errors, key=lambda error: error.line)
+    parsed.rows = table.row_count
+    parsed.errors = sorted(table.errors + errors, key=lambda error: error.line)
     return parsed
 
 
