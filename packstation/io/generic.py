@@ -26,6 +26,7 @@ file line, and an order with any rejected row is left out of the result.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
@@ -158,21 +159,49 @@ def check_generic_header(table: CsvTable) -> RowError | None:
 
 # --- Building orders from rows -------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Value:
     parsed: object
     raw: str
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _OrderDraft:
+    """An order while its rows are read. A big file holds every order's draft until its
+    end (rows of one order may be apart), so it keeps little: the parsed values, and the
+    raw text and line of a value only where they differ from the value and the order's."""
+
     ref: str
     line: int
-    values: dict[str, _Value] = field(default_factory=dict)
+    values: dict[str, object] = field(default_factory=dict)
     lines: list[ImportedLine] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     status: str = ""
+    raws: dict[str, str] | None = None
+    value_lines: dict[str, int] | None = None
+
+    def keep(self, name: str, value: _Value) -> None:
+        if name in self.values:
+            return
+        self.values[name] = value.parsed
+        if value.raw != value.parsed:
+            if self.raws is None:
+                self.raws = {}
+            self.raws[name] = value.raw
+        if value.line != self.line:
+            if self.value_lines is None:
+                self.value_lines = {}
+            self.value_lines[name] = value.line
+
+    def known(self, name: str) -> _Value | None:
+        if name not in self.values:
+            return None
+        parsed = self.values[name]
+        raw = self.raws.get(name) if self.raws else None
+        line = self.value_lines.get(name) if self.value_lines else None
+        return _Value(parsed, raw if raw is not None else str(parsed),
+                      line if line is not None else self.line)
 
 
 def build_orders(
@@ -240,18 +269,19 @@ def build_orders(
                 "first_line": known.line, "value": value.raw,
             })
             for name, value in values.items()
-            if (known := draft.values.get(name)) is not None
+            if (known := draft.known(name)) is not None
             and _comparable(known.parsed) != _comparable(value.parsed)
         ]
         if conflicts:
             draft.errors.extend(conflicts)
             continue
         for name, value in values.items():
-            draft.values.setdefault(name, value)
+            draft.keep(name, value)
         draft.lines.append(line)
 
     orders = []
-    for draft in drafts.values():
+    for ref in list(drafts):
+        draft = drafts.pop(ref)      # freed as it goes: a big file's drafts are many
         order = _finish(draft, path=path, source=source, label=label,
                         name_identifies=name_identifies)
         errors.extend(draft.errors)
@@ -265,6 +295,10 @@ class _RowErrors(Exception):
     def __init__(self, errors: list[InputError]) -> None:
         super().__init__(errors)
         self.errors = errors
+
+
+# Order values that many orders share: one copy of each in memory.
+_REPEATED = {"carrier", "city", "region", "currency", "pickup_point"}
 
 
 def _order_value(name: str, raw: str, options: CellReadOptions) -> object:
@@ -281,7 +315,9 @@ def _order_value(name: str, raw: str, options: CellReadOptions) -> object:
     if name in ("postcode", "phone"):
         return fields.strip_text_prefix(text)
     if name in ("service", "risk", "payment", "delivery"):
-        return text.casefold()
+        return sys.intern(text.casefold())
+    if name in _REPEATED:
+        return sys.intern(text)
     return text
 
 
@@ -317,13 +353,13 @@ def _line(record: FieldRecord, options: CellReadOptions) -> ImportedLine:
         raise _RowErrors(problems)
     return ImportedLine(
         line=record.line,
-        sku=fields.strip_text_prefix(record.get("sku").strip()),
-        name=record.get("product_name").strip(),
+        sku=sys.intern(fields.strip_text_prefix(record.get("sku").strip())),
+        name=sys.intern(record.get("product_name").strip()),
         quantity=quantity,
         codes=codes,
         unit_price=unit_price,
         weight_g=weight_g,
-        bin=record.get("bin").strip(),
+        bin=sys.intern(record.get("bin").strip()),
         requires_shipping=requires_shipping,
         hs_code="".join(char for char in record.get("hs_code") if char.isalnum())[:20],
         origin_country=origin_country,
@@ -388,7 +424,7 @@ def _finish(draft: _OrderDraft, *, path: str, source: str, label: Callable[[str]
     if draft.errors and not draft.lines:
         return None
     skip_reason = skip_reason_for_status(draft.status)
-    known_payment = draft.values.get("payment")
+    known_payment = draft.known("payment")
     payment = payment_for(known_payment.raw) if known_payment is not None else ""
     if payment == "refunded":
         skip_reason, payment = skip_reason or SKIP_CANCELLED, ""
@@ -396,8 +432,7 @@ def _finish(draft: _OrderDraft, *, path: str, source: str, label: Callable[[str]
         skip_reason = SKIP_NO_SHIPPING
 
     def value(name: str, default: object = "") -> object:
-        known = draft.values.get(name)
-        return known.parsed if known is not None else default
+        return draft.values.get(name, default)
 
     # What it takes to pack and ship: checked only for orders that enter the queue, and
     # only if no row was rejected (a rejected row may be the one that held the values).

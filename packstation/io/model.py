@@ -31,7 +31,7 @@ DELIVERY_STORE_PICKUP = "store_pickup"
 DELIVERY_LOCAL = "local_delivery"
 
 
-@dataclass
+@dataclass(slots=True)   # a big file holds many: no __dict__ each
 class RowError:
     """One rejected row (or the header, line 1): where, and a message key with parameters."""
 
@@ -48,7 +48,7 @@ class RowError:
         return f"{self.path}:{self.line}: {self.reason}"
 
 
-@dataclass
+@dataclass(slots=True)   # a big file holds many: no __dict__ each
 class ImportedAddress:
     name: str
     company: str
@@ -62,7 +62,7 @@ class ImportedAddress:
     email: str
 
 
-@dataclass
+@dataclass(slots=True)   # a big file holds many: no __dict__ each
 class ImportedLine:
     line: int             # the file line of the row (the header is line 1)
     sku: str              # "" when the row named the product by its barcode only
@@ -77,7 +77,7 @@ class ImportedLine:
     origin_country: str = ""
 
 
-@dataclass
+@dataclass(slots=True)   # a big file holds many: no __dict__ each
 class ImportedOrder:
     ref: str
     line: int             # the line of the order's first row
@@ -101,7 +101,7 @@ class ImportedOrder:
     pickup_point: str = ""  # the relay point the customer chose, "" for home delivery
 
 
-@dataclass
+@dataclass(slots=True)   # a big file holds many: no __dict__ each
 class ImportedProduct:
     line: int
     sku: str

@@ -277,11 +277,23 @@ class Importer:
                 report.products_updated.append(product.sku)
 
     def _orders(self, parsed: ParsedFile, products: dict[str, Product], report: ImportReport) -> None:
-        """Create new orders in batches; update known pending ones; report the others."""
+        """Create new orders in batches; update known pending ones; report the others.
+
+        A chunk of the file's orders at a time, so that what is read of the database
+        (the known orders and their lines) and what is built for it stays small.
+        """
         schedules = load_schedules()
         carriers = {carrier.code: carrier for carrier in Carrier.select()}
+        matched: dict[str, CarrierSchedule | None] = {}
+        for start in range(0, len(parsed.orders), _CHUNK):
+            self._orders_chunk(parsed, parsed.orders[start:start + _CHUNK], products, report,
+                               schedules, carriers, matched)
+
+    def _orders_chunk(self, parsed: ParsedFile, chunk: list[ImportedOrder],
+                      products: dict[str, Product], report: ImportReport, schedules, carriers,
+                      matched: dict[str, CarrierSchedule | None]) -> None:
         existing = {order.ref: order for order in
-                    select_in(Order, Order.ref, [order.ref for order in parsed.orders])}
+                    select_in(Order, Order.ref, [order.ref for order in chunk])}
         split = {order.backorder_of for order in
                  select_in(Order.select(Order.backorder_of), Order.backorder_of, list(existing))}
         known_lines: dict[int, list[tuple]] = {}
@@ -289,9 +301,8 @@ class Importer:
                                     [order.id for order in existing.values()]):
             known_lines.setdefault(line.order_id, []).append(_line_key(line.__data__))
         now = self.clock()
-        matched: dict[str, CarrierSchedule | None] = {}
         fresh: list[tuple[ImportedOrder, list, dict]] = []
-        for imported in parsed.orders:
+        for imported in chunk:
             known = existing.get(imported.ref)
             lines = [line for line in imported.lines if line.requires_shipping]
             if imported.skip_reason:
@@ -420,6 +431,7 @@ class Importer:
 
 _BATCH = 400  # orders per batch: one look-up of their ids each
 _ATTEMPTS = 3  # of one import that collided with another one
+_CHUNK = 2_000  # orders of a file compared with the database at a time
 
 
 def _collisions() -> tuple[type[BaseException], ...]:
