@@ -102,6 +102,7 @@ class PackingStation:
         # Rules that keep a pending order from being opened (stock shortages), or None.
         self.blocked_reason = blocked_reason
         self.order_id: int | None = None
+        self.last_unknown_code: str | None = None  # for ":link", a code nothing knows
         self.order_ref: str | None = None
         self.lines: list[LineState] = []
         self.awaiting_weight = False
@@ -127,6 +128,7 @@ class PackingStation:
 
     def _clear(self) -> None:
         self.order_id = self.order_ref = None
+        self.last_unknown_code = None
         self.lines = []
         self.awaiting_weight = False
 
@@ -233,6 +235,8 @@ class PackingStation:
         rest = rest.strip()
         if word in ("confirm", "ok"):
             return self.confirm_without_barcode()
+        if word == "link":
+            return self.link_last_unknown_code(by=rest)
         if word == "abandon":
             return self.abandon(rest)
         if word == "takeover" and rest:
@@ -409,7 +413,25 @@ class PackingStation:
                 return self._record(scan, Outcome.WRONG_ITEM, "pack.wrong_item", name=product.name)
             if scan.kind is ScanKind.MISREAD:
                 return self._record(scan, Outcome.MISREAD, "pack.misread", code=scan.code)
+            self.last_unknown_code = scan.code or scan.text
             return self._record(scan, Outcome.UNKNOWN_CODE, "pack.unknown_code", code=scan.text)
+
+    def link_last_unknown_code(self, *, by: str) -> ScanAnswer:
+        """``:link NAME``: the last unknown code scanned becomes the barcode of the next
+        line that has none (a manager, NAME, confirms it), and counts one unit of it."""
+        from packstation.services.products import link_barcode
+
+        code = self.last_unknown_code
+        line = next_line_without_barcode(self.lines) if self.has_order else None
+        if not self.has_order or code is None or line is None:
+            return self._answer(Outcome.NOTHING_TO_CONFIRM, "pack.nothing_to_link")
+        try:
+            link_barcode(code, line.sku, by=by, station=self.station, packer=self.packer)
+        except PackstationError as error:
+            return self._answer(Outcome.FAILED, "pack.failed", error=error.message)
+        self.last_unknown_code = None
+        self.lines = line_states(self.order_id)
+        return self._item(normalise(code))
 
     def confirm_without_barcode(self) -> ScanAnswer:
         """Count one unit of the first unfinished line that has no barcode (and log it)."""
@@ -609,6 +631,12 @@ class PackingStation:
 
 
 i18n.register({
+    "pack.nothing_to_link": (
+        "Rien à associer : scannez d'abord le code inconnu, avec une commande ouverte qui a "
+        "un article sans code-barres.",
+        "Nothing to link: first scan the unknown code, with an order open that has an item "
+        "without barcode.",
+    ),
     "pack.order_at_counter": (
         "Colis prêt : {ref} — {weight} g, retrait ou livraison par la boutique : pas "
         "d'étiquette, il attend au comptoir.",

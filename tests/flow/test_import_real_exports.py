@@ -16,7 +16,7 @@ from packstation.services.importing import Importer
 from packstation.services.orders import order_detail
 from packstation.services.settings import HoldSettings
 from packstation.services.station import build_station
-from tests.helpers import GENERIC_COLUMNS, TEA, row, write_csv
+from tests.helpers import GENERIC_COLUMNS, TEA, ean, row, write_csv
 from tests.io.test_io_platforms import SHOPIFY_HEADER, SHOPIFY_PRODUCTS_HEADER, shopify_order
 
 OPTIONAL = ["tracking", "payment", "pickup_point", "hs_code", "origin_country", "total"]
@@ -222,3 +222,27 @@ def test_a_reimport_never_touches_an_order_claimed_since_it_was_read(db, tmp_pat
     order = Order.get(Order.ref == "C-1")
     assert (order.status, order.city, order.lines[0].quantity) == (OrderStatus.PACKING, "Łódź", 1)
     assert Barcode.select().count() == 1
+
+
+def test_a_line_without_barcode_gets_the_code_the_packer_scans_with_a_managers_name(db, tmp_path):
+    """Shopify without SKUs nor barcodes: the item still has a code printed on it."""
+    from packstation.services.packing import PackingStation
+
+    path = write_rows(tmp_path, "orders_export_1.csv", SHOPIFY_HEADER, shopify_order(
+        "#7001", {"Lineitem sku": "", "Lineitem name": "Bougie parfumée",
+                  "Lineitem quantity": "2"}))
+    assert import_file(path).ok
+    station = PackingStation("Table 1", "Alice")
+    station.handle("#7001")
+    printed = ean("376999000001")
+    assert station.handle(printed).outcome.code == "unknown_code"
+    assert station.handle(":link").outcome.code == "failed"          # a manager's name
+    linked = station.handle(":link Chloé")
+    assert (linked.outcome.code, linked.line.verified) == ("verified", 1)
+    product = Product.get(Product.sku == "Bougie parfumée")
+    assert [barcode.code for barcode in product.barcodes] == [printed]
+    event = Event.get(Event.kind == "barcode_linked")
+    assert (event.station, event.packer, event.data["by"], event.data["code"]) == (
+        "Table 1", "Alice", "Chloé", printed)
+    assert station.handle(printed).outcome.code == "order_complete"   # now a real scan
+    assert station.handle(":link Chloé").outcome.code == "nothing_to_confirm"
