@@ -233,6 +233,8 @@ _MESSAGES = {
                                                 "{sku} confirmed without a barcode ({units})."),
     "history.event.completed": ("Emballée : suivi {tracking}, {weight} g.",
                                 "Packed: tracking {tracking}, {weight} g."),
+    "history.event.barcode_linked": ("Code {code} associé à {sku}, confirmé par {by}.",
+                                     "Code {code} linked to {sku}, confirmed by {by}."),
     "history.event.tracking_assigned": ("Numéro de suivi attribué : {tracking}.",
                                         "Tracking number assigned: {tracking}."),
     "history.event.printed": ("{document} imprimé(e) : {output}.", "{document} printed: {output}."),

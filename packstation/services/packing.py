@@ -426,7 +426,8 @@ class PackingStation:
         if not self.has_order or code is None or line is None:
             return self._answer(Outcome.NOTHING_TO_CONFIRM, "pack.nothing_to_link")
         try:
-            link_barcode(code, line.sku, by=by, station=self.station, packer=self.packer)
+            link_barcode(code, line.sku, by=by, station=self.station, packer=self.packer,
+                         order=self.order_id)
         except PackstationError as error:
             return self._answer(Outcome.FAILED, "pack.failed", error=error.message)
         self.last_unknown_code = None

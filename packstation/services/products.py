@@ -24,7 +24,8 @@ def ensure_internal_code(product: Product) -> str:
     return code
 
 
-def link_barcode(code: str, sku: str, *, by: str, station: str = "", packer: str = "") -> Barcode:
+def link_barcode(code: str, sku: str, *, by: str, station: str = "", packer: str = "",
+                 order: int | None = None) -> Barcode:
     """Give a product without barcode the code a packer scanned at the table.
 
     Shops that never fill barcodes (many Shopify ones) still have one printed on the
@@ -32,7 +33,6 @@ def link_barcode(code: str, sku: str, *, by: str, station: str = "", packer: str
     The code is checked as a scan is (a bad check digit is a misread, never linked); a
     code that already names a product is refused. One transaction, one event.
     """
-    from packstation.core import i18n
     from packstation.core.errors import InputError, StateError
     from packstation.core.scan import ScanKind, normalise
 
@@ -50,7 +50,7 @@ def link_barcode(code: str, sku: str, *, by: str, station: str = "", packer: str
         if owner is not None:
             raise StateError("product.link_code_taken", code=code, sku=owner.product.sku)
         barcode = Barcode.create(code=scan.code, product=product, units=1)
-        log_event("barcode_linked", station=station, packer=packer, reason=by.strip(),
+        log_event("barcode_linked", order=order, station=station, packer=packer, reason=by.strip(),
                   data={"sku": sku, "code": scan.code, "by": by.strip()})
     return barcode
 
