@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -56,8 +57,14 @@ def parse_decimal(text: str, *, field: str, decimal_mark: str | None = None) -> 
     """An amount: "12,50", "12.50", "1 234,50" or "1,234.50"; None when empty.
 
     With ``decimal_mark`` unset, a lone comma or point is the decimal mark and, when both
-    appear, the last one is. Negative amounts are refused.
+    appear, the last one is. Negative amounts are refused. The same cell text gives the
+    same (immutable) Decimal: a big file's prices are few, its lines many.
     """
+    return _cached_decimal(text, field, decimal_mark)
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached_decimal(text: str, field: str, decimal_mark: str | None) -> Decimal | None:
     raw = text
     text = _NUMBER_SPACES.sub("", strip_text_prefix(text)).strip("€$£")
     if not text:
@@ -203,7 +210,7 @@ def parse_country(text: str, *, field: str = "country") -> str:
     code = text.strip().upper()
     code = _COUNTRY_ALIASES.get(code, code)
     if _COUNTRY.match(code):
-        return code
+        return sys.intern(code)
     named = country_code(text)
     if named is None:
         raise InputError("csv.bad_country", field=field, value=text)
@@ -214,7 +221,7 @@ def parse_currency(text: str) -> str:
     code = text.strip().upper()
     if code and not _CURRENCY.match(code):
         raise InputError("csv.bad_currency", value=text)
-    return code
+    return sys.intern(code)
 
 
 def parse_bool(text: str, *, field: str, default: bool = True) -> bool:
@@ -226,6 +233,11 @@ def parse_bool(text: str, *, field: str, default: bool = True) -> bool:
     if word in _FALSE:
         return False
     raise InputError("csv.bad_boolean", field=field, value=text)
+
+
+def parse_codes_shared(text: str) -> tuple[ProductCode, ...]:
+    """:func:`parse_codes` as one shared tuple per cell text (for order lines, many)."""
+    return _parse_codes(text)
 
 
 def parse_codes(text: str) -> list[ProductCode]:

@@ -312,7 +312,9 @@ def _order_value(name: str, raw: str, options: CellReadOptions) -> object:
         return fields.parse_currency(text)
     if name == "total":
         return fields.parse_decimal(text, field=name, decimal_mark=options.decimal_mark)
-    if name in ("postcode", "phone"):
+    if name == "postcode":
+        return sys.intern(fields.strip_text_prefix(text))
+    if name == "phone":
         return fields.strip_text_prefix(text)
     if name in ("service", "risk", "payment", "delivery"):
         return sys.intern(text.casefold())
@@ -339,7 +341,7 @@ def _line(record: FieldRecord, options: CellReadOptions) -> ImportedLine:
             return default
 
     quantity = attempt(lambda: fields.parse_quantity(record.get("quantity")), 0)
-    codes = attempt(lambda: fields.parse_codes(record.get("ean")), [])
+    codes = attempt(lambda: fields.parse_codes_shared(record.get("ean")), ())
     unit_price = attempt(lambda: fields.parse_decimal(
         record.get("unit_price"), field="unit_price", decimal_mark=options.decimal_mark))
     weight_g = attempt(lambda: fields.parse_weight_g(

@@ -68,7 +68,7 @@ class ImportedLine:
     sku: str              # "" when the row named the product by its barcode only
     name: str
     quantity: int
-    codes: list[ProductCode]
+    codes: tuple[ProductCode, ...] | list[ProductCode]   # a shared tuple, from the cell
     unit_price: Decimal | None
     weight_g: int | None
     bin: str

@@ -90,7 +90,7 @@ def test_a_prestashop_export_in_windows_1252(write_csv):
     assert first.address.address1 == "8 rue de l'Église"
     assert first.ordered_at == datetime(2026, 11, 25, 9, 5, tzinfo=PARIS)
     assert (first.currency, first.total) == ("EUR", Decimal("1009.00"))   # from [defaults]
-    assert [(line.name, line.codes, line.unit_price, line.weight_g) for line in first.lines] == [
+    assert [(line.name, list(line.codes), line.unit_price, line.weight_g) for line in first.lines] == [
         ("Crème brûlée", [ProductCode("3017620422003")], Decimal("4.50"), 250),
         ("Thé vert Sencha", [ProductCode("0036000291452")], Decimal("11.40"), 120),
     ]
@@ -163,7 +163,7 @@ def test_a_saved_profile_reads_its_file(tmp_path, write_csv):
     [order] = parsed.orders
     assert order.address.country == "CH"
     assert order.ordered_at == datetime(2026, 11, 25, 14, 5, tzinfo=PARIS)
-    assert order.lines[0].codes == [ProductCode("4006381333931", 6)]
+    assert list(order.lines[0].codes) == [ProductCode("4006381333931", 6)]
 
 
 def test_a_users_profile_overrides_the_example_of_the_same_name(fixtures):
