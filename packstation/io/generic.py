@@ -224,8 +224,21 @@ def build_orders(
     neither SKU nor barcode is named by its product name (matched to a product at import;
     packed by confirming it or by linking a barcode at the table).
     """
+    # Rows of one order usually follow each other: an order is built as soon as a row of
+    # another one comes, so a big file never holds more than a draft or two. A row that
+    # comes back to a built order reopens it (rows may be apart in a generic file).
     drafts: dict[str, _OrderDraft] = {}
+    built: dict[str, ImportedOrder | _OrderDraft | None] = {}  # by first row; a draft: refused
     errors: list[RowError] = []
+    current = None
+
+    def close(ref: str) -> None:
+        draft = drafts.pop(ref)
+        if isinstance(built.get(ref), _OrderDraft):
+            return                      # refused already: its errors are in the draft
+        order = _finish(draft, path=path, source=source, label=label,
+                        name_identifies=name_identifies)
+        built[ref] = order if order is not None else draft
 
     def row_error(line: int, exc: InputError) -> RowError:
         params = dict(exc.params)
@@ -239,9 +252,20 @@ def build_orders(
             errors.append(RowError(path, record.line, "csv.missing_ref",
                                    {"field": label("order_ref")}))
             continue
+        if ref != current and current in drafts:
+            close(current)
+        current = ref
         draft = drafts.get(ref)
         if draft is None:
-            draft = drafts[ref] = _OrderDraft(ref, record.line)
+            done = built.get(ref)
+            if isinstance(done, _OrderDraft):
+                draft = done
+            elif done is not None:
+                draft = _reopen(done)
+            else:
+                draft = _OrderDraft(ref, record.line)
+                built[ref] = None
+            drafts[ref] = draft
         draft.status = draft.status or record.get("status").strip()
 
         row_errors: list[RowError] = []
@@ -279,16 +303,47 @@ def build_orders(
             draft.keep(name, value)
         draft.lines.append(line)
 
-    orders = []
     for ref in list(drafts):
-        draft = drafts.pop(ref)      # freed as it goes: a big file's drafts are many
-        order = _finish(draft, path=path, source=source, label=label,
-                        name_identifies=name_identifies)
-        errors.extend(draft.errors)
-        if order is not None:
-            orders.append(order)
+        close(ref)
+    orders = []
+    for done in built.values():
+        if isinstance(done, _OrderDraft):
+            errors.extend(done.errors)
+        elif done is not None:
+            orders.append(done)
     errors.sort(key=lambda error: error.line)
     return orders, errors
+
+
+_STATUS_OF_SKIP = {SKIP_FULFILLED: "fulfilled", SKIP_CANCELLED: "cancelled",
+                   SKIP_UNPAID: "unpaid"}
+_GIVEN: dict[frozenset, frozenset] = {}   # one copy of each set of given fields
+
+
+def _given(names) -> frozenset:
+    key = frozenset(names)
+    return _GIVEN.setdefault(key, key)
+
+
+def _reopen(order: ImportedOrder) -> _OrderDraft:
+    """The draft of a built order again, for a row of it that came later in the file."""
+    address = order.address
+    known = {
+        "order_date": order.ordered_at, "carrier": order.carrier, "service": order.service,
+        "customer_name": order.customer_name, "company": address.company,
+        "address1": address.address1, "address2": address.address2,
+        "postcode": address.postcode, "city": address.city, "region": address.region,
+        "country": address.country, "phone": address.phone, "email": address.email,
+        "currency": order.currency, "note": order.note, "risk": order.risk,
+        "tracking": order.tracking, "external_id": order.external_id,
+        "billing_country": order.billing_country, "total": order.total,
+        "payment": order.payment, "delivery": order.delivery,
+        "pickup_point": order.pickup_point,
+    }
+    draft = _OrderDraft(order.ref, order.line, lines=list(order.lines),
+                        status=_STATUS_OF_SKIP.get(order.skip_reason, ""))
+    draft.values = {name: known[name] for name in order.given if name in known}
+    return draft
 
 
 class _RowErrors(Exception):
@@ -491,6 +546,7 @@ def _finish(draft: _OrderDraft, *, path: str, source: str, label: Callable[[str]
         payment=payment,
         delivery=delivery,
         pickup_point=value("pickup_point"),
+        given=_given(draft.values),
     )
 
 

@@ -99,6 +99,7 @@ class ImportedOrder:
     payment: str = ""      # PAYMENT_* or "" when the file does not say
     delivery: str = DELIVERY_SHIPPING
     pickup_point: str = ""  # the relay point the customer chose, "" for home delivery
+    given: frozenset = frozenset()  # the fields the file gave (shared), to reopen it
 
 
 @dataclass(slots=True)   # a big file holds many: no __dict__ each
