@@ -80,12 +80,14 @@ def _announce_changes(db: peewee.Database) -> None:
 @step(3)
 def _shop_exports(db: peewee.Database) -> None:
     """What real shop exports carry: the payment state and delivery mode of an order, the
-    relay point the customer chose, and each product's customs code and origin."""
+    relay point the customer chose, and each product's customs code and origin; the
+    token of a big import while it stages its orders; no tracking number for a parcel
+    that waits at the counter."""
     from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
 
     migrator = (PostgresqlMigrator(db) if isinstance(db, peewee.PostgresqlDatabase)
                 else SqliteMigrator(db))
-    wanted = [(models.Order, ("payment", "delivery", "pickup_point")),
+    wanted = [(models.Order, ("payment", "delivery", "pickup_point", "import_batch")),
               (models.Product, ("hs_code", "origin_country"))]
     operations = []
     for model, names in wanted:

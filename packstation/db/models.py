@@ -169,6 +169,8 @@ class Order(BaseModel):
     # label, no tracking number: the parcel waits at the counter or goes out by hand).
     delivery = pw.CharField(max_length=20, default="shipping")
     pickup_point = pw.CharField(max_length=200, null=True)  # the relay point chosen
+    # A big import's orders while it writes them (status "importing"): its token.
+    import_batch = pw.CharField(max_length=20, null=True)
 
     class Meta:
         table_name = "orders"

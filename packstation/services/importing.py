@@ -10,6 +10,8 @@ that is rolled back, so the report says exactly what would change.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import secrets
 import time
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -17,6 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 import peewee
+from peewee import fn
 
 from packstation.core import gtin, i18n
 from packstation.core.errors import DatabaseError
@@ -102,6 +105,8 @@ class Importer:
         self.station = station
         self.hold_rules = hold_rules
         self.clock = clock
+        self._staging: str | None = None   # the token of the staged import under way
+        self._deferred: list[Callable[[], None]] | None = None  # its writes, for the end
 
     def import_file(self, path: str | Path, *, format: str = "auto", dry_run: bool = False,
                     profiles: Iterable = (), profiles_folder: str | Path | None = None
@@ -132,6 +137,9 @@ class Importer:
             if report.errors:
                 return report
             try:
+                if not dry_run and len(parsed.orders) > _STAGE_ABOVE:
+                    self._apply_staged(parsed, report)
+                    return report
                 with atomic():
                     self._apply(parsed, report)
                     if report.errors:
@@ -163,6 +171,77 @@ class Importer:
             self._update_stock(imported, products[imported.sku], report)
         if parsed.orders:
             self._orders(parsed, products, report)
+
+    def _apply_staged(self, parsed: ParsedFile, report: ImportReport) -> None:
+        """A big file, written so that a packing table never waits long for the database.
+
+        The products first (one short transaction); then the new orders a chunk at a time
+        (short transactions), invisible to the tables (status ``importing``, this import's
+        token in ``import_batch``); then one transaction that updates the known orders and
+        makes the new ones pending, with their holds. If anything fails on the way, the
+        staged orders and the products created for them are deleted again: the orders
+        are all or nothing (product names, weights and codes the file gave may stay).
+        """
+        token = secrets.token_hex(8)
+        _forget_stale_staging(self.clock())
+        self._staging = token
+        created: list[str] = []
+        try:
+            with atomic():
+                products = self._products(parsed, report)
+                if report.errors:
+                    raise _Rollback
+                for imported in parsed.products:
+                    self._update_stock(imported, products[imported.sku], report)
+            created = list(report.products_new)
+            self._stage(parsed, products, token)
+            # Compared with the database outside any transaction (reads only); then one
+            # transaction that only writes, so that a table's scan never waits for long.
+            self._deferred = []
+            self._orders(parsed, products, report)
+            with atomic():
+                for write in self._deferred:
+                    write()
+                log_event("imported", station=self.station, data={
+                    "path": parsed.path, "format": parsed.format, "new": len(report.new),
+                    "updated": len(report.updated), "products": len(report.products_new)
+                    + len(report.products_updated)})
+        except _Rollback:
+            return
+        except BaseException:
+            _unstage(token, created)
+            raise
+        finally:
+            self._staging = None
+            self._deferred = None
+
+    def _stage(self, parsed: ParsedFile, products: dict[str, Product], token: str) -> None:
+        """Insert the file's new orders as ``importing``, a short transaction a chunk."""
+        schedules = load_schedules()
+        carriers = {carrier.code: carrier for carrier in Carrier.select()}
+        matched: dict[str, CarrierSchedule | None] = {}
+        now = self.clock()
+        for start in range(0, len(parsed.orders), _STAGE_CHUNK):
+            chunk = [imported for imported in parsed.orders[start:start + _STAGE_CHUNK]
+                     if not imported.skip_reason
+                     and any(line.requires_shipping for line in imported.lines)]
+            known = {order.ref for order in select_in(Order.select(Order.ref), Order.ref,
+                                                      [imported.ref for imported in chunk])}
+            fresh = []
+            for imported in chunk:
+                if imported.ref in known:
+                    continue
+                if imported.carrier not in matched:
+                    matched[imported.carrier] = (match_carrier(schedules.values(), imported.carrier)
+                                                 if imported.carrier else None)
+                schedule = matched[imported.carrier]
+                fields = self._order_fields(imported, schedule,
+                                            carriers.get(schedule.code) if schedule else None)
+                fields.update(status=_IMPORTING, import_batch=token)
+                fresh.append((imported, [line for line in imported.lines
+                                         if line.requires_shipping], fields))
+            with atomic():
+                self._insert_new(fresh, products, parsed.path, now)
 
     def _products(self, parsed: ParsedFile, report: ImportReport) -> dict[str, Product]:
         """Create or update every product the file names; check codes are not taken."""
@@ -293,7 +372,8 @@ class Importer:
                       products: dict[str, Product], report: ImportReport, schedules, carriers,
                       matched: dict[str, CarrierSchedule | None]) -> None:
         existing = {order.ref: order for order in
-                    select_in(Order, Order.ref, [order.ref for order in chunk])}
+                    select_in(Order, Order.ref, [order.ref for order in chunk])
+                    if not (self._staging and order.import_batch == self._staging)}
         split = {order.backorder_of for order in
                  select_in(Order.select(Order.backorder_of), Order.backorder_of, list(existing))}
         known_lines: dict[int, list[tuple]] = {}
@@ -308,11 +388,8 @@ class Importer:
             if imported.skip_reason:
                 if imported.skip_reason == "cancelled" and known is not None \
                         and known.status in (OrderStatus.PENDING, OrderStatus.ON_HOLD):
-                    Order.update(status=OrderStatus.CANCELLED, updated_at=now) \
-                        .where(Order.id == known.id).execute()
-                    log_event("cancelled", order=known, station=self.station,
-                              reason=i18n.tr("import.cancelled_by_shop"))
-                    report.cancelled.append(imported.ref)
+                    self._write(functools.partial(self._cancel_known, known, imported, now,
+                                                  report))
                 else:
                     report.skipped.append((imported.ref, i18n.tr(f"import.skip.{imported.skip_reason}")))
                 continue
@@ -335,7 +412,7 @@ class Importer:
             carrier = carriers.get(schedule.code) if schedule else None
             fields = self._order_fields(imported, schedule, carrier)
             if known is None:
-                fresh.append((imported, lines, fields))
+                fresh.append((imported, lines, None if self._staging else fields))
                 continue
             line_rows = [_line_key(row) for row in self._line_rows([(known.id, lines)], products)]
             changed = {name: value for name, value in fields.items()
@@ -345,43 +422,84 @@ class Importer:
             if not changed and not lines_changed:
                 report.unchanged.append(imported.ref)
                 continue
-            # Guarded: a station may have claimed the order since it was read; then its
-            # lines are left as they are (the packer is counting them).
-            matched_rows = (Order.update(updated_at=now, **changed)
-                            .where((Order.id == known.id)
-                                   & (Order.status == OrderStatus.PENDING)).execute())
-            if not matched_rows:
-                status = Order.get_by_id(known.id).status
-                report.skipped.append((imported.ref, i18n.tr(
-                    "import.skip.not_pending", status=i18n.tr(f"status.{status}"))))
-                continue
-            if lines_changed:
-                OrderLine.delete().where(OrderLine.order == known.id).execute()
-                self._insert_lines([(known.id, lines)], products)
-            log_event("updated", order=known, station=self.station,
-                      data={"path": parsed.path, "fields": sorted(changed), "lines": lines_changed})
-            report.updated.append(imported.ref)
-            self._hold(imported, known.id, known)
-        self._create(fresh, products, parsed.path, now, report)
+            self._write(functools.partial(self._update_known, known, imported, lines, changed,
+                                          lines_changed, products, parsed.path, now, report))
+        self._write(functools.partial(self._create, fresh, products, parsed.path, now, report))
+
+    def _write(self, write: Callable[[], None]) -> None:
+        """Write now, or (a staged import) once every order has been compared."""
+        if self._deferred is None:
+            write()
+        else:
+            self._deferred.append(write)
+
+    def _cancel_known(self, known: Order, imported: ImportedOrder, now: dt.datetime,
+                      report: ImportReport) -> None:
+        Order.update(status=OrderStatus.CANCELLED, updated_at=now) \
+            .where(Order.id == known.id).execute()
+        log_event("cancelled", order=known, station=self.station,
+                  reason=i18n.tr("import.cancelled_by_shop"))
+        report.cancelled.append(imported.ref)
+
+    def _update_known(self, known: Order, imported: ImportedOrder, lines: list, changed: dict,
+                      lines_changed: bool, products: dict[str, Product], path: str,
+                      now: dt.datetime, report: ImportReport) -> None:
+        # Guarded: a station may have claimed the order since it was read; then its
+        # lines are left as they are (the packer is counting them).
+        matched_rows = (Order.update(updated_at=now, **changed)
+                        .where((Order.id == known.id)
+                               & (Order.status == OrderStatus.PENDING)).execute())
+        if not matched_rows:
+            status = Order.get_by_id(known.id).status
+            report.skipped.append((imported.ref, i18n.tr(
+                "import.skip.not_pending", status=i18n.tr(f"status.{status}"))))
+            return
+        if lines_changed:
+            OrderLine.delete().where(OrderLine.order == known.id).execute()
+            self._insert_lines([(known.id, lines)], products)
+        log_event("updated", order=known, station=self.station,
+                  data={"path": path, "fields": sorted(changed), "lines": lines_changed})
+        report.updated.append(imported.ref)
+        self._hold(imported, known.id, known)
 
     def _create(self, fresh: list[tuple[ImportedOrder, list, dict]], products: dict[str, Product],
                 path: str, now: dt.datetime, report: ImportReport) -> None:
-        """Insert new orders, their lines and their events a batch at a time."""
+        """Insert new orders, their lines and their events a batch at a time (or, for a
+        staged import, make the orders staged for them pending)."""
+        if self._staging:
+            # One statement makes every order staged by this import pending (the first
+            # chunk's call does it for all); only the held ones are looked up again.
+            Order.update(status=OrderStatus.PENDING, import_batch=None, updated_at=now) \
+                .where(Order.import_batch == self._staging).execute()
+            for imported, _, _ in fresh:
+                report.new.append(imported.ref)
+                if any(rule(imported, None) for rule in self.hold_rules):
+                    self._hold(imported, Order.get(Order.ref == imported.ref).id, None)
+            return
+        ids = self._insert_new(fresh, products, path, now)
+        for imported, _, _ in fresh:
+            report.new.append(imported.ref)
+            self._hold(imported, ids[imported.ref], None)
+
+    def _insert_new(self, fresh: list[tuple[ImportedOrder, list, dict]],
+                    products: dict[str, Product], path: str, now: dt.datetime) -> dict[str, int]:
+        ids: dict[str, int] = {}
         for start in range(0, len(fresh), _BATCH):
             batch = fresh[start:start + _BATCH]
             bulk_insert(Order, [dict(fields, ref=imported.ref, imported_at=now, updated_at=now)
                                 for imported, _, fields in batch])
-            ids = dict(Order.select(Order.ref, Order.id)
-                       .where(Order.ref.in_([imported.ref for imported, _, _ in batch])).tuples())
-            self._insert_lines([(ids[imported.ref], lines) for imported, lines, _ in batch], products)
-            bulk_insert(Event, [{"at": now, "kind": "imported", "order": ids[imported.ref],
+            batch_ids = dict(Order.select(Order.ref, Order.id)
+                             .where(Order.ref.in_([imported.ref for imported, _, _ in batch]))
+                             .tuples())
+            ids.update(batch_ids)
+            self._insert_lines([(batch_ids[imported.ref], lines) for imported, lines, _ in batch],
+                               products)
+            bulk_insert(Event, [{"at": now, "kind": "imported", "order": batch_ids[imported.ref],
                                  "station": self.station, "packer": "", "reason": "",
                                  "data": {"path": path, **({"line": imported.line}
                                                             if imported.line else {})}}
                                 for imported, _, _ in batch])
-            for imported, _, _ in batch:
-                report.new.append(imported.ref)
-                self._hold(imported, ids[imported.ref], None)
+        return ids
 
     def _order_fields(self, imported: ImportedOrder, schedule: CarrierSchedule | None,
                       carrier: Carrier | None) -> dict:
@@ -432,6 +550,36 @@ class Importer:
 _BATCH = 400  # orders per batch: one look-up of their ids each
 _ATTEMPTS = 3  # of one import that collided with another one
 _CHUNK = 2_000  # orders of a file compared with the database at a time
+_STAGE_ABOVE = 2_000  # orders: a bigger file is staged, the tables never wait for it long
+_IMPORTING = "importing"  # a staged order: not yet in any table's queue
+_STAGE_CHUNK = 500  # staged orders written per transaction (a few tens of milliseconds)
+
+
+def _forget_stale_staging(now: dt.datetime) -> None:
+    """Orders a staged import left behind when its process was killed (a live import
+    finishes within the hour): deleted, with their lines and events."""
+    stale = (Order.select(Order.import_batch).distinct()
+             .where((Order.status == _IMPORTING) & (Order.imported_at < now - dt.timedelta(hours=1))))
+    for (token,) in list(stale.tuples()):
+        _unstage(token, [])
+
+
+def _unstage(token: str, created_products: list[str]) -> None:
+    """Undo what a failed staged import wrote: its staged orders (their lines and events go
+    with them), then the products it created that no order line names."""
+    with atomic():
+        staged = Order.select(Order.id).where(Order.import_batch == token)
+        Event.delete().where(Event.order.in_(staged)).execute()
+        OrderLine.delete().where(OrderLine.order.in_(staged)).execute()
+        Order.delete().where(Order.import_batch == token).execute()
+        for start in range(0, len(created_products), 500):
+            part = created_products[start:start + 500]
+            unused = Product.select(Product.id).where(
+                Product.sku.in_(part) & ~fn.EXISTS(
+                    OrderLine.select().where(OrderLine.product == Product.id)))
+            Barcode.delete().where(Barcode.product.in_(unused)).execute()
+            Product.delete().where(Product.sku.in_(part) & ~fn.EXISTS(
+                OrderLine.select().where(OrderLine.product == Product.id))).execute()
 
 
 def _collisions() -> tuple[type[BaseException], ...]:

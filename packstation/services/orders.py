@@ -126,7 +126,8 @@ def _shipment_json(shipment: Shipment | None, documents: list[dict]) -> dict | N
 
 
 def list_orders(status: str | None = None, limit: int | None = None) -> list[dict]:
-    query = Order.select().order_by(Order.ordered_at, Order.id)
+    # Orders a big import is still staging are not orders yet.
+    query = Order.select().where(Order.import_batch.is_null()).order_by(Order.ordered_at, Order.id)
     if status:
         query = query.where(Order.status == status)
     if limit:

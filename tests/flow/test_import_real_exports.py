@@ -246,3 +246,43 @@ def test_a_line_without_barcode_gets_the_code_the_packer_scans_with_a_managers_n
         "Table 1", "Alice", "Chloé", printed)
     assert station.handle(printed).outcome.code == "order_complete"   # now a real scan
     assert station.handle(":link Chloé").outcome.code == "nothing_to_confirm"
+
+
+@pytest.fixture
+def staged(monkeypatch):
+    """Files of more than two orders are imported the way a big file is (staged)."""
+    from packstation.services import importing
+
+    monkeypatch.setattr(importing, "_STAGE_ABOVE", 2)
+
+
+def test_a_staged_import_gives_what_one_transaction_gives(db, tmp_path, staged):
+    from tests.helpers import shop_rows
+
+    rows = shop_rows()
+    report = Importer(hold_rules=hold_rules(HoldSettings(deny_emails=["ivan@example.com"]))) \
+        .import_file(write_csv(tmp_path / "orders.csv", rows))
+    assert report.ok and sorted(report.new) == ["CMD-1", "CMD-2", "CMD-3", "CMD-4"]
+    statuses = {order.ref: order.status for order in Order.select()}
+    assert statuses == {"CMD-1": "pending", "CMD-2": "pending", "CMD-3": "on_hold",
+                        "CMD-4": "pending"}
+    assert Order.select().where(Order.import_batch.is_null(False)).count() == 0
+    assert Event.select().where((Event.kind == "imported") & Event.order.is_null(False)).count() == 4
+    rows[0]["city"] = "Kraków"
+    again = Importer().import_file(write_csv(tmp_path / "v2.csv", rows))
+    assert again.updated == ["CMD-1"] and sorted(again.unchanged) == ["CMD-2", "CMD-4"]
+
+
+def test_a_staged_import_that_fails_leaves_nothing(db, tmp_path, staged):
+    from tests.helpers import shop_rows
+
+    importer = Importer()
+
+    def fail(*args):
+        raise RuntimeError("the disk is full")
+
+    importer._orders = fail
+    with pytest.raises(RuntimeError):
+        importer.import_file(write_csv(tmp_path / "orders.csv", shop_rows()))
+    assert (Order.select().count(), OrderLine.select().count(), Product.select().count(),
+            Barcode.select().count()) == (0, 0, 0, 0)

@@ -169,7 +169,8 @@ def test_a_version_2_database_gets_the_shop_export_columns(db_target):
     try:
         db.create_tables(ALL_MODELS)
         for table, column in (("orders", "payment"), ("orders", "delivery"),
-                              ("orders", "pickup_point"), ("product", "hs_code"),
+                              ("orders", "pickup_point"), ("orders", "import_batch"),
+                              ("product", "hs_code"),
                               ("product", "origin_country")):
             db.execute_sql(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
         SchemaInfo.create(version=2)
