@@ -253,3 +253,32 @@ def test_unknown_files_and_format_names(tmp_path, english):
     with pytest.raises(InputError) as caught:
         parse(path, format="magento")
     assert caught.value.key == "import.no_such_format"
+
+
+def test_the_readme_profile_example_loads_and_reads_a_file(write_csv):
+    """The example in the README is a working profile: its new keys do what it says."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(name = \"ma-boutique\".*?)```", readme, re.S).group(1)
+    profile = profile_from_toml(block, "README.md")
+    header = ["N° commande", "Date commande", "Statut", "Livraison", "Prénom", "Nom",
+              "Adresse", "Code postal", "Ville", "Pays livraison", "Référence", "ID annonce",
+              "Variante", "Quantité", "Date d'expédition"]          # no Société, Message...
+    path = write_csv("commandes.csv", header, [
+        ["M-1", "25/11/2026 10:00", "Payée", "Chronopost 24h", "Ana", "Silva", "Rua A 1",
+         "1000-001", "Lisboa", "Portugal", "", "77", "Bleu", "2", ""],
+        ["M-2", "25/11/2026 11:00", "En attente de paiement", "Colissimo", "Jo", "Lee",
+         "1 rue B", "75001", "Paris", "France", "TEA", "", "", "1", ""],
+        ["M-3", "25/11/2026 12:00", "Payée", "Colissimo", "Jo", "Lee", "1 rue B", "75001",
+         "Paris", "France", "TEA", "", "", "1", "26/11/2026"],
+    ], delimiter=";")
+    assert detect_format(path, [profile]) == "ma-boutique"
+    parsed = parse(path, profiles=[profile])
+    assert parsed.errors == []
+    orders = {order.ref: order for order in parsed.orders}
+    assert (orders["M-1"].address.country, orders["M-1"].service) == ("PT", "express")
+    assert orders["M-1"].lines[0].sku == "77 Bleu"                    # the fallback columns
+    assert orders["M-2"].skip_reason == "unpaid"                     # a value map
+    assert orders["M-3"].skip_reason == "fulfilled"                  # sent_when_filled
