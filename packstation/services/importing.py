@@ -506,7 +506,8 @@ class Importer:
         address = imported.address
         service = (imported.service or "standard").lower()
         return {
-            "source": imported.source, "external_id": imported.external_id,
+            "source": imported.source[:Order.source.max_length],  # a profile's name
+            "external_id": imported.external_id,
             "ordered_at": imported.ordered_at, "carrier": carrier,
             "shipping_method": imported.carrier, "service": service,
             "express": bool(schedule.is_express(service)) if schedule else service == "express",
