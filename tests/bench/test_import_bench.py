@@ -20,6 +20,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from packstation.core import gtin
 from tests.helpers import GENERIC_COLUMNS, TEA, import_rows, row
 from tests.multi.stations import environment, packstation_command
@@ -56,6 +58,7 @@ def _import(target: str, path: Path) -> subprocess.CompletedProcess:
                           text=True, env=environment(), timeout=3600)
 
 
+@pytest.mark.timeout(3600)
 def test_import_a_million_lines_in_bounded_memory(benchmark, tmp_path):
     path = write_big_file(tmp_path / "million.csv", 1_000_000)
     target = str(tmp_path / "shop.sqlite3")
@@ -79,6 +82,7 @@ def test_import_a_million_lines_in_bounded_memory(benchmark, tmp_path):
     assert peak_mb < MEMORY_LIMIT_MB
 
 
+@pytest.mark.timeout(1800)
 def test_a_200000_line_import_next_to_a_table_scanning(benchmark, tmp_path):
     """A table scans (each scan is stored: a write) while the import runs; the longest
     wait of a scan is the figure."""
