@@ -107,6 +107,7 @@ class Importer:
         self.clock = clock
         self._staging: str | None = None   # the token of the staged import under way
         self._deferred: list[Callable[[], None]] | None = None  # its writes, for the end
+        self._staged_refs: set[str] = set()  # the orders it staged (the refs are the file's)
 
     def import_file(self, path: str | Path, *, format: str = "auto", dry_run: bool = False,
                     profiles: Iterable = (), profiles_folder: str | Path | None = None
@@ -214,6 +215,7 @@ class Importer:
         finally:
             self._staging = None
             self._deferred = None
+            self._staged_refs = set()
 
     def _stage(self, parsed: ParsedFile, products: dict[str, Product], token: str) -> None:
         """Insert the file's new orders as ``importing``, a short transaction a chunk."""
@@ -242,6 +244,7 @@ class Importer:
                                          if line.requires_shipping], fields))
             with atomic():
                 self._insert_new(fresh, products, parsed.path, now)
+            self._staged_refs.update(imported.ref for imported, _, _ in fresh)
 
     def _products(self, parsed: ParsedFile, report: ImportReport) -> dict[str, Product]:
         """Create or update every product the file names; check codes are not taken."""
@@ -412,7 +415,8 @@ class Importer:
             carrier = carriers.get(schedule.code) if schedule else None
             fields = self._order_fields(imported, schedule, carrier)
             if known is None:
-                fresh.append((imported, lines, None if self._staging else fields))
+                if not self._staging:      # a staged order is written already
+                    fresh.append((imported, lines, fields))
                 continue
             line_rows = [_line_key(row) for row in self._line_rows([(known.id, lines)], products)]
             changed = {name: value for name, value in fields.items()
@@ -424,7 +428,10 @@ class Importer:
                 continue
             self._write(functools.partial(self._update_known, known, imported, lines, changed,
                                           lines_changed, products, parsed.path, now, report))
-        self._write(functools.partial(self._create, fresh, products, parsed.path, now, report))
+        if self._staging:
+            self._write(functools.partial(self._publish, chunk, now, report))
+        else:
+            self._create(fresh, products, parsed.path, now, report)
 
     def _write(self, write: Callable[[], None]) -> None:
         """Write now, or (a staged import) once every order has been compared."""
@@ -462,20 +469,21 @@ class Importer:
         report.updated.append(imported.ref)
         self._hold(imported, known.id, known)
 
-    def _create(self, fresh: list[tuple[ImportedOrder, list, dict]], products: dict[str, Product],
-                path: str, now: dt.datetime, report: ImportReport) -> None:
-        """Insert new orders, their lines and their events a batch at a time (or, for a
-        staged import, make the orders staged for them pending)."""
-        if self._staging:
-            # One statement makes every order staged by this import pending (the first
-            # chunk's call does it for all); only the held ones are looked up again.
-            Order.update(status=OrderStatus.PENDING, import_batch=None, updated_at=now) \
-                .where(Order.import_batch == self._staging).execute()
-            for imported, _, _ in fresh:
+    def _publish(self, chunk: list[ImportedOrder], now: dt.datetime,
+                 report: ImportReport) -> None:
+        """A staged import's new orders become pending: one statement for all of them (the
+        first chunk's call), then the report and the holds of this chunk's ones."""
+        Order.update(status=OrderStatus.PENDING, import_batch=None, updated_at=now) \
+            .where(Order.import_batch == self._staging).execute()
+        for imported in chunk:
+            if imported.ref in self._staged_refs:
                 report.new.append(imported.ref)
                 if any(rule(imported, None) for rule in self.hold_rules):
                     self._hold(imported, Order.get(Order.ref == imported.ref).id, None)
-            return
+
+    def _create(self, fresh: list[tuple[ImportedOrder, list, dict]], products: dict[str, Product],
+                path: str, now: dt.datetime, report: ImportReport) -> None:
+        """Insert new orders, their lines and their events a batch at a time."""
         ids = self._insert_new(fresh, products, path, now)
         for imported, _, _ in fresh:
             report.new.append(imported.ref)
