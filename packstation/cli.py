@@ -234,6 +234,8 @@ def cmd_import(args, config) -> int:
         reports.append(report)
         for error in report.errors:
             print(str(error), file=sys.stderr)
+        for warning in report.warnings:   # rows left out of a file that imports
+            print(str(warning), file=sys.stderr)
         failed = failed or not report.ok
         if not args.json:
             stream = sys.stdout if report.ok else sys.stderr

@@ -17,7 +17,7 @@ from packstation.db import changes, models
 Step = Callable[[peewee.Database], None]
 _steps: dict[int, Step] = {}
 #: The version this program writes. Raise it with each new @step.
-LATEST = 4
+LATEST = 5
 _LOCK_ID = 0x5AC5_7A71  # "packstation" schema lock, any constant shared by all tables
 
 
@@ -122,3 +122,28 @@ def _scan_ids(db: peewee.Database) -> None:
                    'ON "orders" ("status", "carrier_id", "express", "ordered_at", "id")')
     # And the pace projection reads the latest shipments of a year of them.
     db.execute_sql('CREATE INDEX IF NOT EXISTS "shipment_packed_at" ON "shipment" ("packed_at")')
+
+
+@step(5)
+def _shop_exports(db: peewee.Database) -> None:
+    """What real shop exports carry: the payment state and delivery mode of an order, the
+    relay point the customer chose, and each product's customs code and origin; the
+    token of a big import while it stages its orders; no tracking number for a parcel
+    that waits at the counter."""
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
+
+    migrator = (PostgresqlMigrator(db) if isinstance(db, peewee.PostgresqlDatabase)
+                else SqliteMigrator(db))
+    wanted = [(models.Order, ("payment", "delivery", "pickup_point", "import_batch")),
+              (models.Product, ("hs_code", "origin_country"))]
+    operations = []
+    for model, names in wanted:
+        table = model._meta.table_name
+        present = {column.name for column in db.get_columns(table)}
+        operations += [migrator.add_column(table, name, model._meta.fields[name])
+                       for name in names if name not in present]
+    shipment = models.Shipment._meta.table_name
+    if not next(column.null for column in db.get_columns(shipment) if column.name == "tracking"):
+        # A parcel that waits at the counter has no tracking number.
+        operations.append(migrator.drop_not_null(shipment, "tracking"))
+    migrate(*operations)

@@ -98,6 +98,8 @@ class Product(BaseModel):
     hs_code = pw.CharField(max_length=20, default="")          # customs (CN23), "" unknown
     origin_country = pw.CharField(max_length=2, default="")    # ISO alpha-2, "" unknown
     updated_at = UtcDateTimeField(default=utcnow)
+    hs_code = pw.CharField(max_length=20, default="")        # customs tariff number
+    origin_country = pw.CharField(max_length=2, default="")  # ISO 3166 alpha-2, customs
 
 
 class Barcode(BaseModel):
@@ -164,6 +166,14 @@ class Order(BaseModel):
     claimed_packer = pw.CharField(max_length=100, null=True)
     claimed_at = UtcDateTimeField(null=True)
     heartbeat_at = UtcDateTimeField(null=True)
+    # PAYMENT_*: "paid", "awaiting_payment" (pending, authorised...), "cod", or "" unknown.
+    payment = pw.CharField(max_length=30, default="")
+    # DELIVERY_*: "shipping" (a carrier's label), "store_pickup" or "local_delivery" (no
+    # label, no tracking number: the parcel waits at the counter or goes out by hand).
+    delivery = pw.CharField(max_length=20, default="shipping")
+    pickup_point = pw.CharField(max_length=200, null=True)  # the relay point chosen
+    # A big import's orders while it writes them (status "importing"): its token.
+    import_batch = pw.CharField(max_length=20, null=True)
 
     class Meta:
         table_name = "orders"
@@ -171,6 +181,20 @@ class Order(BaseModel):
         # walk (services.stock.pending_in_queue_order), schema 3.
         indexes = ((("status", "ordered_at"), False),
                    (("status", "carrier", "express", "ordered_at", "id"), False))
+
+
+PAYMENT_PAID = "paid"
+PAYMENT_AWAITING = "awaiting_payment"
+PAYMENT_COD = "cod"
+DELIVERY_SHIPPING = "shipping"
+DELIVERY_STORE_PICKUP = "store_pickup"
+DELIVERY_LOCAL = "local_delivery"
+
+
+def needs_label(order: Order) -> bool:
+    """Whether the order leaves with a carrier (a label and a tracking number); a store
+    pickup or a local delivery is packed and verified, then waits at the counter."""
+    return (order.delivery or DELIVERY_SHIPPING) == DELIVERY_SHIPPING
 
 
 class OrderLine(BaseModel):
@@ -192,7 +216,8 @@ class OrderLine(BaseModel):
 
 class Shipment(BaseModel):
     order = pw.ForeignKeyField(Order, backref="shipments", unique=True, on_delete="CASCADE")
-    # The carrier's number; NULL for a parcel under the station's own label (none issued).
+    # The carrier's number; NULL for a parcel under the station's own label (none issued)
+    # and for a store pickup or a local delivery (no carrier).
     tracking = pw.CharField(max_length=100, unique=True, null=True)
     weight_g = pw.IntegerField()
     parcels = pw.IntegerField(default=1)

@@ -23,9 +23,11 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from packstation.core import i18n
 from packstation.core.errors import InputError
@@ -59,9 +61,29 @@ class CsvTable:
     delimiter: str
     headers: list[str]              # as written, BOM-free and trimmed
     header_line: int = 1
-    records: list[CsvRecord] = field(default_factory=list)
+    # A list, or (read_table(stream=True)) a one-pass iterable read as it goes.
+    records: Iterable[CsvRecord] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     duplicate_headers: list[str] = field(default_factory=list)
+    _reader: object = field(default=None, repr=False, compare=False)
+
+    def close(self) -> None:
+        """Close the file a streamed table reads from (its records are then exhausted)."""
+        close = getattr(self.records, "close", None)
+        if close is not None:
+            close()
+
+    def __enter__(self) -> "CsvTable":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    @property
+    def row_count(self) -> int:
+        """Data rows read so far (all of them once the records have been iterated)."""
+        records = self.records
+        return len(records) if isinstance(records, list) else records.count
 
     @property
     def keys(self) -> set[str]:
@@ -112,23 +134,104 @@ def read_bytes(path: str | Path) -> bytes:
         raise InputError("csv.unreadable", path=str(path), reason=exc.strerror or str(exc)) from exc
 
 
-def read_table(path: str | Path, *, delimiter: str | None = None) -> CsvTable:
-    """Read a whole CSV file. ``delimiter`` forces one instead of sniffing it."""
+def read_table(path: str | Path, *, delimiter: str | None = None,
+               stream: bool = False) -> CsvTable:
+    """Read a CSV file. ``delimiter`` forces one instead of sniffing it.
+
+    With ``stream``, the records are read as they are iterated (once), so that a file of
+    a million lines never sits in memory: :attr:`CsvTable.records` is then a one-pass
+    iterable, and :attr:`CsvTable.errors` and :attr:`CsvTable.row_count` are complete once
+    it has been read to the end.
+    """
     path = str(path)
-    data = read_bytes(path)
     try:
-        text, encoding = decode(data)
+        encoding = sniff_encoding(path)
     except UnicodeDecodeError as exc:
         table = CsvTable(path, "", delimiter or ",", [])
         table.errors.append(RowError(path, 1, "csv.bad_encoding", {"offset": exc.start}))
         return table
-    return parse_text(text, path=path, encoding=encoding, delimiter=delimiter)
+    if not stream:
+        return parse_text(decode(read_bytes(path))[0], path=path, encoding=encoding,
+                          delimiter=delimiter)
+    try:
+        handle = open(path, encoding=encoding, newline="")
+    except OSError as exc:
+        raise InputError("csv.unreadable", path=path, reason=exc.strerror or str(exc)) from exc
+    try:
+        table = _start_table(handle, path=path, encoding=encoding, delimiter=delimiter)
+    except BaseException:
+        handle.close()
+        raise
+    if table.headers:
+        table.records = _RecordStream(table, handle)
+    else:
+        handle.close()
+    return table
+
+
+_CHUNK = 1 << 20
+
+
+def sniff_encoding(path: str) -> str:
+    """The encoding :func:`decode` would choose, read a chunk at a time (any file size).
+
+    Raises UnicodeDecodeError when neither rule fits (or for a NUL byte outside UTF-16).
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4)
+            if head.startswith(codecs.BOM_UTF8):
+                encodings = ["utf-8-sig"]
+            elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                return "utf-16"
+            else:
+                encodings = ["utf-8", "cp1252"]
+            handle.seek(0)
+            decoders = {name: codecs.getincrementaldecoder(name)() for name in encodings}
+            offset = 0
+            while True:
+                chunk = handle.read(_CHUNK)
+                final = not chunk
+                if b"\x00" in chunk:
+                    # UTF-16 without a BOM would "decode" as UTF-8 full of NULs: refuse it.
+                    at = chunk.index(b"\x00")
+                    raise UnicodeDecodeError("utf-8", chunk, offset + at, offset + at + 1,
+                                             "NUL byte in a text file")
+                for name in list(decoders):
+                    try:
+                        decoders[name].decode(chunk, final)
+                    except UnicodeDecodeError as exc:
+                        if len(decoders) == 1:
+                            raise UnicodeDecodeError(exc.encoding, exc.object,
+                                                     offset + exc.start, offset + exc.end,
+                                                     exc.reason) from None
+                        del decoders[name]
+                if final:
+                    return next(iter(decoders))
+                offset += len(chunk)
+    except OSError as exc:
+        raise InputError("csv.unreadable", path=path, reason=exc.strerror or str(exc)) from exc
 
 
 def parse_text(text: str, *, path: str, encoding: str = "utf-8",
                delimiter: str | None = None) -> CsvTable:
     """Split decoded text into a header and records with their physical line numbers."""
-    lines = io.StringIO(text, newline="")
+    if "\x00" in text:
+        # No database stores a NUL character in a text (PostgreSQL refuses it).
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        table = CsvTable(path, encoding, delimiter or ",", [])
+        table.errors.append(RowError(path, line, "csv.nul_character"))
+        return table
+    table = _start_table(io.StringIO(text, newline=""), path=path, encoding=encoding,
+                         delimiter=delimiter)
+    if table.headers:
+        stream = _RecordStream(table, None)
+        table.records = list(stream)
+    return table
+
+
+def _start_table(lines, *, path: str, encoding: str, delimiter: str | None) -> CsvTable:
+    """Read up to the header (skipping blank lines and Excel's "sep=" line)."""
     line_number = 0
     first = ""
     for first in lines:
@@ -151,12 +254,12 @@ def parse_text(text: str, *, path: str, encoding: str = "utf-8",
                 break
     header_line = line_number
     delimiter = delimiter or sniff_delimiter(first.strip("\r\n"))
-
-    # Hand the reader the header line again, then the rest, counting physical lines.
-    remainder = io.StringIO(first + lines.read(), newline="")
-    reader = csv.reader(remainder, delimiter=delimiter, strict=True)
     table = CsvTable(path, encoding, delimiter, [])
-    offset = header_line - 1
+    if not first.strip():                # nothing after Excel's "sep=" line
+        table.errors.append(RowError(path, header_line, "csv.empty"))
+        return table
+    # The reader gets the header line again, then the rest, as the file goes.
+    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter, strict=True)
     try:
         header_cells = next(reader)
     except StopIteration:                # nothing after Excel's "sep=" line
@@ -167,39 +270,74 @@ def parse_text(text: str, *, path: str, encoding: str = "utf-8",
         return table
     table.headers = [" ".join(cell.replace("\ufeff", "").split()) for cell in header_cells]
     table.header_line = header_line
-    keys = [header_key(name) for name in table.headers]
-    # Each named column and its cell index; of duplicate columns the first one wins.
-    columns: list[tuple[str, int]] = []
-    seen: set[str] = set()
-    for index, (name, key) in enumerate(zip(table.headers, keys)):
-        if key in seen:
-            table.duplicate_headers.append(name)
-        elif key:
-            columns.append((key, index))
-        seen.add(key)
-
-    previous_end = offset + reader.line_num
-    while True:
-        start = previous_end + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            # The reader cannot resynchronise after a broken quote: stop at this record.
-            table.errors.append(RowError(path, start, "csv.malformed", {"detail": str(exc)}))
-            break
-        previous_end = offset + reader.line_num
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) > len(keys) and any(cell.strip() for cell in cells[len(keys):]):
-            # Usually an unquoted delimiter inside a value: every later cell has shifted.
-            table.errors.append(RowError(path, start, "csv.too_many_cells",
-                                         {"count": len(cells), "expected": len(keys)}))
-            continue
-        table.records.append(CsvRecord(start, {
-            key: _clean_cell(cells[index]) for key, index in columns if index < len(cells)}))
+    table._reader = reader
     return table
+
+
+class _RecordStream:
+    """The records of a table, read from its reader as they are iterated (once)."""
+
+    def __init__(self, table: CsvTable, handle) -> None:
+        self.table = table
+        self.handle = handle
+        self.count = 0
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+    def __iter__(self):
+        table, path = self.table, self.table.path
+        reader = table._reader
+        if reader is None:
+            return
+        table._reader = None
+        keys = [header_key(name) for name in table.headers]
+        # Each named column and its cell index; of duplicate columns the first one wins.
+        columns: list[tuple[str, int]] = []
+        seen: set[str] = set()
+        for index, (name, key) in enumerate(zip(table.headers, keys)):
+            if key in seen:
+                table.duplicate_headers.append(name)
+            elif key:
+                columns.append((key, index))
+            seen.add(key)
+        offset = table.header_line - 1
+        previous_end = offset + reader.line_num
+        utf16 = table.encoding == "utf-16"   # the only way a NUL gets past sniff_encoding
+        try:
+            while True:
+                start = previous_end + 1
+                try:
+                    cells = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as exc:
+                    # The reader cannot resynchronise after a broken quote: stop here.
+                    table.errors.append(RowError(path, start, "csv.malformed",
+                                                 {"detail": str(exc)}))
+                    break
+                previous_end = offset + reader.line_num
+                if not any(cell.strip() for cell in cells):
+                    continue
+                if len(cells) > len(keys) and any(cell.strip() for cell in cells[len(keys):]):
+                    # Usually an unquoted delimiter inside a value: every later cell shifted.
+                    table.errors.append(RowError(path, start, "csv.too_many_cells",
+                                                 {"count": len(cells), "expected": len(keys)}))
+                    continue
+                if utf16 and any("\x00" in cell for cell in cells):
+                    # No database stores a NUL character in a text (PostgreSQL refuses it).
+                    table.errors.append(RowError(path, start, "csv.nul_character"))
+                    continue
+                self.count += 1
+                yield CsvRecord(start, {key: _clean_cell(cells[index])
+                                        for key, index in columns if index < len(cells)})
+        except UnicodeDecodeError as exc:   # UTF-16 is decoded as it is read
+            table.errors.append(RowError(path, previous_end + 1, "csv.bad_encoding",
+                                         {"offset": exc.start}))
+        finally:
+            if self.handle is not None:
+                self.handle.close()
 
 
 def _clean_cell(cell: str) -> str:
@@ -217,6 +355,12 @@ i18n.register({
         "Encodage du fichier non reconnu (octet {offset}) : enregistrez-le en CSV UTF-8 "
         "ou en CSV Windows.",
         "Unrecognised file encoding (byte {offset}): save it as CSV UTF-8 or Windows CSV.",
+    ),
+    "csv.nul_character": (
+        "Caractère NUL dans le fichier : ce n'est pas un texte CSV (enregistrez-le de "
+        "nouveau en CSV depuis le tableur).",
+        "NUL character in the file: this is not CSV text (save it again as CSV from the "
+        "spreadsheet).",
     ),
     "csv.empty": (
         "Le fichier est vide : aucune ligne d'en-tête.",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -37,6 +38,8 @@ _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 # Codes people write for a country that ISO 3166 spells otherwise.
 _COUNTRY_ALIASES = {"UK": "GB", "EL": "GR"}
+# An order date outside these years is a damaged cell, and could not be converted to UTC.
+_EARLIEST_YEAR, _LATEST_YEAR = 1970, 2999
 _TRUE = {"true", "yes", "y", "1", "oui", "o", "vrai", "x"}
 _FALSE = {"false", "no", "n", "0", "non", "faux"}
 
@@ -54,8 +57,14 @@ def parse_decimal(text: str, *, field: str, decimal_mark: str | None = None) -> 
     """An amount: "12,50", "12.50", "1 234,50" or "1,234.50"; None when empty.
 
     With ``decimal_mark`` unset, a lone comma or point is the decimal mark and, when both
-    appear, the last one is. Negative amounts are refused.
+    appear, the last one is. Negative amounts are refused. The same cell text gives the
+    same (immutable) Decimal: a big file's prices are few, its lines many.
     """
+    return _cached_decimal(text, field, decimal_mark)
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached_decimal(text: str, field: str, decimal_mark: str | None) -> Decimal | None:
     raw = text
     text = _NUMBER_SPACES.sub("", strip_text_prefix(text)).strip("€$£")
     if not text:
@@ -162,6 +171,8 @@ def parse_datetime(text: str, *, timezone: tzinfo = DEFAULT_TIMEZONE,
         parsed = _day_first(text) or _iso(text)
     if parsed is None:
         raise InputError("csv.bad_date", value=raw)
+    if not _EARLIEST_YEAR <= parsed.year <= _LATEST_YEAR:
+        raise InputError("csv.date_out_of_range", value=raw)
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone)
     return parsed
@@ -192,19 +203,25 @@ def _iso(text: str) -> datetime | None:
 
 
 def parse_country(text: str, *, field: str = "country") -> str:
-    """An ISO 3166 alpha-2 code, upper case ("fr" -> "FR", "UK" -> "GB")."""
+    """An ISO 3166 alpha-2 code, upper case ("fr" -> "FR", "UK" -> "GB"), from a code or
+    a country's name in any language ("United States", "Allemagne", "España")."""
+    from packstation.io.countries import country_code
+
     code = text.strip().upper()
     code = _COUNTRY_ALIASES.get(code, code)
-    if not _COUNTRY.match(code):
+    if _COUNTRY.match(code):
+        return sys.intern(code)
+    named = country_code(text)
+    if named is None:
         raise InputError("csv.bad_country", field=field, value=text)
-    return code
+    return named
 
 
 def parse_currency(text: str) -> str:
     code = text.strip().upper()
     if code and not _CURRENCY.match(code):
         raise InputError("csv.bad_currency", value=text)
-    return code
+    return sys.intern(code)
 
 
 def parse_bool(text: str, *, field: str, default: bool = True) -> bool:
@@ -216,6 +233,11 @@ def parse_bool(text: str, *, field: str, default: bool = True) -> bool:
     if word in _FALSE:
         return False
     raise InputError("csv.bad_boolean", field=field, value=text)
+
+
+def parse_codes_shared(text: str) -> tuple[ProductCode, ...]:
+    """:func:`parse_codes` as one shared tuple per cell text (for order lines, many)."""
+    return _parse_codes(text)
 
 
 def parse_codes(text: str) -> list[ProductCode]:
@@ -311,11 +333,16 @@ i18n.register({
         "Unreadable date: \"{value}\" (accepted: 25/11/2026 14:30 or "
         "2026-11-25T14:30:00+01:00).",
     ),
+    "csv.date_out_of_range": (
+        "Date hors limites : « {value} » (une date de commande entre 1970 et 2999 est "
+        "attendue).",
+        "Date out of range: \"{value}\" (an order date between 1970 and 2999 is expected).",
+    ),
     "csv.bad_country": (
-        "Pays invalide dans la colonne {field} : « {value} » (code ISO à deux lettres "
-        "attendu, exemple : FR).",
-        "Invalid country in the {field} column: \"{value}\" (a two-letter ISO code is "
-        "expected, example: FR).",
+        "Pays inconnu dans la colonne {field} : « {value} » (un code ISO à deux lettres "
+        "comme FR, ou le nom d'un pays).",
+        "Unknown country in the {field} column: \"{value}\" (a two-letter ISO code such "
+        "as FR, or a country's name).",
     ),
     "csv.bad_currency": (
         "Devise invalide : « {value} » (code ISO à trois lettres attendu, exemple : EUR).",

@@ -7,8 +7,11 @@ The generic format (see the README and DESIGN.md) has one row per order line::
     quantity, unit_price, currency, weight_g, bin, note, risk
 
 with optional ``tracking``, ``external_id``, ``billing_country``, ``total``,
-``status`` (a shop status: "completed", "annulée"... marks the order as not to pack)
-and ``requires_shipping`` (false for a line that is not packed).
+``status`` (a shop status: "completed", "annulée"... marks the order as not to pack),
+``requires_shipping`` (false for a line that is not packed), ``payment`` ("paid",
+"pending", "authorized", "cod"...: see :func:`payment_for`), ``delivery`` (store pickup
+or local delivery: no label), ``pickup_point`` (the relay point the customer chose) and
+``hs_code``, ``origin_country`` (customs, per line).
 
 Rows of one order share the ``order_ref``; they may be apart in the file, and order
 columns may be repeated or left empty on the order's later rows. The first non-empty
@@ -23,6 +26,7 @@ file line, and an order with any rejected row is left out of the result.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
@@ -33,8 +37,9 @@ from packstation.io import fields
 from packstation.io.csvfile import CsvTable, header_key, read_table
 from packstation.io.fields import CellReadOptions
 from packstation.io.model import (
-    SKIP_CANCELLED, SKIP_FULFILLED, SKIP_NO_SHIPPING, ImportedAddress, ImportedLine,
-    ImportedOrder, ParsedFile, RowError,
+    DELIVERY_LOCAL, DELIVERY_SHIPPING, DELIVERY_STORE_PICKUP, PAYMENT_AWAITING, PAYMENT_COD,
+    PAYMENT_PAID, SKIP_CANCELLED, SKIP_FULFILLED, SKIP_NO_SHIPPING, SKIP_UNPAID,
+    ImportedAddress, ImportedLine, ImportedOrder, ParsedFile, RowError,
 )
 
 FORMAT = "generic"
@@ -47,7 +52,8 @@ GENERIC_COLUMNS = (
     "note", "risk",
 )
 OPTIONAL_COLUMNS = ("tracking", "external_id", "billing_country", "total", "status",
-                    "requires_shipping")
+                    "requires_shipping", "payment", "delivery", "pickup_point", "hs_code",
+                    "origin_country")
 FIELDS = GENERIC_COLUMNS + OPTIONAL_COLUMNS
 #: Columns a generic file must have (besides ``sku`` or ``ean``, one of them at least).
 REQUIRED_COLUMNS = ("order_ref", "order_date", "customer_name", "address1", "postcode",
@@ -69,8 +75,34 @@ _FULFILLED_STATUSES = {
 }
 _CANCELLED_STATUSES = {
     "cancelled", "canceled", "refunded", "voided", "annulee", "annule", "remboursee",
-    "rembourse", "remboursement",
+    "rembourse", "remboursement", "failed", "echouee", "echec", "expired", "trash",
 }
+# Orders the shop says were never paid (WooCommerce's "pending payment", a draft).
+_UNPAID_STATUSES = {
+    "unpaid", "pending payment", "pending-payment", "checkout-draft", "draft",
+    "en attente de paiement", "attente de paiement",
+}
+# Payment words (Shopify's Financial Status, WooCommerce's and PrestaShop's), folded.
+_PAID = {"paid", "partially_refunded", "partially refunded", "payee", "paye",
+         "paiement accepte", "complete", "completed", "captured", "settled"}
+_AWAITING = {"pending", "authorized", "authorised", "partially_paid", "partially paid",
+             "awaiting_payment", "awaiting payment", "unpaid", "en attente",
+             "en attente de paiement", "autorise", "autorisee", "partiellement paye",
+             "on-hold", "on hold"}
+_COD_WORDS = ("cash on delivery", "cash_on_delivery", "contre-remboursement",
+              "contre remboursement", "paiement a la livraison", "cod")
+_REVERSED = {"refunded", "voided", "expired", "rembourse", "remboursee", "annule",
+             "annulee"}
+# Shipping methods that are no carrier: the customer collects the parcel, or the shop
+# takes it round itself (Shopify's and WooCommerce's local pickup, French wordings).
+_STORE_PICKUP_WORDS = ("retrait en magasin", "retrait en boutique", "retrait magasin",
+                       "retrait boutique", "click & collect", "click and collect",
+                       "click&collect", "click-and-collect", "collect from", "collect in store",
+                       "local pickup", "local_pickup", "pickup in store", "pick up in store",
+                       "in-store pickup", "store pickup", "shop pickup", "pickup at",
+                       "a retirer", "retrait sur place", "retrait au", "enlevement")
+_LOCAL_DELIVERY_WORDS = ("livraison locale", "local delivery", "local_delivery",
+                         "livraison a domicile par la boutique", "coursier")
 
 
 @dataclass
@@ -92,7 +124,7 @@ def parse_generic(path: str | Path) -> ParsedFile:
 
 def parse_generic_table(table: CsvTable) -> ParsedFile:
     parsed = ParsedFile(table.path, FORMAT, table.encoding, table.delimiter,
-                        errors=list(table.errors), rows=len(table.records))
+                        errors=list(table.errors))
     if not table.headers:
         return parsed
     header_error = check_generic_header(table)
@@ -102,7 +134,8 @@ def parse_generic_table(table: CsvTable) -> ParsedFile:
     records = (FieldRecord(record.line, record.values) for record in table.records)
     orders, errors = build_orders(records, path=table.path, source=FORMAT)
     parsed.orders = orders
-    parsed.errors = sorted(parsed.errors + errors, key=lambda error: error.line)
+    parsed.rows = table.row_count
+    parsed.errors = sorted(table.errors + errors, key=lambda error: error.line)
     return parsed
 
 
@@ -126,21 +159,49 @@ def check_generic_header(table: CsvTable) -> RowError | None:
 
 # --- Building orders from rows -------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Value:
     parsed: object
     raw: str
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _OrderDraft:
+    """An order while its rows are read. A big file holds every order's draft until its
+    end (rows of one order may be apart), so it keeps little: the parsed values, and the
+    raw text and line of a value only where they differ from the value and the order's."""
+
     ref: str
     line: int
-    values: dict[str, _Value] = field(default_factory=dict)
+    values: dict[str, object] = field(default_factory=dict)
     lines: list[ImportedLine] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     status: str = ""
+    raws: dict[str, str] | None = None
+    value_lines: dict[str, int] | None = None
+
+    def keep(self, name: str, value: _Value) -> None:
+        if name in self.values:
+            return
+        self.values[name] = value.parsed
+        if value.raw != value.parsed:
+            if self.raws is None:
+                self.raws = {}
+            self.raws[name] = value.raw
+        if value.line != self.line:
+            if self.value_lines is None:
+                self.value_lines = {}
+            self.value_lines[name] = value.line
+
+    def known(self, name: str) -> _Value | None:
+        if name not in self.values:
+            return None
+        parsed = self.values[name]
+        raw = self.raws.get(name) if self.raws else None
+        line = self.value_lines.get(name) if self.value_lines else None
+        return _Value(parsed, raw if raw is not None else str(parsed),
+                      line if line is not None else self.line)
 
 
 def build_orders(
@@ -150,14 +211,34 @@ def build_orders(
     source: str,
     options: CellReadOptions = CellReadOptions(),
     label: Callable[[str], str] = str,
+    first_row_wins: bool = False,
+    name_identifies: bool = False,
 ) -> tuple[list[ImportedOrder], list[RowError]]:
     """Group rows into orders, validating each; returns the clean orders and the errors.
 
     ``label`` names a generic field the way the file's header does, so that a message
     about a file read through a profile speaks of the merchant's own column.
+    ``first_row_wins``: the order's values are those of its first row, and a later row
+    only fills what the first left empty, never conflicts (Shopify writes ``Phone`` on
+    every row, ``Shipping Phone`` on the first only). ``name_identifies``: a line with
+    neither SKU nor barcode is named by its product name (matched to a product at import;
+    packed by confirming it or by linking a barcode at the table).
     """
+    # Rows of one order usually follow each other: an order is built as soon as a row of
+    # another one comes, so a big file never holds more than a draft or two. A row that
+    # comes back to a built order reopens it (rows may be apart in a generic file).
     drafts: dict[str, _OrderDraft] = {}
+    built: dict[str, ImportedOrder | _OrderDraft | None] = {}  # by first row; a draft: refused
     errors: list[RowError] = []
+    current = None
+
+    def close(ref: str) -> None:
+        draft = drafts.pop(ref)
+        if isinstance(built.get(ref), _OrderDraft):
+            return                      # refused already: its errors are in the draft
+        order = _finish(draft, path=path, source=source, label=label,
+                        name_identifies=name_identifies)
+        built[ref] = order if order is not None else draft
 
     def row_error(line: int, exc: InputError) -> RowError:
         params = dict(exc.params)
@@ -171,9 +252,20 @@ def build_orders(
             errors.append(RowError(path, record.line, "csv.missing_ref",
                                    {"field": label("order_ref")}))
             continue
+        if ref != current and current in drafts:
+            close(current)
+        current = ref
         draft = drafts.get(ref)
         if draft is None:
-            draft = drafts[ref] = _OrderDraft(ref, record.line)
+            done = built.get(ref)
+            if isinstance(done, _OrderDraft):
+                draft = done
+            elif done is not None:
+                draft = _reopen(done)
+            else:
+                draft = _OrderDraft(ref, record.line)
+                built[ref] = None
+            drafts[ref] = draft
         draft.status = draft.status or record.get("status").strip()
 
         row_errors: list[RowError] = []
@@ -195,36 +287,73 @@ def build_orders(
             draft.errors.extend(row_errors)
             continue
 
-        conflicts = [
+        conflicts = [] if first_row_wins else [
             RowError(path, record.line, "csv.conflict", {
                 "ref": ref, "field": label(name), "first": known.raw,
                 "first_line": known.line, "value": value.raw,
             })
             for name, value in values.items()
-            if (known := draft.values.get(name)) is not None
+            if (known := draft.known(name)) is not None
             and _comparable(known.parsed) != _comparable(value.parsed)
         ]
         if conflicts:
             draft.errors.extend(conflicts)
             continue
         for name, value in values.items():
-            draft.values.setdefault(name, value)
+            draft.keep(name, value)
         draft.lines.append(line)
 
+    for ref in list(drafts):
+        close(ref)
     orders = []
-    for draft in drafts.values():
-        order = _finish(draft, path=path, source=source, label=label)
-        errors.extend(draft.errors)
-        if order is not None:
-            orders.append(order)
+    for done in built.values():
+        if isinstance(done, _OrderDraft):
+            errors.extend(done.errors)
+        elif done is not None:
+            orders.append(done)
     errors.sort(key=lambda error: error.line)
     return orders, errors
+
+
+_STATUS_OF_SKIP = {SKIP_FULFILLED: "fulfilled", SKIP_CANCELLED: "cancelled",
+                   SKIP_UNPAID: "unpaid"}
+_GIVEN: dict[frozenset, frozenset] = {}   # one copy of each set of given fields
+
+
+def _given(names) -> frozenset:
+    key = frozenset(names)
+    return _GIVEN.setdefault(key, key)
+
+
+def _reopen(order: ImportedOrder) -> _OrderDraft:
+    """The draft of a built order again, for a row of it that came later in the file."""
+    address = order.address
+    known = {
+        "order_date": order.ordered_at, "carrier": order.carrier, "service": order.service,
+        "customer_name": order.customer_name, "company": address.company,
+        "address1": address.address1, "address2": address.address2,
+        "postcode": address.postcode, "city": address.city, "region": address.region,
+        "country": address.country, "phone": address.phone, "email": address.email,
+        "currency": order.currency, "note": order.note, "risk": order.risk,
+        "tracking": order.tracking, "external_id": order.external_id,
+        "billing_country": order.billing_country, "total": order.total,
+        "payment": order.payment, "delivery": order.delivery,
+        "pickup_point": order.pickup_point,
+    }
+    draft = _OrderDraft(order.ref, order.line, lines=list(order.lines),
+                        status=_STATUS_OF_SKIP.get(order.skip_reason, ""))
+    draft.values = {name: known[name] for name in order.given if name in known}
+    return draft
 
 
 class _RowErrors(Exception):
     def __init__(self, errors: list[InputError]) -> None:
         super().__init__(errors)
         self.errors = errors
+
+
+# Order values that many orders share: one copy of each in memory.
+_REPEATED = {"carrier", "city", "region", "currency", "pickup_point"}
 
 
 def _order_value(name: str, raw: str, options: CellReadOptions) -> object:
@@ -238,10 +367,14 @@ def _order_value(name: str, raw: str, options: CellReadOptions) -> object:
         return fields.parse_currency(text)
     if name == "total":
         return fields.parse_decimal(text, field=name, decimal_mark=options.decimal_mark)
-    if name in ("postcode", "phone"):
+    if name == "postcode":
+        return sys.intern(fields.strip_text_prefix(text))
+    if name == "phone":
         return fields.strip_text_prefix(text)
-    if name in ("service", "risk"):
-        return text.casefold()
+    if name in ("service", "risk", "payment", "delivery"):
+        return sys.intern(text.casefold())
+    if name in _REPEATED:
+        return sys.intern(text)
     return text
 
 
@@ -263,25 +396,30 @@ def _line(record: FieldRecord, options: CellReadOptions) -> ImportedLine:
             return default
 
     quantity = attempt(lambda: fields.parse_quantity(record.get("quantity")), 0)
-    codes = attempt(lambda: fields.parse_codes(record.get("ean")), [])
+    codes = attempt(lambda: fields.parse_codes_shared(record.get("ean")), ())
     unit_price = attempt(lambda: fields.parse_decimal(
         record.get("unit_price"), field="unit_price", decimal_mark=options.decimal_mark))
     weight_g = attempt(lambda: fields.parse_weight_g(
         record.get("weight_g"), unit=options.weight_unit, decimal_mark=options.decimal_mark))
     requires_shipping = attempt(lambda: fields.parse_bool(
         record.get("requires_shipping"), field="requires_shipping"), True)
+    origin = record.get("origin_country").strip()
+    origin_country = attempt(lambda: fields.parse_country(origin, field="origin_country"),
+                             "") if origin else ""
     if problems:
         raise _RowErrors(problems)
     return ImportedLine(
         line=record.line,
-        sku=fields.strip_text_prefix(record.get("sku").strip()),
-        name=record.get("product_name").strip(),
+        sku=sys.intern(fields.strip_text_prefix(record.get("sku").strip())),
+        name=sys.intern(record.get("product_name").strip()),
         quantity=quantity,
         codes=codes,
         unit_price=unit_price,
         weight_g=weight_g,
-        bin=record.get("bin").strip(),
+        bin=sys.intern(record.get("bin").strip()),
         requires_shipping=requires_shipping,
+        hs_code="".join(char for char in record.get("hs_code") if char.isalnum())[:20],
+        origin_country=origin_country,
     )
 
 
@@ -293,7 +431,44 @@ def skip_reason_for_status(status: str) -> str:
         return SKIP_FULFILLED
     if word in _CANCELLED_STATUSES:
         return SKIP_CANCELLED
+    if word in _UNPAID_STATUSES:
+        return SKIP_UNPAID
     return ""
+
+
+def payment_for(words: str) -> str:
+    """How an order is paid, from a payment status or method as a shop writes it.
+
+    "paid", "awaiting_payment" (pending, authorised, partly paid), "cod" (cash on
+    delivery: paid to the carrier, never awaited), "refunded" (a refund or a void: the
+    order is not to pack), or "" when the words say nothing known.
+    """
+    word = fields.fold(words)
+    if not word:
+        return ""
+    if any(cod == word or (len(cod) > 3 and cod in word) for cod in _COD_WORDS):
+        return PAYMENT_COD
+    if word in _REVERSED:
+        return "refunded"
+    if word in _PAID:
+        return PAYMENT_PAID
+    if word in _AWAITING:
+        return PAYMENT_AWAITING
+    return ""
+
+
+def delivery_for(method: str) -> str:
+    """"store_pickup" or "local_delivery" when a shipping method names no carrier."""
+    word = fields.fold(method)
+    if not word:
+        return DELIVERY_SHIPPING
+    if word in (DELIVERY_STORE_PICKUP, DELIVERY_LOCAL, DELIVERY_SHIPPING):
+        return word
+    if any(phrase in word for phrase in _STORE_PICKUP_WORDS):
+        return DELIVERY_STORE_PICKUP
+    if any(phrase in word for phrase in _LOCAL_DELIVERY_WORDS):
+        return DELIVERY_LOCAL
+    return DELIVERY_SHIPPING
 
 
 def infer_service(carrier: str) -> str:
@@ -301,28 +476,39 @@ def infer_service(carrier: str) -> str:
     return "express" if "express" in fields.fold(carrier) else "standard"
 
 
-def _finish(draft: _OrderDraft, *, path: str, source: str,
-            label: Callable[[str], str]) -> ImportedOrder | None:
+def _finish(draft: _OrderDraft, *, path: str, source: str, label: Callable[[str], str],
+            name_identifies: bool = False) -> ImportedOrder | None:
     if draft.errors and not draft.lines:
         return None
     skip_reason = skip_reason_for_status(draft.status)
+    known_payment = draft.known("payment")
+    payment = payment_for(known_payment.raw) if known_payment is not None else ""
+    if payment == "refunded":
+        skip_reason, payment = skip_reason or SKIP_CANCELLED, ""
     if not skip_reason and draft.lines and not any(line.requires_shipping for line in draft.lines):
         skip_reason = SKIP_NO_SHIPPING
 
     def value(name: str, default: object = "") -> object:
-        known = draft.values.get(name)
-        return known.parsed if known is not None else default
+        return draft.values.get(name, default)
 
     # What it takes to pack and ship: checked only for orders that enter the queue, and
     # only if no row was rejected (a rejected row may be the one that held the values).
-    required = ("order_date",) if skip_reason else REQUIRED_ORDER_VALUES
+    carrier = value("carrier")
+    delivery = delivery_for(value("delivery")) if value("delivery") else delivery_for(carrier)
+    if skip_reason:
+        required = ("order_date",)
+    elif delivery == DELIVERY_STORE_PICKUP:
+        required = ("order_date", "customer_name")   # collected at the shop: no address
+    else:
+        required = REQUIRED_ORDER_VALUES
     missing = [label(name) for name in required if name not in draft.values]
     if missing and not draft.errors:
         draft.errors.append(RowError(path, draft.line, "csv.order_missing_values",
                                      {"ref": draft.ref, "fields": ", ".join(missing)}))
     if not skip_reason:
         for line in draft.lines:
-            if line.requires_shipping and not line.sku and not line.codes:
+            if line.requires_shipping and not line.sku and not line.codes \
+                    and not (name_identifies and line.name):
                 draft.errors.append(RowError(path, line.line, "csv.missing_sku_and_ean", {
                     "sku": label("sku"), "ean": label("ean")}))
     if draft.errors:
@@ -333,7 +519,6 @@ def _finish(draft: _OrderDraft, *, path: str, source: str,
     if country in ("FR", "MC") and len(postcode) == 4 and postcode.isdigit():
         # A spreadsheet read "01000" as the number 1000: French postcodes have 5 digits.
         postcode = "0" + postcode
-    carrier = value("carrier")
     address = ImportedAddress(
         name=value("customer_name"), company=value("company"),
         address1=value("address1"), address2=value("address2"), postcode=postcode,
@@ -358,6 +543,10 @@ def _finish(draft: _OrderDraft, *, path: str, source: str,
         tracking=value("tracking"),
         lines=draft.lines,
         skip_reason=skip_reason,
+        payment=payment,
+        delivery=delivery,
+        pickup_point=value("pickup_point"),
+        given=_given(draft.values),
     )
 
 

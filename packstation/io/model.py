@@ -19,9 +19,19 @@ from packstation.core.scan import ProductCode
 SKIP_FULFILLED = "fulfilled"
 SKIP_CANCELLED = "cancelled"
 SKIP_NO_SHIPPING = "no_shipping"   # every line is a service, a gift card, a download...
+SKIP_UNPAID = "unpaid"             # the shop says the order was never paid (WooCommerce "pending")
+
+#: How an order is paid (ImportedOrder.payment), as the queue and ``order --json`` show it.
+PAYMENT_PAID = "paid"
+PAYMENT_AWAITING = "awaiting_payment"
+PAYMENT_COD = "cod"
+#: How it leaves (ImportedOrder.delivery): only "shipping" gets a label and a tracking number.
+DELIVERY_SHIPPING = "shipping"
+DELIVERY_STORE_PICKUP = "store_pickup"
+DELIVERY_LOCAL = "local_delivery"
 
 
-@dataclass
+@dataclass(slots=True)   # a big file holds many: no __dict__ each
 class RowError:
     """One rejected row (or the header, line 1): where, and a message key with parameters."""
 
@@ -38,7 +48,7 @@ class RowError:
         return f"{self.path}:{self.line}: {self.reason}"
 
 
-@dataclass
+@dataclass(slots=True)   # a big file holds many: no __dict__ each
 class ImportedAddress:
     name: str
     company: str
@@ -52,20 +62,22 @@ class ImportedAddress:
     email: str
 
 
-@dataclass
+@dataclass(slots=True)   # a big file holds many: no __dict__ each
 class ImportedLine:
     line: int             # the file line of the row (the header is line 1)
     sku: str              # "" when the row named the product by its barcode only
     name: str
     quantity: int
-    codes: list[ProductCode]
+    codes: tuple[ProductCode, ...] | list[ProductCode]   # a shared tuple, from the cell
     unit_price: Decimal | None
     weight_g: int | None
     bin: str
     requires_shipping: bool = True   # False: a service or an item already sent, not packed
+    hs_code: str = ""                # customs, for the product
+    origin_country: str = ""
 
 
-@dataclass
+@dataclass(slots=True)   # a big file holds many: no __dict__ each
 class ImportedOrder:
     ref: str
     line: int             # the line of the order's first row
@@ -84,9 +96,13 @@ class ImportedOrder:
     tracking: str         # a carrier tracking number the shop already has, "" if none
     lines: list[ImportedLine]
     skip_reason: str = ""  # SKIP_*: the order is known but must not enter the queue
+    payment: str = ""      # PAYMENT_* or "" when the file does not say
+    delivery: str = DELIVERY_SHIPPING
+    pickup_point: str = ""  # the relay point the customer chose, "" for home delivery
+    given: frozenset = frozenset()  # the fields the file gave (shared), to reopen it
 
 
-@dataclass
+@dataclass(slots=True)   # a big file holds many: no __dict__ each
 class ImportedProduct:
     line: int
     sku: str
@@ -95,6 +111,10 @@ class ImportedProduct:
     weight_g: int | None
     stock: int | None     # may be negative: a shop platform that oversold says so
     bin: str
+    hs_code: str = ""
+    origin_country: str = ""
+    # Other names order lines give the product (Shopify's "Title - Variant").
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass
@@ -108,6 +128,7 @@ class ParsedFile:
     orders: list[ImportedOrder] = field(default_factory=list)
     products: list[ImportedProduct] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)  # rows left out, file imports
     rows: int = 0         # data rows read (blank lines not counted)
 
     @property

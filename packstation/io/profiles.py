@@ -24,9 +24,23 @@ so they are validated exactly like a generic file::
     [defaults]
     currency = "EUR"                     # a value for a field the file has no column for
 
+    optional = ["company", "note"]       # fields whose column an export may leave out
+    sent_when_filled = "Date Shipped"    # a filled cell there: the order is already sent
+
+    [fallback]
+    sku = ["Listing ID", "Variations"]   # read when the mapped column is empty
+
+    [values.service]                     # the file's words -> the generic ones
+    Expedited = "express"
+    [values.status]
+    "Pending payment" = "unpaid"
+
 ``detect`` lists headers that must all be present for the profile to be chosen
-automatically; without it, every mapped column must be present. Two example profiles
-ship in ``packstation/io/profiles/``; a shop keeps its own in a folder of its choice.
+automatically; without it, every mapped column that is not optional must be present.
+Value maps compare words without case or accents; a word the map does not name is
+kept as written. Example profiles ship in ``packstation/io/profiles/``; a shop keeps its
+own in the ``profiles`` folder of its configuration folder (``[import] profiles`` in the
+station file names another).
 """
 
 from __future__ import annotations
@@ -44,7 +58,7 @@ from packstation.core import i18n
 from packstation.core.errors import InputError
 from packstation.io import generic
 from packstation.io.csvfile import CsvRecord, CsvTable, header_key, read_table
-from packstation.io.fields import CellReadOptions
+from packstation.io.fields import CellReadOptions, fold
 from packstation.io.files import write_atomically
 from packstation.io.model import ParsedFile, RowError
 
@@ -82,25 +96,39 @@ class Profile:
     defaults: dict[str, str] = field(default_factory=dict)
     description: str = ""
     origin: str = ""                       # the file it was read from, for messages
+    optional: list[str] = field(default_factory=list)     # fields whose column may be absent
+    fallback: dict[str, list[str]] = field(default_factory=dict)  # when the column is empty
+    values: dict[str, dict[str, str]] = field(default_factory=dict)  # field -> word -> word
+    sent_when_filled: str = ""             # a header: filled means the order is already sent
 
     def __post_init__(self) -> None:
         self.columns = {name: [headers] if isinstance(headers, str) else list(headers)
                         for name, headers in self.columns.items()}
+        self.fallback = {name: [headers] if isinstance(headers, str) else list(headers)
+                         for name, headers in self.fallback.items()}
+        self._maps = {name: {fold(word): value for word, value in words.items()}
+                      for name, words in self.values.items()}
         _validate(self)
 
     @property
     def mapped_headers(self) -> list[str]:
         return [header for headers in self.columns.values() for header in headers]
 
+    @property
+    def required_headers(self) -> list[str]:
+        """The mapped columns a file must have: those of fields that are not optional."""
+        return [header for name, headers in self.columns.items() if name not in self.optional
+                for header in headers]
+
     def matches(self, headers: Iterable[str]) -> bool:
         """Whether a file with these headers is one this profile reads."""
         present = {header_key(header) for header in headers}
-        wanted = self.detect or self.mapped_headers
+        wanted = self.detect or self.required_headers
         return all(header_key(header) in present for header in wanted)
 
     def missing_columns(self, headers: Iterable[str]) -> list[str]:
         present = {header_key(header) for header in headers}
-        return [header for header in self.mapped_headers if header_key(header) not in present]
+        return [header for header in self.required_headers if header_key(header) not in present]
 
     def label(self, field_name: str) -> str:
         """The file's own name for a generic field, for messages."""
@@ -112,8 +140,19 @@ class Profile:
         for name, headers in self.columns.items():
             parts = (record.get(header) for header in headers)
             values[name] = " ".join(part for part in parts if part)
+        for name, headers in self.fallback.items():
+            if not values.get(name):
+                parts = (record.get(header) for header in headers)
+                values[name] = " ".join(part for part in parts if part)
         for name, value in self.defaults.items():
-            values.setdefault(name, value)
+            if not values.get(name):
+                values[name] = value
+        for name, words in self._maps.items():
+            value = values.get(name)
+            if value:
+                values[name] = words.get(fold(value), value)
+        if self.sent_when_filled and record.get(self.sent_when_filled):
+            values["status"] = "fulfilled"
         return generic.FieldRecord(record.line, values)
 
     def to_toml(self) -> str:
@@ -122,6 +161,10 @@ class Profile:
             lines.append(f"description = {_toml_string(self.description)}")
         if self.detect:
             lines.append(f"detect = {_toml_list(self.detect)}")
+        if self.optional:
+            lines.append(f"optional = {_toml_list(self.optional)}")
+        if self.sent_when_filled:
+            lines.append(f"sent_when_filled = {_toml_string(self.sent_when_filled)}")
         lines += ["", "[columns]"]
         for name, headers in self.columns.items():
             value = _toml_string(headers[0]) if len(headers) == 1 else _toml_list(headers)
@@ -137,13 +180,21 @@ class Profile:
             lines += ["", "[defaults]"]
             lines += [f"{_toml_key(name)} = {_toml_string(value)}"
                       for name, value in self.defaults.items()]
+        if self.fallback:
+            lines += ["", "[fallback]"]
+            lines += [f"{_toml_key(name)} = {_toml_list(headers)}"
+                      for name, headers in self.fallback.items()]
+        for name, words in self.values.items():
+            lines += ["", f"[values.{_toml_key(name)}]"]
+            lines += [f"{_toml_key(word)} = {_toml_string(value)}" for word, value in words.items()]
         return "\n".join(lines) + "\n"
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, object], origin: str = "") -> "Profile":
         """A profile from parsed TOML; raises InputError naming what is wrong."""
         where = origin or "?"
-        known = {"name", "description", "detect", "columns", "options", "defaults"}
+        known = {"name", "description", "detect", "columns", "options", "defaults", "optional",
+                 "fallback", "values", "sent_when_filled"}
         for key in data:
             if key not in known:
                 raise InputError("profile.unknown_key", path=where, key=key)
@@ -180,20 +231,40 @@ class Profile:
         if not isinstance(description, str):
             raise InputError("profile.bad_value", path=where, key="description",
                              value=description)
+        optional = data.get("optional", [])
+        if not isinstance(optional, list) or not all(isinstance(n, str) for n in optional):
+            raise InputError("profile.bad_value", path=where, key="optional", value=optional)
+        fallback = data.get("fallback", {})
+        if not isinstance(fallback, dict) or not all(
+                (isinstance(h, str) and h.strip()) or (isinstance(h, list) and h and all(
+                    isinstance(part, str) and part.strip() for part in h))
+                for h in fallback.values()):
+            raise InputError("profile.bad_value", path=where, key="fallback", value=fallback)
+        values = data.get("values", {})
+        if not isinstance(values, dict) or not all(
+                isinstance(words, dict) and all(isinstance(v, str) for v in words.values())
+                for words in values.values()):
+            raise InputError("profile.bad_value", path=where, key="values", value=values)
+        sent = data.get("sent_when_filled", "")
+        if not isinstance(sent, str):
+            raise InputError("profile.bad_value", path=where, key="sent_when_filled", value=sent)
         return cls(name=name.strip(), columns=dict(columns), detect=list(detect),
                    options=ProfileOptions(**options), defaults=dict(defaults),
-                   description=description, origin=origin)
+                   description=description, origin=origin, optional=list(optional),
+                   fallback=dict(fallback), values={k: dict(v) for k, v in values.items()},
+                   sent_when_filled=sent.strip())
 
 
 def _validate(profile: Profile) -> None:
     where = profile.origin or profile.name
     if profile.name.casefold() in RESERVED_NAMES:
         raise InputError("profile.reserved_name", path=where, name=profile.name)
-    for name in list(profile.columns) + list(profile.defaults):
+    for name in (list(profile.columns) + list(profile.defaults) + list(profile.optional)
+                 + list(profile.fallback) + list(profile.values)):
         if name not in generic.FIELDS:
             raise InputError("profile.unknown_field", path=where, field=name,
                              fields=", ".join(generic.FIELDS))
-    provided = set(profile.columns) | set(profile.defaults)
+    provided = set(profile.columns) | set(profile.defaults) | set(profile.fallback)
     missing = [name for name in REQUIRED_MAPPINGS if name not in profile.columns]
     if not provided & set(generic.IDENTITY_COLUMNS):
         missing.append("sku / ean")
@@ -297,10 +368,12 @@ def builtin_profiles() -> list[Profile]:
 
 def parse_with_profile(source: str | Path | CsvTable, profile: Profile) -> ParsedFile:
     """Read an order file through a profile. Raises InputError only for an unreadable file."""
-    table = source if isinstance(source, CsvTable) else read_table(
-        source, delimiter=profile.options.delimiter)
+    if not isinstance(source, CsvTable):
+        with read_table(source, delimiter=profile.options.delimiter, stream=True) as table:
+            return parse_with_profile(table, profile)
+    table = source
     parsed = ParsedFile(table.path, profile.name, table.encoding, table.delimiter,
-                        errors=list(table.errors), rows=len(table.records))
+                        errors=list(table.errors))
     if not table.headers:
         return parsed
     missing = profile.missing_columns(table.headers)
@@ -314,7 +387,8 @@ def parse_with_profile(source: str | Path | CsvTable, profile: Profile) -> Parse
         label=profile.label,
     )
     parsed.orders = orders
-    parsed.errors = sorted(parsed.errors + errors, key=lambda error: error.line)
+    parsed.rows = table.row_count
+    parsed.errors = sorted(table.errors + errors, key=lambda error: error.line)
     return parsed
 
 

@@ -13,11 +13,25 @@ row. Rows are renamed into the generic fields and built by
 - The service is "express" when the shipping method's name says so, else "standard".
 - ``Shipping Zip`` and phones lose the apostrophe Shopify puts before them.
 - The phone is the shipping phone, else the order's ``Phone``, else the billing phone.
+- Order values come from the order's first row: ``Phone`` is written on every row and
+  ``Shipping Phone`` on the first only, and a later row never "conflicts" with it.
+- A line item without SKU (many shops never fill them, and the export has no barcode
+  column) is named by ``Lineitem name`` ("Title - Variant"), matched at import to the
+  product of the products export with that title and variant.
+- ``Financial Status``: ``refunded`` and ``voided`` orders are not queued; ``pending``,
+  ``authorized``, ``partially_paid`` ones are "awaiting payment" (``payment``); a
+  ``Payment Method`` saying cash on delivery makes it "cod".
+- A shipping method that names no carrier ("Retrait en magasin", "Local pickup",
+  "Livraison locale"...) is a store pickup or a local delivery: no label; the relay
+  point a relay app wrote in ``Note Attributes`` is the order's ``pickup_point``.
 
 Products export: one row per variant (and rows that only add an image, ignored). Both
 the classic headers (``Handle``, ``Variant SKU``, ``Variant Barcode``, ``Variant
 Grams``, ``Variant Inventory Qty``) and those of the 2024 export (``URL handle``,
 ``SKU``, ``Barcode``, ``Weight value (grams)``, ``Inventory quantity``) are read.
+Grams may be decimal ("120.0"); a ``Variant Weight`` column is read in its ``Variant
+Weight Unit`` (g, kg, lb, oz); barcodes written '0637... lose the apostrophe. A
+variant with neither SKU nor barcode is left out with a warning (the file still imports).
 """
 
 from __future__ import annotations
@@ -62,6 +76,10 @@ ORDER_COLUMNS = {
     "unit_price": "Lineitem price",
 }
 _PHONE_COLUMNS = ("Shipping Phone", "Phone", "Billing Phone")
+# Keys of ``Note Attributes`` ("key: value" lines) where relay-point apps write the point.
+_PICKUP_POINT_KEYS = ("relay", "relais", "pickup point", "pickup_point", "pickup-point",
+                      "parcel shop", "parcelshop", "point retrait", "point de retrait",
+                      "point_id", "access point", "locker")
 
 # Each product field and its header in the classic and in the 2024 export.
 _PRODUCT_COLUMNS = {
@@ -71,6 +89,8 @@ _PRODUCT_COLUMNS = {
     "barcode": ("Variant Barcode", "Barcode"),
     "grams": ("Variant Grams", "Weight value (grams)"),
     "stock": ("Variant Inventory Qty", "Inventory quantity"),
+    "weight": ("Variant Weight",),
+    "weight_unit": ("Variant Weight Unit", "Weight unit for display"),
     "requires_shipping": ("Variant Requires Shipping", "Requires shipping"),
     "gift_card": ("Gift Card",),
     "option1": ("Option1 Value",),
@@ -95,7 +115,7 @@ def parse_orders(source: str | Path | CsvTable) -> ParsedFile:
     """Read a Shopify orders export. Raises InputError only for an unreadable file."""
     table = source if isinstance(source, CsvTable) else read_table(source)
     parsed = ParsedFile(table.path, ORDERS_FORMAT, table.encoding, table.delimiter,
-                        errors=list(table.errors), rows=len(table.records))
+                        errors=list(table.errors))
     if not table.headers:
         return parsed
     if not is_orders_export(table):
@@ -105,12 +125,15 @@ def parse_orders(source: str | Path | CsvTable) -> ParsedFile:
         return parsed
     labels = dict(ORDER_COLUMNS, phone="Shipping Phone", ean="EAN",
                   requires_shipping="Lineitem requires shipping")
+    labels.update(payment="Financial Status", pickup_point="Note Attributes")
     orders, errors = generic.build_orders(
         (_order_record(record) for record in table.records),
         path=table.path, source=SOURCE, label=lambda name: labels.get(name, name),
+        first_row_wins=True, name_identifies=True,
     )
     parsed.orders = orders
-    parsed.errors = sorted(parsed.errors + errors, key=lambda error: error.line)
+    parsed.rows = table.row_count
+    parsed.errors = sorted(table.errors + errors, key=lambda error: error.line)
     return parsed
 
 
@@ -129,14 +152,32 @@ def _order_record(record: CsvRecord) -> generic.FieldRecord:
     already_sent = fields.fold(record.get("Lineitem fulfillment status")) == "fulfilled"
     values["requires_shipping"] = "false" if already_sent else record.get(
         "Lineitem requires shipping")
+    if not values["customer_name"]:
+        # A store pickup has no shipping address: the customer is the billing one.
+        values["customer_name"] = record.get("Billing Name")
+    method = record.get("Payment Method") or record.get("Payment Gateway Names")
+    values["payment"] = ("cod" if generic.payment_for(method) == "cod"
+                         else record.get("Financial Status"))
+    values["pickup_point"] = _pickup_point(record.get("Note Attributes"))
     return generic.FieldRecord(record.line, values)
+
+
+def _pickup_point(attributes: str) -> str:
+    """The relay point a relay app (Mondial Relay, Boxtal, Sendcloud...) wrote in the
+    order's note attributes as "key: value" lines, or ""."""
+    for line in attributes.splitlines():
+        key, separator, value = line.partition(":")
+        if separator and value.strip() and any(
+                word in fields.fold(key) for word in _PICKUP_POINT_KEYS):
+            return value.strip()
+    return ""
 
 
 def parse_products(source: str | Path | CsvTable) -> ParsedFile:
     """Read a Shopify products export into ImportedProduct rows, one per variant."""
     table = source if isinstance(source, CsvTable) else read_table(source)
     parsed = ParsedFile(table.path, PRODUCTS_FORMAT, table.encoding, table.delimiter,
-                        errors=list(table.errors), rows=len(table.records))
+                        errors=list(table.errors))
     if not table.headers:
         return parsed
     if not is_products_export(table):
@@ -173,7 +214,8 @@ def parse_products(source: str | Path | CsvTable) -> ParsedFile:
             row_errors.append(exc)
             codes = []
         try:
-            weight_g = fields.parse_weight_g(cell(record, "grams"))
+            weight_g = _variant_weight(cell(record, "grams"), cell(record, "weight"),
+                                       cell(record, "weight_unit"))
         except InputError as exc:
             row_errors.append(exc)
             weight_g = None
@@ -185,9 +227,12 @@ def parse_products(source: str | Path | CsvTable) -> ParsedFile:
         if not sku and codes:
             # Many shops never fill the SKU: the barcode is then the product's identity.
             sku = codes[0].code
-        if not sku:
-            row_errors.append(InputError("shopify.missing_sku", handle=handle))
-        elif sku in first_line_of_sku:
+        if not sku and not row_errors:
+            # Nothing to scan nor to name it by: the shop has not set this variant up.
+            parsed.warnings.append(RowError(table.path, record.line, "shopify.missing_sku",
+                                            {"handle": handle}))
+            continue
+        if sku and sku in first_line_of_sku:
             row_errors.append(InputError("shopify.duplicate_sku", sku=sku,
                                          first_line=first_line_of_sku[sku]))
         if row_errors:
@@ -201,9 +246,28 @@ def parse_products(source: str | Path | CsvTable) -> ParsedFile:
         parsed.products.append(ImportedProduct(
             line=record.line, sku=sku, name=f"{title} – {variant}" if variant else title,
             codes=codes, weight_g=weight_g, stock=stock, bin="",
+            aliases=(f"{title} - {variant}" if variant else title,),
         ))
-    parsed.errors.sort(key=lambda error: error.line)
+    parsed.rows = table.row_count
+    # The table's own errors (those found while reading) and the rows', once each.
+    parsed.errors = sorted({id(error): error for error in table.errors + parsed.errors}.values(),
+                           key=lambda error: error.line)
     return parsed
+
+
+_UNIT_GRAMS = {"g": 1, "kg": 1000, "lb": 453.59237, "lbs": 453.59237, "oz": 28.349523125}
+
+
+def _variant_weight(grams: str, weight: str, unit: str) -> int | None:
+    """The variant's weight in grams: ``Variant Grams`` (may be decimal), else ``Variant
+    Weight`` in its ``Variant Weight Unit``."""
+    if grams.strip() or not weight.strip():
+        return fields.parse_weight_g(grams)
+    factor = _UNIT_GRAMS.get(unit.strip().casefold())
+    if factor is None:
+        raise InputError("csv.bad_weight", value=f"{weight} {unit}".strip())
+    value = fields.parse_decimal(weight, field="weight_g")
+    return None if value is None else round(float(value) * factor)
 
 
 i18n.register({
@@ -216,8 +280,8 @@ i18n.register({
         "This is not a Shopify products export (expected columns: {columns}).",
     ),
     "shopify.missing_sku": (
-        "La variante du produit {handle} n'a ni SKU ni code-barres.",
-        "The variant of product {handle} has neither a SKU nor a barcode.",
+        "Variante du produit {handle} ignorée : elle n'a ni SKU ni code-barres.",
+        "Variant of product {handle} left out: it has neither a SKU nor a barcode.",
     ),
     "shopify.duplicate_sku": (
         "Le SKU {sku} est déjà celui d'une autre variante (ligne {first_line}).",

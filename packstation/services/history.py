@@ -249,6 +249,8 @@ _MESSAGES = {
     "history.event.manifest_fallback": ("Bordereau du transporteur indisponible, le nôtre est "
                                         "imprimé : {reason}", "The carrier's manifest is unavailable, "
                                         "ours is printed: {reason}"),
+    "history.event.barcode_linked": ("Code {code} associé à {sku}, confirmé par {by}.",
+                                     "Code {code} linked to {sku}, confirmed by {by}."),
     "history.event.tracking_assigned": ("Numéro de suivi attribué : {tracking}.",
                                         "Tracking number assigned: {tracking}."),
     "history.event.printed": ("Impression — {document} : {output}.", "{document} printed: {output}."),

@@ -18,7 +18,7 @@ from packstation.core.errors import InputError, StateError
 from packstation.db import atomic
 from packstation.db.models import Order, OrderStatus, utcnow
 from packstation.db.queries import log_event
-from packstation.io.model import ImportedOrder
+from packstation.io.model import PAYMENT_AWAITING, ImportedOrder
 from packstation.services.carriers import load_schedules
 from packstation.services.importing import HoldRule
 from packstation.services.settings import HoldSettings, hold_settings
@@ -45,9 +45,15 @@ def hold_rules(settings: HoldSettings | None = None) -> list[HoldRule]:
             and order.billing_country.upper() != order.address.country.upper() else None)
     if str(settings.hold_total_above or "").strip():
         limit = _total_limit(settings.hold_total_above)
+        currency = (settings.hold_total_currency or "EUR").strip().upper()
+        # Only orders in the limit's currency are compared: no exchange rate is guessed.
         rules.append(lambda order, previous: i18n.tr(
-            "hold.total", total=order.total, limit=limit, currency=order.currency or "EUR")
-            if order.total is not None and order.total > limit else None)
+            "hold.total", total=order.total, limit=limit, currency=currency)
+            if order.total is not None and (order.currency or "EUR").upper() == currency
+            and order.total > limit else None)
+    if settings.hold_awaiting_payment:
+        rules.append(lambda order, previous: i18n.tr("hold.awaiting_payment")
+                     if order.payment == PAYMENT_AWAITING else None)
     if settings.hold_first_order_express:
         rules.append(_FirstOrderExpress())
     denied_emails = {email.strip().lower() for email in settings.deny_emails if email.strip()}
@@ -173,6 +179,8 @@ i18n.register({
                      "billing country {billing} differs from shipping country {shipping}"),
     "hold.total": ("montant {total} {currency} au-dessus de {limit} {currency}",
                    "total {total} {currency} above {limit} {currency}"),
+    "hold.awaiting_payment": ("paiement en attente selon la boutique",
+                              "payment awaited according to the shop"),
     "hold.first_express": ("première commande du client, en express", "customer's first order, express"),
     "hold.deny_email": ("adresse e-mail {email} sur la liste noire", "e-mail {email} on the deny list"),
     "hold.deny_address": ("adresse de livraison sur la liste noire", "shipping address on the deny list"),

@@ -10,15 +10,24 @@ that is rolled back, so the report says exactly what would change.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import secrets
+import time
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+import peewee
+from peewee import fn
+
 from packstation.core import gtin, i18n
+from packstation.core.errors import DatabaseError
 from packstation.core.carriers import CarrierSchedule, match_carrier
 from packstation.db import atomic
-from packstation.db.models import Barcode, Carrier, Event, Order, OrderLine, OrderStatus, Product, utcnow
+from packstation.db.models import (
+    Barcode, Carrier, Event, Order, OrderLine, OrderStatus, Product, Shipment, utcnow,
+)
 from packstation.db.queries import bulk_insert, log_event, select_in
 from packstation.io.model import SKIP_NO_SHIPPING, ImportedOrder, ImportedProduct, ParsedFile, RowError
 from packstation.services.carriers import load_schedules
@@ -43,6 +52,8 @@ class ImportReport:
     products_new: list[str] = field(default_factory=list)
     products_updated: list[str] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)  # rows left out; the file imports
+    profiles_folder: str = ""
 
     @property
     def ok(self) -> bool:
@@ -51,6 +62,14 @@ class ImportReport:
     def summary(self) -> str:
         key = "import.summary_dry" if self.dry_run else "import.summary"
         if not self.ok:
+            if self.format == "unknown":
+                # Nothing is wrong with the rows: the columns are not known yet.
+                return i18n.tr("import.not_recognised", path=self.path,
+                               folder=self.profiles_folder or "profiles")
+            if len(self.errors) == 1 and self.errors[0].key in _FILE_LEVEL_ERRORS:
+                # The file as a whole, not its rows: say why rather than "fix the rows".
+                return i18n.tr("import.file_refused", path=self.path,
+                               reason=self.errors[0].reason)
             return i18n.tr("import.rejected", path=self.path, count=len(self.errors))
         return i18n.tr(key, path=self.path, new=len(self.new), updated=len(self.updated),
                        unchanged=len(self.unchanged), skipped=len(self.skipped) + len(self.cancelled),
@@ -64,8 +83,16 @@ class ImportReport:
             "skipped": [{"ref": ref, "reason": reason} for ref, reason in self.skipped],
             "products_new": self.products_new, "products_updated": self.products_updated,
             "errors": [{"line": error.line, "reason": error.reason} for error in self.errors],
+            "warnings": [{"line": warning.line, "reason": warning.reason}
+                         for warning in self.warnings],
         }
 
+
+_FILE_LEVEL_ERRORS = {
+    "import.prestashop_order_list", "csv.empty", "csv.bad_encoding", "csv.nul_character",
+    "shopify.not_orders", "shopify.not_products", "profile.missing_columns",
+    "csv.missing_columns", "csv.unknown_header", "csv.duplicate_columns",
+}
 
 HoldRule = Callable[[ImportedOrder, Order | None], str | None]
 
@@ -78,33 +105,62 @@ class Importer:
         self.station = station
         self.hold_rules = hold_rules
         self.clock = clock
+        self._staging: str | None = None   # the token of the staged import under way
+        self._deferred: list[Callable[[], None]] | None = None  # its writes, for the end
+        self._staged_refs: set[str] = set()  # the orders it staged (the refs are the file's)
 
     def import_file(self, path: str | Path, *, format: str = "auto", dry_run: bool = False,
-                    profiles: Iterable = ()) -> ImportReport:
+                    profiles: Iterable = (), profiles_folder: str | Path | None = None
+                    ) -> ImportReport:
         from packstation.io import parse
+        from packstation.services.profiles import profiles_dir
 
         parsed = parse(str(path), format=format, profiles=list(profiles))
-        return self.apply(parsed, dry_run=dry_run)
+        report = self.apply(parsed, dry_run=dry_run)
+        report.profiles_folder = str(profiles_folder or profiles_dir())
+        return report
 
     def apply(self, parsed: ParsedFile, *, dry_run: bool = False) -> ImportReport:
-        report = ImportReport(path=parsed.path, format=parsed.format, dry_run=dry_run,
-                              errors=list(parsed.errors))
-        if report.errors:
+        """Check the parsed file, then write it in one transaction (or roll it back).
+
+        Everything that reads the file (parsing, validation, the limits) happens before
+        the transaction, which holds the database only for the look-ups and the writing.
+        Two imports at once may collide (the same new product, a deadlock between two
+        PostgreSQL transactions): the loser is rolled back whole and tried again, and
+        after the last attempt the user is told to import the file again.
+        """
+        errors = list(parsed.errors)
+        if not errors:
+            errors.extend(check_limits(parsed))
+        for attempt in range(1, _ATTEMPTS + 1):
+            report = ImportReport(path=parsed.path, format=parsed.format, dry_run=dry_run,
+                                  errors=list(errors), warnings=list(parsed.warnings))
+            if report.errors:
+                return report
+            try:
+                if not dry_run and len(parsed.orders) > _STAGE_ABOVE:
+                    self._apply_staged(parsed, report)
+                    return report
+                with atomic():
+                    self._apply(parsed, report)
+                    if report.errors:
+                        raise _Rollback
+                    log_event("imported", station=self.station, data={
+                        "path": parsed.path, "format": parsed.format, "new": len(report.new),
+                        "updated": len(report.updated), "products": len(report.products_new)
+                        + len(report.products_updated)})
+                    if dry_run:
+                        raise _Rollback
+            except _Rollback:
+                pass
+            except _COLLISIONS as exc:
+                if attempt < _ATTEMPTS:
+                    time.sleep(0.2 * attempt)
+                    continue
+                raise DatabaseError("import.collided", path=parsed.path,
+                                    detail=str(exc).splitlines()[0] if str(exc) else "") from exc
             return report
-        try:
-            with atomic():
-                self._apply(parsed, report)
-                if report.errors:
-                    raise _Rollback
-                log_event("imported", station=self.station, data={
-                    "path": parsed.path, "format": parsed.format, "new": len(report.new),
-                    "updated": len(report.updated), "products": len(report.products_new)
-                    + len(report.products_updated)})
-                if dry_run:
-                    raise _Rollback
-        except _Rollback:
-            pass
-        return report
+        raise AssertionError("unreachable")
 
     # -- the work, inside the transaction ------------------------------------------------
 
@@ -117,18 +173,92 @@ class Importer:
         if parsed.orders:
             self._orders(parsed, products, report)
 
+    def _apply_staged(self, parsed: ParsedFile, report: ImportReport) -> None:
+        """A big file, written so that a packing table never waits long for the database.
+
+        The products first (one short transaction); then the new orders a chunk at a time
+        (short transactions), invisible to the tables (status ``importing``, this import's
+        token in ``import_batch``); then one transaction that updates the known orders and
+        makes the new ones pending, with their holds. If anything fails on the way, the
+        staged orders and the products created for them are deleted again: the orders
+        are all or nothing (product names, weights and codes the file gave may stay).
+        """
+        token = secrets.token_hex(8)
+        _forget_stale_staging(self.clock())
+        self._staging = token
+        created: list[str] = []
+        try:
+            with atomic():
+                products = self._products(parsed, report)
+                if report.errors:
+                    raise _Rollback
+                for imported in parsed.products:
+                    self._update_stock(imported, products[imported.sku], report)
+            created = list(report.products_new)
+            self._stage(parsed, products, token)
+            # Compared with the database outside any transaction (reads only); then one
+            # transaction that only writes, so that a table's scan never waits for long.
+            self._deferred = []
+            self._orders(parsed, products, report)
+            with atomic():
+                for write in self._deferred:
+                    write()
+                log_event("imported", station=self.station, data={
+                    "path": parsed.path, "format": parsed.format, "new": len(report.new),
+                    "updated": len(report.updated), "products": len(report.products_new)
+                    + len(report.products_updated)})
+        except _Rollback:
+            return
+        except BaseException:
+            _unstage(token, created)
+            raise
+        finally:
+            self._staging = None
+            self._deferred = None
+            self._staged_refs = set()
+
+    def _stage(self, parsed: ParsedFile, products: dict[str, Product], token: str) -> None:
+        """Insert the file's new orders as ``importing``, a short transaction a chunk."""
+        schedules = load_schedules()
+        carriers = {carrier.code: carrier for carrier in Carrier.select()}
+        matched: dict[str, CarrierSchedule | None] = {}
+        now = self.clock()
+        for start in range(0, len(parsed.orders), _STAGE_CHUNK):
+            chunk = [imported for imported in parsed.orders[start:start + _STAGE_CHUNK]
+                     if not imported.skip_reason
+                     and any(line.requires_shipping for line in imported.lines)]
+            known = {order.ref for order in select_in(Order.select(Order.ref), Order.ref,
+                                                      [imported.ref for imported in chunk])}
+            fresh = []
+            for imported in chunk:
+                if imported.ref in known:
+                    continue
+                if imported.carrier not in matched:
+                    matched[imported.carrier] = (match_carrier(schedules.values(), imported.carrier)
+                                                 if imported.carrier else None)
+                schedule = matched[imported.carrier]
+                fields = self._order_fields(imported, schedule,
+                                            carriers.get(schedule.code) if schedule else None)
+                fields.update(status=_IMPORTING, import_batch=token)
+                fresh.append((imported, [line for line in imported.lines
+                                         if line.requires_shipping], fields))
+            with atomic():
+                self._insert_new(fresh, products, parsed.path, now)
+            self._staged_refs.update(imported.ref for imported, _, _ in fresh)
+
     def _products(self, parsed: ParsedFile, report: ImportReport) -> dict[str, Product]:
         """Create or update every product the file names; check codes are not taken."""
         self._name_unnamed_lines(parsed)
         wanted: dict[str, dict] = {}
         for order in parsed.orders:
             for line in order.lines:
+                if not line.sku:
+                    continue    # a gift card, a tip, a service without SKU: never packed
                 entry = wanted.setdefault(line.sku, {"line": line.line, "codes": {}})
                 entry["name"] = entry.get("name") or line.name
-                if line.weight_g is not None:
-                    entry["weight_g"] = line.weight_g
-                if line.bin:
-                    entry["bin"] = line.bin
+                for name in ("weight_g", "bin", "hs_code", "origin_country"):
+                    if getattr(line, name) not in (None, ""):
+                        entry[name] = getattr(line, name)
                 for code in line.codes:
                     entry["codes"][code.code] = (code.units, line.line)
         for product in parsed.products:
@@ -138,8 +268,9 @@ class Importer:
                 entry["name"] = product.name
             if product.weight_g is not None:
                 entry["weight_g"] = product.weight_g
-            if product.bin:
-                entry["bin"] = product.bin
+            for name in ("bin", "hs_code", "origin_country"):
+                if getattr(product, name):
+                    entry[name] = getattr(product, name)
             for code in product.codes:
                 entry["codes"][code.code] = (code.units, product.line)
         known = {product.sku: product for product in
@@ -149,18 +280,23 @@ class Importer:
                   select_in(Barcode, Barcode.code, all_codes)}
         product_by_id = {product.id: product for product in known.values()}
         now = self.clock()
-        fresh = [sku for sku in wanted if sku not in known]
+        # In SKU order: two imports that create or update the same products lock their
+        # rows in the same order and wait for each other rather than deadlock.
+        fresh = sorted(sku for sku in wanted if sku not in known)
         bulk_insert(Product, [{"sku": sku, "name": wanted[sku].get("name") or sku,
                                "weight_g": wanted[sku].get("weight_g"),
-                               "bin": wanted[sku].get("bin", ""), "stock": None, "updated_at": now}
+                               "bin": wanted[sku].get("bin", ""), "stock": None, "updated_at": now,
+                               "hs_code": wanted[sku].get("hs_code", ""),
+                               "origin_country": wanted[sku].get("origin_country", "")}
                               for sku in fresh])
         known.update((product.sku, product) for product in select_in(Product, Product.sku, fresh))
         report.products_new.extend(fresh)
         added: dict[str, int] = {}  # codes this file gives to a product: code -> product id
         new_codes = []
-        for sku, entry in wanted.items():
+        for sku, entry in sorted(wanted.items()):
             product = known[sku]
-            changes = {name: entry[name] for name in ("name", "weight_g", "bin")
+            changes = {name: entry[name] for name in ("name", "weight_g", "bin", "hs_code",
+                                                      "origin_country")
                        if entry.get(name) not in (None, "") and getattr(product, name) != entry[name]}
             if changes:
                 Product.update(updated_at=now, **changes).where(Product.id == product.id).execute()
@@ -184,14 +320,35 @@ class Importer:
 
     @staticmethod
     def _name_unnamed_lines(parsed: ParsedFile) -> None:
-        """A row that named its product by barcode only gets that product's SKU (or the code)."""
-        unnamed = [line for order in parsed.orders for line in order.lines if not line.sku]
+        """Give a SKU to each packed line that has none.
+
+        A line named by barcode only gets that product's SKU (or the code). A line named
+        by its product name only (Shopify without SKUs) gets the SKU of the product of
+        that name (from this file's products or the database), else its name becomes the
+        SKU of a product without barcode: packed by confirming it, or by a barcode the
+        packer links to it at the table (:func:`packstation.services.products.link_barcode`).
+        """
+        unnamed = [line for order in parsed.orders for line in order.lines
+                   if not line.sku and line.requires_shipping]
         codes = [line.codes[0].code for line in unnamed if line.codes]
         owners = {barcode.code: barcode.product.sku for barcode in
                   select_in(Barcode.select(Barcode, Product).join(Product), Barcode.code, codes)}
+        by_name: dict[str, str] = {}
+        for product in parsed.products:
+            for name in (product.name, *product.aliases):
+                by_name.setdefault(_name_key(name), product.sku)
+        names = [line.name for line in unnamed if not line.codes and line.name]
+        if names:
+            forms = {form for name in names for form in _name_forms(name)}
+            for product in select_in(Product.select(Product.sku, Product.name), Product.name,
+                                     list(forms)):
+                by_name.setdefault(_name_key(product.name), product.sku)
         for line in unnamed:
-            code = line.codes[0].code
-            line.sku = owners.get(code) or gtin.display(code)
+            if line.codes:
+                code = line.codes[0].code
+                line.sku = owners.get(code) or gtin.display(code)
+            elif line.name:
+                line.sku = by_name.get(_name_key(line.name)) or line.name.strip()[:_SKU_LENGTH]
 
     def _update_stock(self, imported: ImportedProduct, product: Product,
                       report: ImportReport) -> None:
@@ -202,11 +359,24 @@ class Importer:
                 report.products_updated.append(product.sku)
 
     def _orders(self, parsed: ParsedFile, products: dict[str, Product], report: ImportReport) -> None:
-        """Create new orders in batches; update known pending ones; report the others."""
+        """Create new orders in batches; update known pending ones; report the others.
+
+        A chunk of the file's orders at a time, so that what is read of the database
+        (the known orders and their lines) and what is built for it stays small.
+        """
         schedules = load_schedules()
         carriers = {carrier.code: carrier for carrier in Carrier.select()}
+        matched: dict[str, CarrierSchedule | None] = {}
+        for start in range(0, len(parsed.orders), _CHUNK):
+            self._orders_chunk(parsed, parsed.orders[start:start + _CHUNK], products, report,
+                               schedules, carriers, matched)
+
+    def _orders_chunk(self, parsed: ParsedFile, chunk: list[ImportedOrder],
+                      products: dict[str, Product], report: ImportReport, schedules, carriers,
+                      matched: dict[str, CarrierSchedule | None]) -> None:
         existing = {order.ref: order for order in
-                    select_in(Order, Order.ref, [order.ref for order in parsed.orders])}
+                    select_in(Order, Order.ref, [order.ref for order in chunk])
+                    if not (self._staging and order.import_batch == self._staging)}
         split = {order.backorder_of for order in
                  select_in(Order.select(Order.backorder_of), Order.backorder_of, list(existing))}
         known_lines: dict[int, list[tuple]] = {}
@@ -214,19 +384,15 @@ class Importer:
                                     [order.id for order in existing.values()]):
             known_lines.setdefault(line.order_id, []).append(_line_key(line.__data__))
         now = self.clock()
-        matched: dict[str, CarrierSchedule | None] = {}
         fresh: list[tuple[ImportedOrder, list, dict]] = []
-        for imported in parsed.orders:
+        for imported in chunk:
             known = existing.get(imported.ref)
             lines = [line for line in imported.lines if line.requires_shipping]
             if imported.skip_reason:
                 if imported.skip_reason == "cancelled" and known is not None \
                         and known.status in (OrderStatus.PENDING, OrderStatus.ON_HOLD):
-                    Order.update(status=OrderStatus.CANCELLED, updated_at=now) \
-                        .where(Order.id == known.id).execute()
-                    log_event("cancelled", order=known, station=self.station,
-                              reason=i18n.tr("import.cancelled_by_shop"))
-                    report.cancelled.append(imported.ref)
+                    self._write(functools.partial(self._cancel_known, known, imported, now,
+                                                  report))
                 else:
                     report.skipped.append((imported.ref, i18n.tr(f"import.skip.{imported.skip_reason}")))
                 continue
@@ -249,7 +415,8 @@ class Importer:
             carrier = carriers.get(schedule.code) if schedule else None
             fields = self._order_fields(imported, schedule, carrier)
             if known is None:
-                fresh.append((imported, lines, fields))
+                if not self._staging:      # a staged order is written already
+                    fresh.append((imported, lines, fields))
                 continue
             line_rows = [_line_key(row) for row in self._line_rows([(known.id, lines)], products)]
             changed = {name: value for name, value in fields.items()
@@ -259,41 +426,96 @@ class Importer:
             if not changed and not lines_changed:
                 report.unchanged.append(imported.ref)
                 continue
-            Order.update(updated_at=now, **changed).where(Order.id == known.id).execute()
-            if lines_changed:
-                OrderLine.delete().where(OrderLine.order == known.id).execute()
-                self._insert_lines([(known.id, lines)], products)
-            log_event("updated", order=known, station=self.station,
-                      data={"path": parsed.path, "fields": sorted(changed), "lines": lines_changed})
-            report.updated.append(imported.ref)
-            self._hold(imported, known.id, known)
-        self._create(fresh, products, parsed.path, now, report)
+            self._write(functools.partial(self._update_known, known, imported, lines, changed,
+                                          lines_changed, products, parsed.path, now, report))
+        if self._staging:
+            self._write(functools.partial(self._publish, chunk, now, report))
+        else:
+            self._create(fresh, products, parsed.path, now, report)
+
+    def _write(self, write: Callable[[], None]) -> None:
+        """Write now, or (a staged import) once every order has been compared."""
+        if self._deferred is None:
+            write()
+        else:
+            self._deferred.append(write)
+
+    def _cancel_known(self, known: Order, imported: ImportedOrder, now: dt.datetime,
+                      report: ImportReport) -> None:
+        Order.update(status=OrderStatus.CANCELLED, updated_at=now) \
+            .where(Order.id == known.id).execute()
+        log_event("cancelled", order=known, station=self.station,
+                  reason=i18n.tr("import.cancelled_by_shop"))
+        report.cancelled.append(imported.ref)
+
+    def _update_known(self, known: Order, imported: ImportedOrder, lines: list, changed: dict,
+                      lines_changed: bool, products: dict[str, Product], path: str,
+                      now: dt.datetime, report: ImportReport) -> None:
+        # Guarded: a station may have claimed the order since it was read; then its
+        # lines are left as they are (the packer is counting them).
+        matched_rows = (Order.update(updated_at=now, **changed)
+                        .where((Order.id == known.id)
+                               & (Order.status == OrderStatus.PENDING)).execute())
+        if not matched_rows:
+            status = Order.get_by_id(known.id).status
+            report.skipped.append((imported.ref, i18n.tr(
+                "import.skip.not_pending", status=i18n.tr(f"status.{status}"))))
+            return
+        if lines_changed:
+            OrderLine.delete().where(OrderLine.order == known.id).execute()
+            self._insert_lines([(known.id, lines)], products)
+        log_event("updated", order=known, station=self.station,
+                  data={"path": path, "fields": sorted(changed), "lines": lines_changed})
+        report.updated.append(imported.ref)
+        self._hold(imported, known.id, known)
+
+    def _publish(self, chunk: list[ImportedOrder], now: dt.datetime,
+                 report: ImportReport) -> None:
+        """A staged import's new orders become pending: one statement for all of them (the
+        first chunk's call), then the report and the holds of this chunk's ones."""
+        Order.update(status=OrderStatus.PENDING, import_batch=None, updated_at=now) \
+            .where(Order.import_batch == self._staging).execute()
+        for imported in chunk:
+            if imported.ref in self._staged_refs:
+                report.new.append(imported.ref)
+                if any(rule(imported, None) for rule in self.hold_rules):
+                    self._hold(imported, Order.get(Order.ref == imported.ref).id, None)
 
     def _create(self, fresh: list[tuple[ImportedOrder, list, dict]], products: dict[str, Product],
                 path: str, now: dt.datetime, report: ImportReport) -> None:
         """Insert new orders, their lines and their events a batch at a time."""
+        ids = self._insert_new(fresh, products, path, now)
+        for imported, _, _ in fresh:
+            report.new.append(imported.ref)
+            self._hold(imported, ids[imported.ref], None)
+
+    def _insert_new(self, fresh: list[tuple[ImportedOrder, list, dict]],
+                    products: dict[str, Product], path: str, now: dt.datetime) -> dict[str, int]:
+        ids: dict[str, int] = {}
         for start in range(0, len(fresh), _BATCH):
             batch = fresh[start:start + _BATCH]
             bulk_insert(Order, [dict(fields, ref=imported.ref, imported_at=now, updated_at=now)
                                 for imported, _, fields in batch])
-            ids = dict(Order.select(Order.ref, Order.id)
-                       .where(Order.ref.in_([imported.ref for imported, _, _ in batch])).tuples())
-            self._insert_lines([(ids[imported.ref], lines) for imported, lines, _ in batch], products)
-            bulk_insert(Event, [{"at": now, "kind": "imported", "order": ids[imported.ref],
+            batch_ids = dict(Order.select(Order.ref, Order.id)
+                             .where(Order.ref.in_([imported.ref for imported, _, _ in batch]))
+                             .tuples())
+            ids.update(batch_ids)
+            self._insert_lines([(batch_ids[imported.ref], lines) for imported, lines, _ in batch],
+                               products)
+            bulk_insert(Event, [{"at": now, "kind": "imported", "order": batch_ids[imported.ref],
                                  "station": self.station, "packer": "", "reason": "",
                                  "data": {"path": path, **({"line": imported.line}
                                                             if imported.line else {})}}
                                 for imported, _, _ in batch])
-            for imported, _, _ in batch:
-                report.new.append(imported.ref)
-                self._hold(imported, ids[imported.ref], None)
+        return ids
 
     def _order_fields(self, imported: ImportedOrder, schedule: CarrierSchedule | None,
                       carrier: Carrier | None) -> dict:
         address = imported.address
         service = (imported.service or "standard").lower()
         return {
-            "source": imported.source, "external_id": imported.external_id,
+            "source": imported.source[:Order.source.max_length],  # a profile's name
+            "external_id": imported.external_id,
             "ordered_at": imported.ordered_at, "carrier": carrier,
             "shipping_method": imported.carrier, "service": service,
             "express": bool(schedule.is_express(service)) if schedule else service == "express",
@@ -304,6 +526,8 @@ class Importer:
             "country": address.country, "phone": address.phone, "email": address.email,
             "billing_country": imported.billing_country or "",
             "tracking": imported.tracking or None,
+            "payment": imported.payment, "delivery": imported.delivery,
+            "pickup_point": imported.pickup_point or None,
         }
 
     def _insert_lines(self, orders: list[tuple[int, list]], products: dict[str, Product]) -> None:
@@ -319,7 +543,7 @@ class Importer:
              "weight_g": line.weight_g if line.weight_g is not None else products[line.sku].weight_g,
              "bin": line.bin or products[line.sku].bin}
             for order_id, lines in orders
-            for position, line in enumerate(lines, start=1)
+            for position, line in enumerate((line for line in lines if line.sku), start=1)
         ]
 
     def _hold(self, imported: ImportedOrder, order_id: int, previous: Order | None) -> None:
@@ -333,6 +557,146 @@ class Importer:
 
 
 _BATCH = 400  # orders per batch: one look-up of their ids each
+_ATTEMPTS = 3  # of one import that collided with another one
+_CHUNK = 2_000  # orders of a file compared with the database at a time
+_STAGE_ABOVE = 2_000  # orders: a bigger file is staged, the tables never wait for it long
+_IMPORTING = "importing"  # a staged order: not yet in any table's queue
+_STAGE_CHUNK = 500  # staged orders written per transaction (a few tens of milliseconds)
+
+
+def _forget_stale_staging(now: dt.datetime) -> None:
+    """Orders a staged import left behind when its process was killed (a live import
+    finishes within the hour): deleted, with their lines and events."""
+    stale = (Order.select(Order.import_batch).distinct()
+             .where((Order.status == _IMPORTING) & (Order.imported_at < now - dt.timedelta(hours=1))))
+    for (token,) in list(stale.tuples()):
+        _unstage(token, [])
+
+
+def _unstage(token: str, created_products: list[str]) -> None:
+    """Undo what a failed staged import wrote: its staged orders (their lines and events go
+    with them), then the products it created that no order line names."""
+    with atomic():
+        staged = Order.select(Order.id).where(Order.import_batch == token)
+        Event.delete().where(Event.order.in_(staged)).execute()
+        OrderLine.delete().where(OrderLine.order.in_(staged)).execute()
+        Order.delete().where(Order.import_batch == token).execute()
+        for start in range(0, len(created_products), 500):
+            part = created_products[start:start + 500]
+            unused = Product.select(Product.id).where(
+                Product.sku.in_(part) & ~fn.EXISTS(
+                    OrderLine.select().where(OrderLine.product == Product.id)))
+            Barcode.delete().where(Barcode.product.in_(unused)).execute()
+            Product.delete().where(Product.sku.in_(part) & ~fn.EXISTS(
+                OrderLine.select().where(OrderLine.product == Product.id))).execute()
+
+
+def _collisions() -> tuple[type[BaseException], ...]:
+    """What two writers colliding raise: peewee's errors, and the drivers' own from the
+    bulk inserts that go straight to the cursor (a unique key another import just took,
+    a deadlock, a database locked past its timeout)."""
+    import sqlite3
+
+    kinds: list[type[BaseException]] = [peewee.IntegrityError, peewee.OperationalError,
+                                        sqlite3.IntegrityError, sqlite3.OperationalError]
+    try:
+        import psycopg2
+    except ImportError:  # pragma: no cover - PostgreSQL support is installed with us
+        return tuple(kinds)
+    return (*kinds, psycopg2.IntegrityError, psycopg2.OperationalError)
+
+
+_COLLISIONS = _collisions()
+_SKU_LENGTH = Product.sku.max_length
+
+
+def _name_key(name: str) -> str:
+    """A product name compared loosely: Shopify's line item writes "Title - Variant",
+    the products export is read as "Title – Variant"."""
+    return " ".join(name.replace("–", "-").replace("—", "-").split()).casefold()
+
+
+def _name_forms(name: str) -> list[str]:
+    """The stored names a line item's name may match exactly (for an indexed look-up)."""
+    plain = " ".join(name.split())
+    return list(dict.fromkeys([name, plain, plain.replace(" - ", " – ")]))
+
+
+# What the database can hold, checked before the write so that SQLite (which would take
+# anything) and PostgreSQL (which refuses a text longer than its column) accept the same
+# files, and a number too large is a row error rather than a failed transaction.
+_MAX_INT = 2**31 - 1
+_MAX_AMOUNT = Decimal(10) ** 12      # DecimalField(max_digits=14, decimal_places=2)
+_ORDER_TEXTS = {  # ImportedOrder attribute -> the column that stores it
+    "ref": Order.ref, "external_id": Order.external_id, "carrier": Order.shipping_method,
+    "service": Order.service, "risk": Order.risk, "currency": Order.currency,
+    "customer_name": Order.customer_name, "tracking": Order.tracking,
+    "payment": Order.payment, "pickup_point": Order.pickup_point,
+}
+_ADDRESS_TEXTS = {
+    "company": Order.company, "address1": Order.address1, "address2": Order.address2,
+    "postcode": Order.postcode, "city": Order.city, "region": Order.region,
+    "phone": Order.phone, "email": Order.email,
+}
+_LINE_TEXTS = {"sku": OrderLine.sku, "name": OrderLine.name, "bin": OrderLine.bin}
+_PRODUCT_TEXTS = {"sku": Product.sku, "name": Product.name, "bin": Product.bin}
+
+
+def check_limits(parsed: ParsedFile) -> list[RowError]:
+    """Every value the database could not store as given, as row errors; and two orders
+    of the file, or an order and another order in the database, with one tracking number."""
+    errors: list[RowError] = []
+
+    def text(line: int, value: str, column) -> None:
+        if value and len(value) > column.max_length:
+            errors.append(RowError(parsed.path, line, "import.too_long", {
+                "field": column.name, "length": len(value), "max": column.max_length}))
+
+    def number(line: int, value, name: str, limit) -> None:
+        if value is not None and abs(value) >= limit:
+            errors.append(RowError(parsed.path, line, "import.too_large",
+                                   {"field": name, "value": value}))
+
+    tracking_lines: dict[str, tuple[str, int]] = {}
+    for order in parsed.orders:
+        for name, column in _ORDER_TEXTS.items():
+            text(order.line, getattr(order, name) or "", column)
+        for name, column in _ADDRESS_TEXTS.items():
+            text(order.line, getattr(order.address, name) or "", column)
+        number(order.line, order.total, "total", _MAX_AMOUNT)
+        for line in order.lines:
+            for name, column in _LINE_TEXTS.items():
+                text(line.line, getattr(line, name) or "", column)
+            number(line.line, line.quantity, "quantity", _MAX_INT)
+            number(line.line, line.weight_g, "weight_g", _MAX_INT)
+            number(line.line, line.unit_price, "unit_price", _MAX_AMOUNT)
+            for code in line.codes:
+                text(line.line, code.code, Barcode.code)
+                number(line.line, code.units, "units", _MAX_INT)
+        if order.tracking and not order.skip_reason:
+            first = tracking_lines.setdefault(order.tracking, (order.ref, order.line))
+            if first[0] != order.ref:
+                errors.append(RowError(parsed.path, order.line, "import.tracking_twice", {
+                    "tracking": order.tracking, "ref": first[0], "first_line": first[1]}))
+    for product in parsed.products:
+        for name, column in _PRODUCT_TEXTS.items():
+            text(product.line, getattr(product, name) or "", column)
+        number(product.line, product.weight_g, "weight_g", _MAX_INT)
+        number(product.line, product.stock, "stock", _MAX_INT)
+        for code in product.codes:
+            text(product.line, code.code, Barcode.code)
+    if tracking_lines and not errors:
+        owners = {order.tracking: order.ref for order in select_in(
+            Order.select(Order.ref, Order.tracking), Order.tracking, list(tracking_lines))}
+        owners.update((shipment.tracking, shipment.order.ref) for shipment in select_in(
+            Shipment.select(Shipment, Order).join(Order), Shipment.tracking, list(tracking_lines)))
+        for tracking, (ref, line) in tracking_lines.items():
+            owner = owners.get(tracking)
+            if owner is not None and owner != ref:
+                errors.append(RowError(parsed.path, line, "import.tracking_taken",
+                                       {"tracking": tracking, "ref": owner}))
+    errors.sort(key=lambda error: error.line)
+    return errors
 
 
 def _line_key(row: dict) -> tuple:
@@ -363,6 +727,29 @@ i18n.register({
                         "Corrigez-les et importez à nouveau le fichier.",
                         "{path} rejected: {count} row(s) in error, nothing was imported. "
                         "Fix them and import the file again."),
+    "import.not_recognised": (
+        "{path} : format non reconnu, rien n'a été importé. Ouvrez-le par le menu Importer "
+        "de la fenêtre pour associer ses colonnes (le profil est enregistré dans {folder}), "
+        "ou déposez un profil de colonnes dans ce dossier.",
+        "{path}: format not recognised, nothing was imported. Open it from the window's "
+        "Import menu to map its columns (the profile is saved in {folder}), or put a "
+        "column-mapping profile in that folder."),
+    "import.collided": (
+        "{path} : la base était occupée par une autre importation ou un poste ({detail}) ; "
+        "rien n'a été importé. Importez de nouveau le fichier.",
+        "{path}: the database was busy with another import or a table ({detail}); nothing "
+        "was imported. Import the file again."),
+    "import.file_refused": ("{path} refusé, rien n'a été importé : {reason}",
+                            "{path} refused, nothing was imported: {reason}"),
+    "import.too_long": ("{field} trop long : {length} caractères pour {max} au plus",
+                        "{field} too long: {length} characters for at most {max}"),
+    "import.too_large": ("{field} trop grand : {value}", "{field} too large: {value}"),
+    "import.tracking_twice": (
+        "le numéro de suivi {tracking} est déjà celui de la commande {ref} (ligne {first_line})",
+        "tracking number {tracking} already belongs to order {ref} (line {first_line})"),
+    "import.tracking_taken": (
+        "le numéro de suivi {tracking} est déjà celui de la commande {ref}",
+        "tracking number {tracking} already belongs to order {ref}"),
     "import.code_taken": ("le code {code} appartient déjà au produit {sku}",
                           "code {code} already belongs to product {sku}"),
     "import.cancelled_by_shop": ("annulée dans la boutique", "cancelled in the shop"),

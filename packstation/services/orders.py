@@ -54,6 +54,9 @@ def order_summary(order: Order, lines: list[OrderLine] | None = None,
         "total": str(order.total) if order.total is not None else None,
         "currency": order.currency,
         "claimed_by": order.claimed_station,
+        "payment": order.payment or None,
+        "delivery": order.delivery,
+        "pickup_point": order.pickup_point or None,
         "lines": [
             {
                 "sku": line.sku,
@@ -127,7 +130,8 @@ def _shipment_json(shipment: Shipment | None, documents: list[dict]) -> dict | N
 
 
 def list_orders(status: str | None = None, limit: int | None = None) -> list[dict]:
-    query = Order.select().order_by(Order.ordered_at, Order.id)
+    # Orders a big import is still staging are not orders yet.
+    query = Order.select().where(Order.import_batch.is_null()).order_by(Order.ordered_at, Order.id)
     if status:
         query = query.where(Order.status == status)
     if limit:

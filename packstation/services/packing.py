@@ -30,7 +30,7 @@ from packstation.core.packing import (
 from packstation.core.scan import Scan, ScanKind, normalise
 from packstation.db import atomic
 from packstation.db.models import (
-    Order, OrderLine, OrderStatus, Packer, Product, ScanRecord, Shipment, utcnow,
+    Order, OrderLine, OrderStatus, Packer, Product, ScanRecord, Shipment, needs_label, utcnow,
 )
 from packstation.db.queries import find_order, line_states, log_event, product_for_code
 
@@ -150,6 +150,7 @@ class PackingStation:
         # The shop's setting: no order opens before a packer has logged in.
         self.require_packer = require_packer
         self.order_id: int | None = None
+        self.last_unknown_code: str | None = None  # for ":link", a code nothing knows
         self.order_ref: str | None = None
         self.lines: list[LineState] = []
         self.awaiting_weight = False
@@ -195,6 +196,7 @@ class PackingStation:
 
     def _clear(self) -> None:
         self.order_id = self.order_ref = None
+        self.last_unknown_code = None
         self.lines = []
         self.awaiting_weight = False
         self._suggested_id = None
@@ -434,6 +436,8 @@ class PackingStation:
         rest = rest.strip()
         if word in ("confirm", "ok"):
             return self.confirm_without_barcode()
+        if word == "link":
+            return self.link_last_unknown_code(by=rest)
         if word == "abandon":
             return self.abandon(rest)
         if word == "takeover" and rest:
@@ -650,7 +654,27 @@ class PackingStation:
                 return self._record(scan, Outcome.WRONG_ITEM, "pack.wrong_item", name=product.name)
             if scan.kind is ScanKind.MISREAD:
                 return self._record(scan, Outcome.MISREAD, "pack.misread", code=scan.code)
+            self.last_unknown_code = scan.code or scan.text
             return self._record(scan, Outcome.UNKNOWN_CODE, "pack.unknown_code", code=scan.text)
+
+    def link_last_unknown_code(self, *, by: str) -> ScanAnswer:
+        """``:link NAME``: the last unknown code scanned becomes the barcode of the next
+        line that has none (a manager, NAME, confirms it), and counts one unit of it."""
+        from packstation.services.products import link_barcode
+
+        code = self.last_unknown_code
+        line = next_line_without_barcode(self.lines) if self.has_order else None
+        if not self.has_order or code is None or line is None:
+            return self._answer(Outcome.NOTHING_TO_CONFIRM, "pack.nothing_to_link")
+        try:
+            link_barcode(code, line.sku, by=by, station=self.station, packer=self.packer,
+                         order=self.order_id)
+        except PackstationError as error:
+            return self._answer(Outcome.FAILED, "pack.failed", error=error.message)
+        self.last_unknown_code = None
+        self.lines = line_states(self.order_id)
+        return self._item(normalise(code))
+
 
     @guarded
     def confirm_without_barcode(self) -> ScanAnswer:
@@ -770,8 +794,9 @@ class PackingStation:
             weight = weight_g or computed
             # The carrier's number when its label was asked before packing (or imported);
             # otherwise none yet: the carrier's label service gives it (services.labels),
-            # and an own label has none. Packstation never makes one up.
-            tracking = order.tracking or None
+            # and an own label has none. Packstation never makes one up. A store pickup or
+            # a local delivery waits at the counter: no tracking number at all.
+            tracking = (order.tracking or None) if needs_label(order) else None
             started = order.claimed_at or now
             Shipment.delete().where(Shipment.order == order.id).execute()
             Shipment.create(order=order, tracking=tracking, weight_g=weight, packer=self.packer,
@@ -792,7 +817,9 @@ class PackingStation:
                       data={"tracking": tracking, "weight_g": weight, "computed_weight_g": computed})
             # The label and the slip are queued in this same transaction: a station that
             # stops now either did not pack the order or has its documents to print.
-            documents = (self.printer.queue_documents(order.id, ("label", "slip"), station=self.station)
+            label_due = needs_label(order)
+            documents = (self.printer.queue_documents(order.id, ("label", "slip") if label_due
+                                                      else ("slip",), station=self.station)
                          if self.printer is not None else [])
         self.last_completed_id = order.id
         self.just_completed = True
@@ -800,8 +827,9 @@ class PackingStation:
         self._clear()
         if self.printer is not None:
             self.printer.wake()  # rendered and delivered by the print worker, not here
-        return self._answer(Outcome.ORDER_COMPLETE,
-                            "pack.order_complete" if tracking else "pack.order_complete_untracked",
+        key = ("pack.order_complete" if tracking else
+               "pack.order_complete_untracked" if label_due else "pack.order_at_counter")
+        return self._answer(Outcome.ORDER_COMPLETE, key,
                             ref=ref, tracking=tracking, weight=weight, order_ref=ref,
                             weight_g=weight, documents=documents)
 
@@ -953,6 +981,19 @@ i18n.register({
         "appelez un responsable.",
         "Unexpected error, written to the log — scan again; if it comes back, call a manager.",
     ),
+    "pack.nothing_to_link": (
+        "Rien à associer : scannez d'abord le code inconnu, avec une commande ouverte qui a "
+        "un article sans code-barres.",
+        "Nothing to link: first scan the unknown code, with an order open that has an item "
+        "without barcode.",
+    ),
+    "pack.order_at_counter": (
+        "Colis prêt : {ref} — {weight} g, retrait ou livraison par la boutique : pas "
+        "d'étiquette, il attend au comptoir.",
+        "Parcel ready: {ref} — {weight} g, collected or delivered by the shop: no label, "
+        "it waits at the counter.",
+    ),
+
     "pack.order_taken_stale": (
         "La commande {ref} est en cours sur {station}, sans activité depuis {idle} — si ce poste est "
         "arrêté, reprenez-la (avec confirmation).",

@@ -53,12 +53,21 @@ DEMO_SHOP = ShopSettings(
 
 @dataclass
 class HoldSettings:
-    """The fraud rules applied at import (see services.holds)."""
+    """The fraud rules applied at import (see services.holds).
+
+    Out of the box an order is held only when the platform flags it high risk or it is
+    on a deny list: the other rules are the merchant's choice. The amount rule compares
+    orders in its own currency only (1 500 BDT is no 1 500 EUR).
+    """
 
     hold_risk_levels: list[str] = field(default_factory=lambda: ["high"])
-    hold_country_mismatch: bool = True
-    hold_total_above: str | None = "500"
-    hold_first_order_express: bool = True
+    hold_country_mismatch: bool = False
+    hold_total_above: str | None = None
+    hold_total_currency: str = "EUR"
+    hold_first_order_express: bool = False
+    # Orders the shop says are not paid yet (pending, authorised): marked in the queue;
+    # held as well when this is on. Cash on delivery is never held for payment.
+    hold_awaiting_payment: bool = False
     deny_emails: list[str] = field(default_factory=list)
     deny_addresses: list[str] = field(default_factory=list)
 

@@ -48,7 +48,8 @@ def platform_carrier_name(code: str, name: str, format: str) -> str:
 
 def tracking_rows(since: dt.datetime | None = None, format: str = "generic") -> list[TrackingRow]:
     query = (Shipment.select(Shipment, Order).join(Order)
-             .where(Order.status.in_([OrderStatus.PACKED, OrderStatus.SHIPPED]))
+             .where(Order.status.in_([OrderStatus.PACKED, OrderStatus.SHIPPED])
+                    & Shipment.tracking.is_null(False))   # a counter parcel has none
              .order_by(Shipment.packed_at))
     if since is not None:
         query = query.where(Shipment.packed_at >= since)

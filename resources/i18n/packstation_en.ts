@@ -604,6 +604,26 @@
             <translation>Requires shipping (yes/no)</translation>
         </message>
         <message>
+            <source>ui.mapping.field.payment</source>
+            <translation>Payment (paid, pending, cash on delivery)</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.delivery</source>
+            <translation>Delivery mode (store pickup, local delivery)</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.pickup_point</source>
+            <translation>Chosen relay point</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.hs_code</source>
+            <translation>HS code (customs)</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.origin_country</source>
+            <translation>Country of origin (customs)</translation>
+        </message>
+        <message>
             <source>ui.eod.title</source>
             <translation>End of day — manifests</translation>
         </message>
@@ -861,11 +881,15 @@
         </message>
         <message>
             <source>ui.settings.holds.first_express</source>
-            <translation>Hold a customer's first order when it is express</translation>
+            <translation>Hold a customer's first order when it is express (a customer with no earlier order in Packstation's history)</translation>
+        </message>
+        <message>
+            <source>ui.settings.holds.awaiting_payment</source>
+            <translation>Hold orders awaiting payment (never cash on delivery)</translation>
         </message>
         <message>
             <source>ui.settings.holds.total</source>
-            <translation>Hold above the amount</translation>
+            <translation>Hold above the amount (orders in EUR)</translation>
         </message>
         <message>
             <source>ui.settings.holds.total_placeholder</source>

@@ -604,6 +604,26 @@
             <translation>À expédier (oui/non)</translation>
         </message>
         <message>
+            <source>ui.mapping.field.payment</source>
+            <translation>Paiement (payé, en attente, contre-remboursement)</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.delivery</source>
+            <translation>Mode de livraison (retrait en magasin, livraison locale)</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.pickup_point</source>
+            <translation>Point relais choisi</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.hs_code</source>
+            <translation>Code SH (douane)</translation>
+        </message>
+        <message>
+            <source>ui.mapping.field.origin_country</source>
+            <translation>Pays d'origine (douane)</translation>
+        </message>
+        <message>
             <source>ui.eod.title</source>
             <translation>Fin de journée — bordereaux</translation>
         </message>
@@ -861,11 +881,15 @@
         </message>
         <message>
             <source>ui.settings.holds.first_express</source>
-            <translation>Bloquer la première commande d'un client en express</translation>
+            <translation>Bloquer la première commande d'un client en express (un client sans commande antérieure dans l'historique de Packstation)</translation>
+        </message>
+        <message>
+            <source>ui.settings.holds.awaiting_payment</source>
+            <translation>Bloquer les commandes en attente de paiement (jamais le paiement à la livraison)</translation>
         </message>
         <message>
             <source>ui.settings.holds.total</source>
-            <translation>Bloquer au-dessus du montant</translation>
+            <translation>Bloquer au-dessus du montant (commandes en EUR)</translation>
         </message>
         <message>
             <source>ui.settings.holds.total_placeholder</source>

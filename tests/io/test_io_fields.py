@@ -112,14 +112,19 @@ def test_parse_datetime_refuses(text):
     assert (caught.value.key, caught.value.params) == ("csv.bad_date", {"value": text})
 
 
-@pytest.mark.parametrize(("text", "expected"), [("FR", "FR"), (" fr ", "FR"), ("UK", "GB"),
-                                                 ("EL", "GR")])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("FR", "FR"), (" fr ", "FR"), ("UK", "GB"), ("EL", "GR"), ("FRA", "FR"),
+    # Names in any language, as Etsy, PrestaShop or a profile's file write them.
+    ("France", "FR"), ("United States", "US"), ("Allemagne", "DE"), ("España", "ES"),
+    ("espana", "ES"), ("Deutschland", "DE"), ("Royaume-Uni", "GB"), ("Schweiz", "CH"),
+    ("Ελλάδα", "GR"), ("Pays-Bas", "NL"), ("USA", "US"), ("Korea, Republic of", "KR"),
+])
 def test_parse_country(text, expected):
     assert fields.parse_country(text) == expected
 
 
-@pytest.mark.parametrize("text", ["France", "F", "FRA", "F1"])
-def test_parse_country_wants_two_letters(text):
+@pytest.mark.parametrize("text", ["Atlantis", "F", "F1", "Nulle part"])
+def test_parse_country_refuses_what_names_no_country(text):
     with pytest.raises(InputError) as caught:
         fields.parse_country(text)
     assert caught.value.key == "csv.bad_country"

@@ -40,22 +40,25 @@ def prestashop_row(**values: str) -> dict:
 
 def test_the_example_profiles_ship_and_load():
     profiles = {profile.name: profile for profile in builtin_profiles()}
-    assert set(profiles) == {"woocommerce", "prestashop"}
+    assert set(profiles) == {"woocommerce", "woocommerce-classic", "prestashop", "etsy",
+                             "amazon"}
     assert profiles["woocommerce"].columns["customer_name"] == [
+        "First Name (Shipping)", "Last Name (Shipping)"]
+    assert profiles["woocommerce-classic"].columns["customer_name"] == [
         "Shipping First Name", "Shipping Last Name"]
     assert profiles["prestashop"].options.weight_unit == "kg"
 
 
 def test_a_woocommerce_export_through_its_profile(fixtures):
     path = fixtures / "woocommerce_orders.csv"
-    assert detect_format(path) == "woocommerce"
+    assert detect_format(path) == "woocommerce-classic"
     parsed = parse(path)
     assert parsed.errors == []
-    assert parsed.format == "woocommerce"
+    assert parsed.format == "woocommerce-classic"
     orders = {order.ref: order for order in parsed.orders}
     assert list(orders) == ["2201", "2202", "2203"]
     moscow = orders["2201"]
-    assert moscow.source == "woocommerce"
+    assert moscow.source == "woocommerce-classic"
     assert moscow.customer_name == "Иван Петров"           # two columns joined
     assert (moscow.address.address1, moscow.address.city, moscow.address.country) == (
         "ул. Тверская, 7", "Москва", "RU")
@@ -87,7 +90,7 @@ def test_a_prestashop_export_in_windows_1252(write_csv):
     assert first.address.address1 == "8 rue de l'Église"
     assert first.ordered_at == datetime(2026, 11, 25, 9, 5, tzinfo=PARIS)
     assert (first.currency, first.total) == ("EUR", Decimal("1009.00"))   # from [defaults]
-    assert [(line.name, line.codes, line.unit_price, line.weight_g) for line in first.lines] == [
+    assert [(line.name, list(line.codes), line.unit_price, line.weight_g) for line in first.lines] == [
         ("Crème brûlée", [ProductCode("3017620422003")], Decimal("4.50"), 250),
         ("Thé vert Sencha", [ProductCode("0036000291452")], Decimal("11.40"), 120),
     ]
@@ -160,15 +163,16 @@ def test_a_saved_profile_reads_its_file(tmp_path, write_csv):
     [order] = parsed.orders
     assert order.address.country == "CH"
     assert order.ordered_at == datetime(2026, 11, 25, 14, 5, tzinfo=PARIS)
-    assert order.lines[0].codes == [ProductCode("4006381333931", 6)]
+    assert list(order.lines[0].codes) == [ProductCode("4006381333931", 6)]
 
 
 def test_a_users_profile_overrides_the_example_of_the_same_name(fixtures):
-    mine = Profile(name="woocommerce", columns={
+    mine = Profile(name="woocommerce-classic", columns={
         "order_ref": "Order ID", "order_date": "Order Date", "quantity": "Quantity",
         "sku": "SKU", "customer_name": "Shipping Last Name", "address1": "Shipping Address 1",
         "city": "Shipping City", "country": "Shipping Country"})
-    parsed = parse(fixtures / "woocommerce_orders.csv", format="woocommerce", profiles=[mine])
+    parsed = parse(fixtures / "woocommerce_orders.csv", format="woocommerce-classic",
+                   profiles=[mine])
     assert parsed.errors == []
     assert parsed.orders[0].customer_name == "Петров"
 
@@ -249,3 +253,32 @@ def test_unknown_files_and_format_names(tmp_path, english):
     with pytest.raises(InputError) as caught:
         parse(path, format="magento")
     assert caught.value.key == "import.no_such_format"
+
+
+def test_the_readme_profile_example_loads_and_reads_a_file(write_csv):
+    """The example in the README is a working profile: its new keys do what it says."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(name = \"ma-boutique\".*?)```", readme, re.S).group(1)
+    profile = profile_from_toml(block, "README.md")
+    header = ["N° commande", "Date commande", "Statut", "Livraison", "Prénom", "Nom",
+              "Adresse", "Code postal", "Ville", "Pays livraison", "Référence", "ID annonce",
+              "Variante", "Quantité", "Date d'expédition"]          # no Société, Message...
+    path = write_csv("commandes.csv", header, [
+        ["M-1", "25/11/2026 10:00", "Payée", "Chronopost 24h", "Ana", "Silva", "Rua A 1",
+         "1000-001", "Lisboa", "Portugal", "", "77", "Bleu", "2", ""],
+        ["M-2", "25/11/2026 11:00", "En attente de paiement", "Colissimo", "Jo", "Lee",
+         "1 rue B", "75001", "Paris", "France", "TEA", "", "", "1", ""],
+        ["M-3", "25/11/2026 12:00", "Payée", "Colissimo", "Jo", "Lee", "1 rue B", "75001",
+         "Paris", "France", "TEA", "", "", "1", "26/11/2026"],
+    ], delimiter=";")
+    assert detect_format(path, [profile]) == "ma-boutique"
+    parsed = parse(path, profiles=[profile])
+    assert parsed.errors == []
+    orders = {order.ref: order for order in parsed.orders}
+    assert (orders["M-1"].address.country, orders["M-1"].service) == ("PT", "express")
+    assert orders["M-1"].lines[0].sku == "77 Bleu"                    # the fallback columns
+    assert orders["M-2"].skip_reason == "unpaid"                     # a value map
+    assert orders["M-3"].skip_reason == "fulfilled"                  # sent_when_filled

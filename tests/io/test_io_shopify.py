@@ -90,33 +90,33 @@ def _shopify_rows(fixtures):
         return reader.fieldnames, list(reader)
 
 
-def test_a_shipped_line_item_without_sku_is_an_error(fixtures, tmp_path, english):
+def _write_rows(path, header, rows):
+    with open(path, "w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, header)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_a_line_item_without_sku_comes_in_by_its_name(fixtures, tmp_path):
     header, rows = _shopify_rows(fixtures)
     rows[0]["Lineitem sku"] = ""                         # #1001's tea, which is packed
-    rows[5]["Lineitem sku"] = ""                         # #1003, cancelled: no matter
-    path = tmp_path / "orders_export.csv"
-    with open(path, "w", encoding="utf-8", newline="") as stream:
-        writer = csv.DictWriter(stream, header)
-        writer.writeheader()
-        writer.writerows(rows)
-    parsed = parse_orders(path)
-    assert [(error.line, error.key) for error in parsed.errors] == [(2, "csv.missing_sku_and_ean")]
-    assert "Lineitem sku" in parsed.errors[0].reason
-    assert "#1001" not in [order.ref for order in parsed.orders]
-    assert "#1003" in [order.ref for order in parsed.orders]
+    parsed = parse_orders(_write_rows(tmp_path / "orders_export.csv", header, rows))
+    assert parsed.errors == []
+    [order] = [order for order in parsed.orders if order.ref == "#1001"]
+    assert [(line.sku, line.name) for line in order.lines if line.requires_shipping][0] == (
+        "", "Thé vert Sencha - 100 g")
 
 
-def test_a_conflicting_value_names_the_shopify_column(fixtures, tmp_path, english):
+def test_order_values_come_from_the_first_row(fixtures, tmp_path):
     header, rows = _shopify_rows(fixtures)
     rows[1]["Shipping Method"] = "DPD Predict"          # #1001's second row
-    path = tmp_path / "orders_export.csv"
-    with open(path, "w", encoding="utf-8", newline="") as stream:
-        writer = csv.DictWriter(stream, header)
-        writer.writeheader()
-        writer.writerows(rows)
-    [error] = parse_orders(path).errors
-    assert (error.line, error.key) == (4, "csv.conflict")
-    assert "Shipping Method" in error.reason
+    rows[1]["Phone"] = "+33 6 99 99 99 99"              # Shopify writes Phone on every row
+    parsed = parse_orders(_write_rows(tmp_path / "orders_export.csv", header, rows))
+    assert parsed.errors == []
+    [order] = [order for order in parsed.orders if order.ref == "#1001"]
+    assert order.carrier == "Colissimo Domicile"
+    assert order.address.phone == "0601020304"
 
 
 @pytest.fixture

@@ -157,3 +157,27 @@ def test_the_watcher_says_so_when_the_server_goes_and_catches_up_when_it_returns
         settle(watcher)
         Product.update(stock=7).where(Product.sku == "MUG").execute()  # reconnects, too
         assert wait_for_change(watcher, SEEN_WITHIN)[0] == {"product"}
+
+
+def test_a_version_2_database_gets_the_shop_export_columns(db_target):
+    """Step 3: payment, delivery and pickup point per order, customs data per product."""
+    from packstation.db.database import connect
+    from packstation.db.models import Order
+
+    db = connect(db_target)
+    database.initialize(db)
+    try:
+        db.create_tables(ALL_MODELS)
+        for table, column in (("orders", "payment"), ("orders", "delivery"),
+                              ("orders", "pickup_point"), ("orders", "import_batch"),
+                              ("product", "hs_code"),
+                              ("product", "origin_country")):
+            db.execute_sql(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+        SchemaInfo.create(version=2)
+        assert migrations.upgrade(db) == 2
+        columns = {column.name for column in db.get_columns("orders")}
+        assert {"payment", "delivery", "pickup_point"} <= columns
+        assert {"hs_code", "origin_country"} <= {c.name for c in db.get_columns("product")}
+        assert Order.select().count() == 0
+    finally:
+        db.close()

@@ -11,6 +11,7 @@ only collects the values and shows what the services say.
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -266,6 +267,9 @@ class HoldsTab(QWidget):
         self.first_express = QCheckBox(tr("ui.settings.holds.first_express"))
         self.first_express.setChecked(settings.hold_first_order_express)
         form.addRow(self.first_express)
+        self.awaiting_payment = QCheckBox(tr("ui.settings.holds.awaiting_payment"))
+        self.awaiting_payment.setChecked(settings.hold_awaiting_payment)
+        form.addRow(self.awaiting_payment)
         self.total_above = QLineEdit(settings.hold_total_above or "")
         self.total_above.setPlaceholderText(tr("ui.settings.holds.total_placeholder"))
         self.total_error = error_label()
@@ -297,10 +301,12 @@ class HoldsTab(QWidget):
             return [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
 
         levels = [level.strip().lower() for level in self.risk_levels.text().split(",") if level.strip()]
-        return HoldSettings(hold_risk_levels=levels, hold_country_mismatch=self.country_mismatch.isChecked(),
-                            hold_total_above=total, hold_first_order_express=self.first_express.isChecked(),
-                            deny_emails=lines(self.deny_emails),
-                            deny_addresses=lines(self.deny_addresses)), None
+        return replace(self.settings, hold_risk_levels=levels,
+                       hold_country_mismatch=self.country_mismatch.isChecked(),
+                       hold_total_above=total, hold_first_order_express=self.first_express.isChecked(),
+                       hold_awaiting_payment=self.awaiting_payment.isChecked(),
+                       deny_emails=lines(self.deny_emails),
+                       deny_addresses=lines(self.deny_addresses)), None
 
 
 class _DocumentRow:

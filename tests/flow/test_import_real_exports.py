@@ -1,0 +1,288 @@
+"""Real exports into the database: lines without SKU, payment, store pickup, limits that
+both engines share, guarded re-imports and the holds a new shop can live with."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from packstation.db.models import (
+    Barcode, Event, Order, OrderLine, OrderStatus, PrintJob, Product, Shipment,
+)
+from packstation.services.context import StationConfig
+from packstation.services.holds import hold_rules
+from packstation.services.importing import Importer
+from packstation.services.orders import order_detail
+from packstation.services.settings import HoldSettings
+from packstation.services.station import build_station
+from tests.helpers import GENERIC_COLUMNS, TEA, ean, row, write_csv
+from tests.io.test_io_platforms import SHOPIFY_HEADER, SHOPIFY_PRODUCTS_HEADER, shopify_order
+
+OPTIONAL = ["tracking", "payment", "pickup_point", "hs_code", "origin_country", "total"]
+
+
+def write_rows(tmp_path, name, header, rows):
+    import csv
+
+    path = tmp_path / name
+    with open(path, "w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, header, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def import_file(path, **kwargs):
+    return Importer(station="Bureau").import_file(path, **kwargs)
+
+
+def test_shopify_lines_without_sku_match_the_products_export_by_title_and_variant(db, tmp_path):
+    products = write_rows(tmp_path, "products_export_1.csv", SHOPIFY_PRODUCTS_HEADER, [
+        {"Handle": "miel", "Title": "Miel de lavande", "Option1 Name": "Poids",
+         "Option1 Value": "250 g", "Variant SKU": "", "Variant Barcode": "3760123456784",
+         "Variant Grams": "280"}])
+    assert import_file(products).ok
+    orders = write_rows(tmp_path, "orders_export_1.csv", SHOPIFY_HEADER, shopify_order(
+        "#5001", {"Lineitem sku": ""},                                  # matched by name
+        {"Lineitem sku": "", "Lineitem name": "Bougie parfumée"},       # no product yet
+        {"Lineitem sku": "", "Lineitem name": "Carte cadeau 20 €",
+         "Lineitem requires shipping": "false"}))                       # never packed
+    report = import_file(orders)
+    assert report.ok, [str(error) for error in report.errors]
+    lines = list(OrderLine.select().join(Order).where(Order.ref == "#5001")
+                 .order_by(OrderLine.position))
+    assert [(line.sku, line.name) for line in lines] == [
+        ("3760123456784", "Miel de lavande - 250 g"), ("Bougie parfumée", "Bougie parfumée")]
+    assert lines[0].weight_g == 280                       # the product's weight
+    assert not Product.select().where(Product.sku == "").exists()
+    # The same file again changes nothing and names the same products.
+    assert import_file(orders).unchanged == ["#5001"]
+
+
+def test_payment_delivery_and_relay_point_in_order_json(db, tmp_path):
+    path = write_rows(tmp_path, "orders_export_1.csv", SHOPIFY_HEADER, [
+        *shopify_order("#6001", **{"Financial Status": "pending"}),
+        *shopify_order("#6002", **{"Shipping Method": "Retrait en magasin"}),
+        *shopify_order("#6003", **{"Shipping Method": "Mondial Relay",
+                                   "Note Attributes": "Point relais: 066974"}),
+        *shopify_order("#6004", **{"Financial Status": "refunded"}),
+    ])
+    report = import_file(path)
+    assert report.ok
+    assert sorted(report.new) == ["#6001", "#6002", "#6003"]
+    assert [ref for ref, _ in report.skipped] == ["#6004"]
+    details = {ref: order_detail(Order.get(Order.ref == ref)) for ref in report.new}
+    assert (details["#6001"]["payment"], details["#6001"]["status"]) == (
+        "awaiting_payment", "pending")                    # marked, not held by default
+    assert details["#6002"]["delivery"] == "store_pickup"
+    assert (details["#6003"]["pickup_point"], details["#6003"]["delivery"]) == (
+        "066974", "shipping")
+    json.dumps(details)
+
+
+def test_a_store_pickup_is_packed_and_verified_but_gets_no_label_nor_tracking(db, tmp_path):
+    path = write_csv(tmp_path / "orders.csv", [
+        row("RET-1", "TEA", 1, ean=TEA, carrier="Retrait en magasin")])
+    assert Importer().import_file(path).ok
+    station = build_station(StationConfig(station="Table 1", output_dir=str(tmp_path / "out")),
+                            packer="Alice")
+    station.handle("RET-1")
+    done = station.handle(TEA)
+    assert done.outcome.code == "order_complete"
+    assert "counter" in done.message or "comptoir" in done.message
+    order = Order.get(Order.ref == "RET-1")
+    assert (order.status, order.tracking) == (OrderStatus.PACKED, None)
+    assert Shipment.get(Shipment.order == order).tracking is None
+    assert [job.kind for job in PrintJob.select().where(PrintJob.order == order)] == ["slip"]
+    assert order_detail(order)["shipment"]["tracking"] is None
+
+
+def test_generic_optional_columns_pickup_point_and_customs(db, tmp_path):
+    path = write_csv(tmp_path / "orders.csv", [
+        row("G-1", "TEA", 1, ean=TEA, pickup_point="FR-066974", hs_code="0902.10",
+            origin_country="Chine", payment="cod")], columns=GENERIC_COLUMNS + OPTIONAL)
+    assert Importer().import_file(path).ok
+    order = Order.get(Order.ref == "G-1")
+    assert (order.pickup_point, order.payment) == ("FR-066974", "cod")
+    product = Product.get(Product.sku == "TEA")
+    assert (product.hs_code, product.origin_country) == ("090210", "CN")
+
+
+@pytest.mark.parametrize(("values", "key"), [
+    ({"customer_name": "x" * 301}, "import.too_long"),
+    ({"city": "y" * 201}, "import.too_long"),
+    ({"sku": "S" * 101}, "import.too_long"),
+    ({"quantity": "99999999999"}, "import.too_large"),
+    ({"unit_price": "1000000000000"}, "import.too_large"),
+    ({"weight_g": "3000000000"}, "import.too_large"),
+    ({"order_date": "01/01/0001"}, "csv.date_out_of_range"),
+])
+def test_what_a_column_cannot_hold_is_a_row_error_on_both_engines(db, tmp_path, values, key):
+    big = {**row("BIG-1", "BIG", 1), **values}
+    path = write_csv(tmp_path / "orders.csv", [row("OK-1", "TEA", 1, ean=TEA), big])
+    report = Importer().import_file(path)
+    assert [(error.line, error.key) for error in report.errors] == [(3, key)]
+    assert Order.select().count() == 0          # all or nothing
+
+
+def test_nul_characters_are_refused(db, tmp_path):
+    path = tmp_path / "nul.csv"
+    path.write_bytes(b"order_ref,sku\nA-1,S\x00KU\n")
+    report = Importer().import_file(path)
+    assert [error.key for error in report.errors] in (["csv.bad_encoding"], ["csv.nul_character"])
+    assert Order.select().count() == 0
+
+
+def test_two_orders_with_one_tracking_number(db, tmp_path):
+    columns = GENERIC_COLUMNS + ["tracking"]
+    path = write_csv(tmp_path / "orders.csv", [
+        row("T-1", "TEA", 1, ean=TEA, tracking="6A12345678901"),
+        row("T-2", "TEA", 1, ean=TEA, tracking="6A12345678901")], columns=columns)
+    report = Importer().import_file(path)
+    assert [(error.line, error.key) for error in report.errors] == [(3, "import.tracking_twice")]
+    first = write_csv(tmp_path / "first.csv", [row("T-1", "TEA", 1, ean=TEA,
+                                                   tracking="6A12345678901")], columns=columns)
+    assert Importer().import_file(first).ok
+    later = write_csv(tmp_path / "later.csv", [row("T-3", "TEA", 1, ean=TEA,
+                                                   tracking="6A12345678901")], columns=columns)
+    report = Importer().import_file(later)
+    assert [(error.line, error.key) for error in report.errors] == [(2, "import.tracking_taken")]
+    assert not Order.select().where(Order.ref == "T-3").exists()
+
+
+def test_an_unknown_file_is_not_recognised_rather_than_rejected_row_by_row(db, tmp_path,
+                                                                          french):
+    path = tmp_path / "bank.csv"
+    path.write_text("Date,Montant\n25/11/2026,12\n", encoding="utf-8")
+    report = Importer().import_file(path, profiles_folder=tmp_path / "profiles")
+    summary = report.summary()
+    assert "non reconnu" in summary and str(tmp_path / "profiles") in summary
+    assert "menu Importer" in summary and "Corrigez" not in summary
+
+
+# -- holds ---------------------------------------------------------------------------
+
+def held(tmp_path, settings: HoldSettings | None, *rows) -> dict[str, str]:
+    path = write_csv(tmp_path / "orders.csv", list(rows),
+                     columns=GENERIC_COLUMNS + ["billing_country", "total", "payment"])
+    report = Importer(hold_rules=hold_rules(settings)).import_file(path)
+    assert report.ok, report.errors
+    return {order.ref: order.status for order in Order.select()}
+
+
+def test_out_of_the_box_only_high_risk_and_deny_lists_hold(db, tmp_path):
+    statuses = held(tmp_path, HoldSettings(), row("R-1", "TEA", 1, risk="high"),
+                    row("BIG", "TEA", 1, total="1500", currency="BDT"),
+                    row("BIG-EUR", "TEA", 1, total="5000"),
+                    row("ABROAD", "TEA", 1, billing_country="DE"),
+                    row("EXPRESS", "TEA", 1, service="express", email="new@example.com"),
+                    row("UNPAID", "TEA", 1, payment="pending"))
+    assert statuses == {"R-1": "on_hold", "BIG": "pending", "BIG-EUR": "pending",
+                        "ABROAD": "pending", "EXPRESS": "pending", "UNPAID": "pending"}
+
+
+def test_the_amount_rule_compares_orders_in_its_currency_only(db, tmp_path):
+    settings = HoldSettings(hold_total_above="500", hold_total_currency="EUR")
+    statuses = held(tmp_path, settings, row("BDT", "TEA", 1, total="1500", currency="BDT"),
+                    row("EUR", "TEA", 1, total="612.50", currency="EUR"))
+    assert statuses == {"BDT": "pending", "EUR": "on_hold"}
+
+
+def test_awaiting_payment_is_held_when_the_shop_says_so_but_never_cash_on_delivery(db, tmp_path):
+    settings = HoldSettings(hold_awaiting_payment=True)
+    statuses = held(tmp_path, settings, row("P-1", "TEA", 1, payment="pending"),
+                    row("P-2", "TEA", 1, payment="cash on delivery"),
+                    row("P-3", "TEA", 1, payment="paid"))
+    assert statuses == {"P-1": "on_hold", "P-2": "pending", "P-3": "pending"}
+    reason = Event.get((Event.kind == "held")).reason
+    assert "paiement" in reason or "payment" in reason
+
+
+def test_a_reimport_never_touches_an_order_claimed_since_it_was_read(db, tmp_path):
+    """The import reads the known orders, then a station claims one, then the import
+    writes: the guarded update matches nothing and the lines are left alone."""
+    from packstation.services.packing import PackingStation
+
+    path = write_csv(tmp_path / "orders.csv", [row("C-1", "TEA", 1, ean=TEA)])
+    assert Importer().import_file(path).ok
+    changed = write_csv(tmp_path / "v2.csv", [row("C-1", "TEA", 3, ean=TEA, city="Kraków")])
+
+    importer = Importer()
+    original = importer._orders
+
+    def claim_then_write(parsed, products, report):
+        PackingStation("Table 2").handle("C-1")     # a station claims between read and write
+        return original(parsed, products, report)
+
+    importer._orders = claim_then_write
+    report = importer.import_file(changed)
+    assert report.ok and report.updated == []
+    assert [ref for ref, _ in report.skipped] == ["C-1"]
+    order = Order.get(Order.ref == "C-1")
+    assert (order.status, order.city, order.lines[0].quantity) == (OrderStatus.PACKING, "Łódź", 1)
+    assert Barcode.select().count() == 1
+
+
+def test_a_line_without_barcode_gets_the_code_the_packer_scans_with_a_managers_name(db, tmp_path):
+    """Shopify without SKUs nor barcodes: the item still has a code printed on it."""
+    from packstation.services.packing import PackingStation
+
+    path = write_rows(tmp_path, "orders_export_1.csv", SHOPIFY_HEADER, shopify_order(
+        "#7001", {"Lineitem sku": "", "Lineitem name": "Bougie parfumée",
+                  "Lineitem quantity": "2"}))
+    assert import_file(path).ok
+    station = PackingStation("Table 1", "Alice")
+    station.handle("#7001")
+    printed = ean("376999000001")
+    assert station.handle(printed).outcome.code == "unknown_code"
+    assert station.handle(":link").outcome.code == "failed"          # a manager's name
+    linked = station.handle(":link Chloé")
+    assert (linked.outcome.code, linked.line.verified) == ("verified", 1)
+    product = Product.get(Product.sku == "Bougie parfumée")
+    assert [barcode.code for barcode in product.barcodes] == [printed]
+    event = Event.get(Event.kind == "barcode_linked")
+    assert (event.station, event.packer, event.data["by"], event.data["code"]) == (
+        "Table 1", "Alice", "Chloé", printed)
+    assert station.handle(printed).outcome.code == "order_complete"   # now a real scan
+    assert station.handle(":link Chloé").outcome.code == "nothing_to_confirm"
+
+
+@pytest.fixture
+def staged(monkeypatch):
+    """Files of more than two orders are imported the way a big file is (staged)."""
+    from packstation.services import importing
+
+    monkeypatch.setattr(importing, "_STAGE_ABOVE", 2)
+
+
+def test_a_staged_import_gives_what_one_transaction_gives(db, tmp_path, staged):
+    from tests.helpers import shop_rows
+
+    rows = shop_rows()
+    report = Importer(hold_rules=hold_rules(HoldSettings(deny_emails=["ivan@example.com"]))) \
+        .import_file(write_csv(tmp_path / "orders.csv", rows))
+    assert report.ok and sorted(report.new) == ["CMD-1", "CMD-2", "CMD-3", "CMD-4"]
+    statuses = {order.ref: order.status for order in Order.select()}
+    assert statuses == {"CMD-1": "pending", "CMD-2": "pending", "CMD-3": "on_hold",
+                        "CMD-4": "pending"}
+    assert Order.select().where(Order.import_batch.is_null(False)).count() == 0
+    assert Event.select().where((Event.kind == "imported") & Event.order.is_null(False)).count() == 4
+    rows[0]["city"] = "Kraków"
+    again = Importer().import_file(write_csv(tmp_path / "v2.csv", rows))
+    assert again.updated == ["CMD-1"] and sorted(again.unchanged) == ["CMD-2", "CMD-4"]
+
+
+def test_a_staged_import_that_fails_leaves_nothing(db, tmp_path, staged):
+    from tests.helpers import shop_rows
+
+    importer = Importer()
+
+    def fail(*args):
+        raise RuntimeError("the disk is full")
+
+    importer._orders = fail
+    with pytest.raises(RuntimeError):
+        importer.import_file(write_csv(tmp_path / "orders.csv", shop_rows()))
+    assert (Order.select().count(), OrderLine.select().count(), Product.select().count(),
+            Barcode.select().count()) == (0, 0, 0, 0)
