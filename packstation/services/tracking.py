@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from packstation.core.carriers import fold
-from packstation.db.models import CarrierLabel, Order, OrderStatus, Shipment
+from packstation.db.models import DELIVERY_SHIPPING, CarrierLabel, Order, OrderStatus, Shipment
 from packstation.io.fields import parse_datetime
 from packstation.io.tracking import TrackingRow, write_tracking
 
@@ -49,7 +49,9 @@ def platform_carrier_name(code: str, name: str, format: str) -> str:
 def tracking_rows(since: dt.datetime | None = None, format: str = "generic") -> list[TrackingRow]:
     query = (Shipment.select(Shipment, Order).join(Order)
              .where(Order.status.in_([OrderStatus.PACKED, OrderStatus.SHIPPED])
-                    & Shipment.tracking.is_null(False))   # a counter parcel has none
+                    # A counter parcel (store pickup, local delivery) is not sent: the shop
+                    # fulfils it when the customer has it. An own label's parcel is.
+                    & ((Order.delivery == DELIVERY_SHIPPING) | Order.delivery.is_null()))
              .order_by(Shipment.packed_at))
     if since is not None:
         query = query.where(Shipment.packed_at >= since)

@@ -96,6 +96,10 @@ def test_a_store_pickup_is_packed_and_verified_but_gets_no_label_nor_tracking(db
     assert Shipment.get(Shipment.order == order).tracking is None
     assert [job.kind for job in PrintJob.select().where(PrintJob.order == order)] == ["slip"]
     assert order_detail(order)["shipment"]["tracking"] is None
+    # Not "shipped" back to the shop: the shop fulfils it when the customer has it.
+    from packstation.services.tracking import tracking_rows
+
+    assert tracking_rows(format="shopify") == []
 
 
 def test_generic_optional_columns_pickup_point_and_customs(db, tmp_path):

@@ -169,7 +169,7 @@ def default_rows():
         row("G-1", "MUG", 1, carrier="GLS Business Parcel", product_name="Tasse", weight_g="320",
             **home),
         row("D-1", "MUG", 1, carrier="DPD Predict", product_name="Tasse", weight_g="320", **home),
-        row("H-1", "MUG", 1, carrier="Retrait boutique", product_name="Tasse", weight_g="320",
+        row("H-1", "MUG", 1, carrier="Transports Martin", product_name="Tasse", weight_g="320",
             **home),
     ]
 
