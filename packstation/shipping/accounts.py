@@ -69,13 +69,15 @@ def check_secret_reference(carrier: str, secret: str) -> None:
 
 
 def keyring_available() -> bool:
-    """Whether the ``keyring`` package has a backend that can keep a secret here."""
+    """Whether the ``keyring`` package reaches a system keyring here. A backend it does not
+    recommend itself is none: the "fail" one (no keyring at all) or a plain file, where
+    the secret would be kept in clear."""
     try:
         import keyring
-        from keyring.backends import fail
+        import keyring.core
     except ImportError:
         return False
-    return not isinstance(keyring.get_keyring(), fail.Keyring)
+    return keyring.core.recommended(keyring.get_keyring())
 
 
 def store_in_keyring(carrier: str, reference: str, secret: str) -> None:

@@ -163,7 +163,18 @@ def test_a_secret_goes_to_the_keyring_under_its_reference_or_is_refused_without_
             store_in_keyring("colissimo", "keyring:packstation/colissimo", "hunter2-secret")
         assert "env:" in refused.value.message and "hunter2" not in refused.value.message
         file_backend = pytest.importorskip("keyrings.alt.file")
-        ring = file_backend.PlaintextKeyring()
+        ring = file_backend.PlaintextKeyring()  # a file in clear is not a system keyring
+        ring.file_path = str(tmp_path / "keyring.cfg")
+        keyring.set_keyring(ring)
+        assert not keyring_available()
+        with pytest.raises(InputError):
+            store_in_keyring("colissimo", "keyring:packstation/colissimo", "hunter2-secret")
+        assert not (tmp_path / "keyring.cfg").exists()
+
+        class SystemLikeKeyring(file_backend.PlaintextKeyring):
+            priority = 1  # stands in for the operating system's keyring
+
+        ring = SystemLikeKeyring()
         ring.file_path = str(tmp_path / "keyring.cfg")
         keyring.set_keyring(ring)
         store_in_keyring("colissimo", "keyring:packstation/colissimo", "hunter2-secret")

@@ -326,11 +326,16 @@ def test_an_account_of_the_station_file_is_shown_and_kept_with_its_options(qtbot
 
 @pytest.fixture
 def file_keyring(tmp_path):
-    """A real keyring backend (keyrings.alt's file keyring) in place of the system's."""
+    """A real keyring backend (keyrings.alt's file keyring) standing in for the system's:
+    as a file keyring it is not one the station accepts, so it is promoted to one here."""
     keyring = pytest.importorskip("keyring")
     file_backend = pytest.importorskip("keyrings.alt.file")
+
+    class SystemLikeKeyring(file_backend.PlaintextKeyring):
+        priority = 1
+
     before = keyring.get_keyring()
-    ring = file_backend.PlaintextKeyring()
+    ring = SystemLikeKeyring()
     ring.file_path = str(tmp_path / "keyring.cfg")
     keyring.set_keyring(ring)
     yield ring

@@ -85,6 +85,11 @@ class ShopTab(QWidget):
         layout.setSpacing(2)
         layout.addWidget(field)
         layout.addWidget(error)
+        # A reason that wraps onto a second line gets its height (a plain QWidget does not
+        # pass its layout's height-for-width to the form it sits in).
+        policy = box.sizePolicy()
+        policy.setHeightForWidth(True)
+        box.setSizePolicy(policy)
         return box
 
     def choose_logo(self) -> None:
