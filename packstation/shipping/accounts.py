@@ -37,6 +37,10 @@ PDF_ONLY = ("mondial_relay",)
 LOGIN_KEY = {"colissimo": "contract", "sendcloud": "public_key", "mondial_relay": "enseigne",
              "chronopost": "account_number", "gls": "user", "dpd": "login"}
 SECRET_KEY = {"sendcloud": "secret_key", "mondial_relay": "private_key"}
+#: The shop's customer account, besides the login, of the providers that ask for one.
+CUSTOMER_KEY = {"dpd": "customer", "gls": "contact_id"}
+#: DPD France's customer account: country/center/number, such as 250/77/12345.
+DPD_CUSTOMER = re.compile(r"\d{3}/\d{1,4}/\d{1,10}")
 #: An environment variable's name as a shell can set it (``export NAME=…``).
 ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 #: The keyring entries the settings window writes: ``keyring:packstation/<carrier code>``.
@@ -127,6 +131,9 @@ def parse_account(carrier: str, table: object) -> LabelAccount:
         check_secret_reference(carrier, secret)
     if provider != "own" and (not login or not secret):
         raise InputError("label.account_incomplete", carrier=carrier, provider=provider)
+    customer = str(table.get("customer", "")).strip()
+    if provider == "dpd" and customer and not DPD_CUSTOMER.fullmatch(customer):
+        raise InputError("label.bad_dpd_customer", carrier=carrier, value=customer)
     url = str(table.get("url", ""))
     # The secret travels with each request: in clear (http) only to this machine (a
     # stand-in, a local proxy), never over a network.
@@ -165,11 +172,15 @@ def account_document(account: LabelAccount) -> dict[str, Any]:
 
 
 def form_account(carrier: str, *, provider: str, url: str = "", login: str = "", secret: str = "",
-                 format: str = "pdf", dpi: int = 203,
+                 customer: str = "", format: str = "pdf", dpi: int = 203,
                  options: Mapping[str, Any] | None = None) -> LabelAccount:
     """The account the settings window's fields give, checked as the station file's is
     (:func:`parse_account`): each value under the key its provider names it by."""
     table: dict[str, Any] = {"provider": provider, "format": format, "dpi": dpi, **(options or {})}
+    if provider in CUSTOMER_KEY:
+        table.pop(CUSTOMER_KEY[provider], None)
+        if customer:
+            table[CUSTOMER_KEY[provider]] = customer
     if url:
         table["url"] = url
     if login:
@@ -182,6 +193,7 @@ def form_account(carrier: str, *, provider: str, url: str = "", login: str = "",
 #: The field of the settings window each refusal of :func:`parse_account` is about.
 _ERROR_FIELDS = {"label.unknown_provider": "provider", "label.bad_format": "format",
                  "label.pdf_only": "format", "label.bad_dpi": "format", "label.bad_url": "url",
+                 "label.bad_dpd_customer": "customer",
                  "label.secret_form": "secret", "label.bad_env_name": "secret",
                  "label.bad_keyring_reference": "secret", "label.no_keyring": "secret",
                  "label.keyring_failed": "secret"}
@@ -222,6 +234,10 @@ i18n.register({
                                  "Carrier “{carrier}”: the {provider} account needs the login "
                                  "(contract, login…) and the password (env:NAME or "
                                  "keyring:SERVICE/USER)."),
+    "label.bad_dpd_customer": ("Transporteur « {carrier} » : compte client DPD « {value} » refusé : "
+                               "écrivez pays/centre/numéro, par exemple 250/77/12345.",
+                               "Carrier “{carrier}”: DPD customer account “{value}” refused: write "
+                               "country/center/number, for example 250/77/12345."),
     "label.bad_env_name": ("Transporteur « {carrier} » : nom de variable d'environnement refusé : "
                            "lettres sans accent, chiffres et _, sans espace ni chiffre au début "
                            "(par exemple COLISSIMO_PASSWORD).",

@@ -220,6 +220,22 @@
             <translation>Login</translation>
         </message>
         <message>
+            <source>ui.settings.label.customer.customer</source>
+            <translation>DPD customer account</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.customer.contact_id</source>
+            <translation>Contact ID (ContactID)</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.customer_placeholder.customer</source>
+            <translation>country/center/number, for example 250/77/12345</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.customer_placeholder.contact_id</source>
+            <translation>Given by GLS with the ShipIT access</translation>
+        </message>
+        <message>
             <source>ui.settings.label.secret.password</source>
             <translation>Password</translation>
         </message>

@@ -220,6 +220,22 @@
             <translation>Identifiant</translation>
         </message>
         <message>
+            <source>ui.settings.label.customer.customer</source>
+            <translation>Compte client DPD</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.customer.contact_id</source>
+            <translation>Identifiant de contact (ContactID)</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.customer_placeholder.customer</source>
+            <translation>pays/centre/numéro, par exemple 250/77/12345</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.customer_placeholder.contact_id</source>
+            <translation>Donné par GLS avec l'accès ShipIT</translation>
+        </message>
+        <message>
             <source>ui.settings.label.secret.password</source>
             <translation>Mot de passe</translation>
         </message>

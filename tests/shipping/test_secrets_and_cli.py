@@ -146,6 +146,11 @@ def test_an_account_is_checked_key_by_key():
         parse_account("mondial_relay", {"provider": "mondial_relay", "enseigne": "X",
                                         "private_key": "env:K", "format": "zpl"})
     assert parse_account("hand", {}).is_own
+    dpd = {"provider": "dpd", "login": "L", "password": "env:DPD_PASSWORD"}
+    with pytest.raises(InputError) as refused:
+        parse_account("dpd", {**dpd, "customer": "12345"})
+    assert "12345" in refused.value.message and "250/77/12345" in refused.value.message
+    assert parse_account("dpd", {**dpd, "customer": "250/77/12345"}).options == {"customer": "250/77/12345"}
     assert parse_account("colissimo", {**base, "password": "env:_Colissimo_2"}).secret == "env:_Colissimo_2"
 
 

@@ -180,12 +180,13 @@ def test_validation_names_each_field(tmp_path):
     assert "output_dir" in config_document(StationConfig(output_dir="/x"))["printing"]
 
 
-def fill_account(tab, code, *, provider, login="", env="", secret="", format="pdf_203", url=""):
+def fill_account(tab, code, *, provider, login="", env="", secret="", format="pdf_203", url="", customer=""):
     """Type a label account into the carriers tab, as a user would, for carrier ``code``."""
     tab.carrier_list.setCurrentRow(tab.carrier_index(code))
     tab.provider.setCurrentIndex(tab.provider.findData(provider))
     tab.url.setText(url)
     tab.login.setText(login)
+    tab.customer.setText(customer)
     tab.secret_mode.setCurrentIndex(tab.secret_mode.findData("keyring" if secret else "env"))
     tab.env_name.setText(env)
     tab.secret.setText(secret)
@@ -214,14 +215,21 @@ def test_a_label_account_is_saved_to_the_station_file_with_its_secret_reference_
 
 
 def test_each_provider_names_its_login_and_secret_as_the_station_file_does(dialog, config):
+    dialog.tabs.setCurrentIndex(CARRIERS_TAB)
     tab = dialog.carriers_tab
     fill_account(tab, "mondial_relay", provider="mondial_relay", login="BDTEST13", env="MR_KEY",
                  url="https://api.example.test/mr")
     assert (tab.login_caption.text(), tab.secret_caption.text()) == ("Enseigne", "Clé privée")
+    assert not tab.customer_box.isVisibleTo(dialog)  # Mondial Relay asks for no customer account
     fill_account(tab, "chronopost", provider="sendcloud", login="pk-1", env="SENDCLOUD_SECRET")
     assert (tab.login_caption.text(), tab.secret_caption.text()) == ("Clé publique", "Clé secrète")
+    fill_account(tab, "dpd", provider="dpd", login="GeoLabelTestFR", env="DPD_PASSWORD",
+                 customer="250/77/12345", format="zpl_203")
+    assert tab.customer_box.isVisibleTo(dialog) and tab.customer_caption.text() == "Compte client DPD"
     assert dialog.save() is True, dialog.summary.text()
     tables = {entry["code"]: entry["label"] for entry in tomllib.loads(config.path.read_text())["carriers"]}
+    assert tables.pop("dpd") == {"provider": "dpd", "login": "GeoLabelTestFR", "password": "env:DPD_PASSWORD",
+                                 "format": "zpl", "dpi": 203, "customer": "250/77/12345"}
     assert tables == {
         "mondial_relay": {"provider": "mondial_relay", "url": "https://api.example.test/mr",
                           "enseigne": "BDTEST13", "private_key": "env:MR_KEY", "format": "pdf"},
@@ -260,6 +268,11 @@ def service_in_clear(tab):
     return "url", ["http://ws.example.com/sls", "https://"]
 
 
+def dpd_customer_without_its_center(tab):
+    fill_account(tab, "dpd", provider="dpd", login="GeoLabelTestFR", env="DPD_PASSWORD", customer="12345")
+    return "customer", ["12345", "250/77/12345"]
+
+
 def zpl_from_mondial_relay(tab):
     fill_account(tab, "mondial_relay", provider="mondial_relay", login="BDTEST13", env="MR_KEY",
                  format="zpl_203")
@@ -267,7 +280,8 @@ def zpl_from_mondial_relay(tab):
 
 
 @pytest.mark.parametrize("spoil", [env_with_a_space, env_starting_with_a_digit, password_typed_as_a_name,
-                                   no_secret, no_login, service_in_clear, zpl_from_mondial_relay])
+                                   no_secret, no_login, service_in_clear, dpd_customer_without_its_center,
+                                   zpl_from_mondial_relay])
 def test_a_bad_label_account_is_refused_next_to_its_field_and_nothing_is_saved(dialog, config, spoil):
     carriers_before = {s.code: s for s in load_schedules().values()}
     tab = dialog.carriers_tab

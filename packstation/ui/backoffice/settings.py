@@ -29,6 +29,7 @@ from packstation.core.errors import InputError, PackstationError
 from packstation.services.context import PRINT_KINDS, ConfigProblem, StationConfig, validate_config
 from packstation.services.settings import HoldSettings, ShopSettings
 from packstation.shipping import PROVIDERS, LabelAccount
+from packstation.shipping.accounts import CUSTOMER_KEY
 from packstation.ui.backoffice.common import FILE_DIALOG_OPTIONS, FolderField, error_label, mark_shop_data, set_error
 from packstation.ui.dialogs import dialog_buttons
 from packstation.ui.texts import tr
@@ -216,7 +217,7 @@ class CarriersTab(QWidget):
         self.provider_help.setWordWrap(True)
         self.account_fields: dict[str, QWidget] = {"provider": self.provider}
         self.account_error_labels = {key: error_label()
-                                     for key in ("provider", "url", "login", "secret", "format")}
+                                     for key in ("provider", "url", "login", "customer", "secret", "format")}
         form.addRow(tr("ui.settings.label.provider"), self.provider)
         form.addRow(self.provider_help)
         form.addRow(self.account_error_labels["provider"])
@@ -225,7 +226,12 @@ class CarriersTab(QWidget):
         self.login = QLineEdit()
         self.login_caption = QLabel()
         form.addRow(self.login_caption, ShopTab._with_error(self.login, self.account_error_labels["login"]))
-        for edit in (self.url, self.login):
+        self.customer = QLineEdit()
+        self.customer_caption = QLabel()
+        self.customer_box = ShopTab._with_error(self.customer, self.account_error_labels["customer"])
+        form.addRow(self.customer_caption, self.customer_box)
+        self.account_form_layout = form
+        for edit in (self.url, self.login, self.customer):
             mark_shop_data(edit)
         secret_box = QWidget()
         secret_row = QHBoxLayout(secret_box)
@@ -263,6 +269,7 @@ class CarriersTab(QWidget):
             keyring = account.secret.startswith("keyring:")
             self.account_forms[code] = {
                 "provider": account.provider, "url": account.url, "login": account.login,
+                "customer": str(account.options.get(CUSTOMER_KEY.get(account.provider, ""), "")),
                 "mode": "keyring" if keyring else "env",
                 "env": account.secret[4:] if account.secret.startswith("env:") else "",
                 "keyring": account.secret if keyring else "", "typed": "",
@@ -273,7 +280,8 @@ class CarriersTab(QWidget):
     def _read_account(self, code: str) -> None:
         state = self._account_form(code)
         state.update(provider=self.provider.currentData(), url=self.url.text().strip(),
-                     login=self.login.text().strip(), mode=self.secret_mode.currentData(),
+                     login=self.login.text().strip(), customer=self.customer.text().strip(),
+                     mode=self.secret_mode.currentData(),
                      env=self.env_name.text().strip(), typed=self.secret.text(),
                      format=self.label_format.currentData())
 
@@ -286,6 +294,7 @@ class CarriersTab(QWidget):
             combo.blockSignals(False)
         self.url.setText(state["url"])
         self.login.setText(state["login"])
+        self.customer.setText(state["customer"])
         self.env_name.setText(state["env"])
         self.secret.setText(state["typed"])
         self.sync_account()
@@ -305,6 +314,10 @@ class CarriersTab(QWidget):
         self.url.setPlaceholderText(tr("ui.settings.label.url_default", url=default) if default else "")
         self.login_caption.setText(tr(f"ui.settings.label.login.{login_key(provider)}"))
         self.secret_caption.setText(tr(f"ui.settings.label.secret.{secret_key(provider)}"))
+        if provider in CUSTOMER_KEY:
+            self.customer_caption.setText(tr(f"ui.settings.label.customer.{CUSTOMER_KEY[provider]}"))
+            self.customer.setPlaceholderText(tr(f"ui.settings.label.customer_placeholder.{CUSTOMER_KEY[provider]}"))
+        self.account_form_layout.setRowVisible(self.customer_box, provider in CUSTOMER_KEY)
         for widget in (self.url, self.login, self.secret_mode, self.env_name, self.secret,
                        self.label_format):
             widget.setEnabled(not own)
@@ -362,6 +375,7 @@ class CarriersTab(QWidget):
                     raise InputError("label.no_keyring", carrier=code)
                 accounts[code] = form_account(code, provider=state["provider"], url=state["url"],
                                               login=state["login"], secret=secret,
+                                              customer=state["customer"],
                                               format=format_, dpi=int(dpi),
                                               options=options)
             except InputError as error:
