@@ -1,10 +1,11 @@
 """The settings window: the shop (sender, logo, returns, document language), its carriers,
 its fraud rules — all three in the database, shared by every table — and this station's
-own settings (name, printers, folders, sounds...) in its TOML file.
+own settings (name, printers, folders, sounds..., and the carriers' label accounts, edited
+in the carriers tab) in its TOML file.
 
 Nothing is saved until every tab is valid: a refused value is said next to its field,
 with its reason, the dialog stays open on the first tab with a problem. The rules
-themselves live in the services (``parse_carriers``, ``validate_config``); this window
+themselves live in the services (``parse_carriers``, ``parse_account``, ``validate_config``); this window
 only collects the values and shows what the services say.
 """
 
@@ -132,9 +133,12 @@ class ShopTab(QWidget):
 
 class CarriersTab(QWidget):
     """The carriers as a form: the list on the left, the chosen one's pickup days and times,
-    holidays, closed days, extra pickups, matching shipping methods, express services and
-    weight limit on the right. Every value is checked as the station file's would be
-    (:func:`packstation.core.carriers.parse_carriers`): a bad one is refused with its reason."""
+    holidays, closed days, extra pickups, matching shipping methods, express services,
+    weight limit and label account on the right. Every value is checked as the station file's
+    would be (:func:`packstation.core.carriers.parse_carriers`,
+    :func:`packstation.shipping.accounts.parse_account`): a bad one is refused with its reason.
+    The schedules go to the database, the label accounts to the station file (secret
+    references only; a secret typed for the keyring goes there when saved)."""
 
     def __init__(self, schedules: list[CarrierSchedule],
                  accounts: Mapping[str, LabelAccount] | None = None) -> None:
@@ -215,7 +219,6 @@ class CarriersTab(QWidget):
             self.provider.addItem(tr(f"ui.settings.label.provider.{provider}"), provider)
         self.provider_help = QLabel()
         self.provider_help.setWordWrap(True)
-        self.account_fields: dict[str, QWidget] = {"provider": self.provider}
         self.account_error_labels = {key: error_label()
                                      for key in ("provider", "url", "login", "customer", "secret", "format")}
         form.addRow(tr("ui.settings.label.provider"), self.provider)
