@@ -13,8 +13,21 @@ from packstation.shipping.base import (  # noqa: F401  (the interface, re-export
     LabelService, LabelUnavailable, Party,
 )
 
-#: provider code -> module name in this package
+#: The label providers an account may name, the station's own label first.
 PROVIDERS = ("own", "colissimo", "sendcloud", "mondial_relay", "chronopost", "dpd", "gls")
+#: provider code -> its module in this package, where the name differs
+_MODULES = {"mondial_relay": "mondialrelay"}
+
+
+def default_url(provider: str) -> str:
+    """The carrier's production service, used when an account gives no ``url``; "" for
+    ``own`` (and a provider whose module has none)."""
+    if provider == "own" or provider not in PROVIDERS:
+        return ""
+    import importlib
+
+    module = importlib.import_module(f"{__name__}.{_MODULES.get(provider, provider)}")
+    return str(getattr(module, "DEFAULT_URL", ""))
 
 
 def service_for(account: LabelAccount, *, timeout: float | None = None) -> LabelService:

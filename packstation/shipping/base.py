@@ -262,10 +262,10 @@ i18n.register({
         "système. Enregistrez-le (keyring set {service} {user}).",
         "{carrier} label account: no secret “{service}/{user}” in the system keyring. Store it "
         "(keyring set {service} {user})."),
-    "label.no_keyring": ("Compte étiquettes {carrier} : le trousseau du système n'est pas disponible "
-                         "(paquet keyring). Utilisez env:NOM.",
-                         "{carrier} label account: the system keyring is not available (keyring "
-                         "package). Use env:NAME."),
+    "label.no_keyring": ("Compte étiquettes {carrier} : aucun trousseau du système n'est disponible "
+                         "sur ce poste. Utilisez une variable d'environnement (env:NOM).",
+                         "{carrier} label account: no system keyring is available on this "
+                         "computer. Use an environment variable (env:NAME)."),
     "label.keyring_failed": ("Compte étiquettes {carrier} : le trousseau du système ne répond pas "
                              "({reason}). Déverrouillez-le ou utilisez env:NOM.",
                              "{carrier} label account: the system keyring does not answer "

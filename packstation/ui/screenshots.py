@@ -141,6 +141,13 @@ def shoot_back_office(folder: Path, app: QApplication) -> list[Path]:
                                inbox="/home/boutique/Packstation/Dépôt",
                                printers={"label": {"printer": "Zebra-GK420", "media": "100x150mm"}})
         packed = _pack_a_day(config)
+        # The carriers form shows a Colissimo label account (set once the day is packed, so
+        # that no carrier is asked for a label here).
+        from packstation.shipping.accounts import parse_account
+
+        config.label_accounts = {"colissimo": parse_account("colissimo", {
+            "provider": "colissimo", "contract": "123456", "password": "env:COLISSIMO_PASSWORD",
+            "format": "zpl", "dpi": 203})}
         windows = {
             "settings": SettingsDialog(config, station="Table 1", printers=["Zebra-GK420", "Bureau-A4"],
                                        tab=STATION_TAB),

@@ -128,8 +128,172 @@
             <translation>The carrier's label account</translation>
         </message>
         <message>
-            <source>ui.settings.carrier.label_account_note</source>
-            <translation>Without an account, the station prints its own label.</translation>
+            <source>ui.settings.label.provider</source>
+            <translation>Label service</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.provider.own</source>
+            <translation>The station's own label (no tracking number)</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.provider.colissimo</source>
+            <translation>Colissimo</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.provider.sendcloud</source>
+            <translation>Sendcloud</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.provider.mondial_relay</source>
+            <translation>Mondial Relay</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.provider.chronopost</source>
+            <translation>Chronopost</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.provider.dpd</source>
+            <translation>DPD France</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.provider.gls</source>
+            <translation>GLS</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.ask.own</source>
+            <translation>The station prints its own label, with no tracking number: for hand deliveries and carriers that accept the shipper's labels.</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.ask.colissimo</source>
+            <translation>Ask La Poste (your Colissimo business contact, or the “Colissimo Box” space) for access to the label web service SLS for your contract: the contract number and its web-service password.</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.ask.sendcloud</source>
+            <translation>For shops without their own carrier contract: in the Sendcloud panel, Settings &gt; Integrations, create an “API” integration; it gives a public key and a secret key.</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.ask.mondial_relay</source>
+            <translation>Ask Mondial Relay for a web-service account: the enseigne code (for instance BDTEST13 on their test account) and its private key. PDF labels only.</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.ask.chronopost</source>
+            <translation>Ask your Chronopost sales contact for access to the web services (ShippingServiceWS) for your account: the account number (8 digits) and its password.</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.ask.dpd</source>
+            <translation>Ask DPD France for access to its label web service (eprintwebservice, “Web Service étiquettes”): the login (userid), its password, and your customer account as country/center/number (for instance 250/77/12345).</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.ask.gls</source>
+            <translation>Ask GLS France for a ShipIT (web API) access: the user, its password and your ContactID; the service address is the one GLS gives you, ending in /backend.</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.url</source>
+            <translation>Service address</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.url_default</source>
+            <translation>Empty: the production service, {url}</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.login.contract</source>
+            <translation>Contract number</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.login.public_key</source>
+            <translation>Public key</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.login.enseigne</source>
+            <translation>Brand code (enseigne)</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.login.account_number</source>
+            <translation>Account number</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.login.user</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.login.login</source>
+            <translation>Login</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.customer.customer</source>
+            <translation>DPD customer account</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.customer.contact_id</source>
+            <translation>Contact ID (ContactID)</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.customer_placeholder.customer</source>
+            <translation>country/center/number, for example 250/77/12345</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.customer_placeholder.contact_id</source>
+            <translation>Given by GLS with the ShipIT access</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.secret.password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.secret.secret_key</source>
+            <translation>Secret key</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.secret.private_key</source>
+            <translation>Private key</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.secret_mode.env</source>
+            <translation>Environment variable</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.secret_mode.keyring</source>
+            <translation>System keyring</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.env_placeholder</source>
+            <translation>Variable name, for example COLISSIMO_PASSWORD</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.env_note</source>
+            <translation>The secret is read from this variable when a label is asked; the station file keeps only its name (env:NAME).</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.keyring_note</source>
+            <translation>Type the secret once: it is kept in the system keyring when saved; the station file keeps only its reference (keyring:packstation/…).</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.keyring_kept</source>
+            <translation>Already in the keyring ({reference}): leave empty to keep it, type a new one to replace it.</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.keyring_placeholder</source>
+            <translation>Secret (never shown)</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.no_keyring</source>
+            <translation>No system keyring is available on this computer: the secret cannot be kept there. Choose “Environment variable”.</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.format</source>
+            <translation>Label format</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.format.pdf_203</source>
+            <translation>PDF 10x15</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.format.zpl_203</source>
+            <translation>ZPL 203 dpi (thermal printer)</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.format.zpl_300</source>
+            <translation>ZPL 300 dpi (thermal printer)</translation>
         </message>
         <message>
             <source>ui.import.format.generic</source>
@@ -938,14 +1102,6 @@
         <message>
             <source>ui.settings.station.inbox_none</source>
             <translation>None: no automatic import</translation>
-        </message>
-        <message>
-            <source>ui.settings.station.label_accounts</source>
-            <translation>Carriers' label accounts</translation>
-        </message>
-        <message>
-            <source>ui.settings.station.label_accounts_help</source>
-            <translation>One table per carrier (its code): provider (own, colissimo, sendcloud, mondial_relay), url, the login (contract, public_key, enseigne), the secret (env:NAME or keyring:SERVICE/USER, never in clear), format (pdf or zpl) and dpi. Without an account: the station's own label, with no tracking number.</translation>
         </message>
         <message>
             <source>ui.settings.station.printing</source>

@@ -128,8 +128,172 @@
             <translation>Compte d'étiquettes du transporteur</translation>
         </message>
         <message>
-            <source>ui.settings.carrier.label_account_note</source>
-            <translation>Sans compte, la station imprime sa propre étiquette.</translation>
+            <source>ui.settings.label.provider</source>
+            <translation>Service d'étiquettes</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.provider.own</source>
+            <translation>Étiquette de la station (sans numéro de suivi)</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.provider.colissimo</source>
+            <translation>Colissimo</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.provider.sendcloud</source>
+            <translation>Sendcloud</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.provider.mondial_relay</source>
+            <translation>Mondial Relay</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.provider.chronopost</source>
+            <translation>Chronopost</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.provider.dpd</source>
+            <translation>DPD France</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.provider.gls</source>
+            <translation>GLS</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.ask.own</source>
+            <translation>La station imprime sa propre étiquette, sans numéro de suivi : pour les remises en main propre et les transporteurs qui acceptent l'étiquette de l'expéditeur.</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.ask.colissimo</source>
+            <translation>Demandez à La Poste (votre contact commercial Colissimo, ou l'espace « Colissimo Box ») l'accès au service web d'étiquettes SLS pour votre contrat : le numéro de contrat et le mot de passe de ce service web.</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.ask.sendcloud</source>
+            <translation>Pour les boutiques sans contrat transporteur : dans le panneau Sendcloud, Paramètres &gt; Intégrations, créez une intégration « API » ; elle donne une clé publique et une clé secrète.</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.ask.mondial_relay</source>
+            <translation>Demandez à Mondial Relay un compte de service web : le code enseigne (par exemple BDTEST13 sur leur compte de test) et sa clé privée. Étiquettes PDF seulement.</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.ask.chronopost</source>
+            <translation>Demandez à votre contact commercial Chronopost l'accès aux services web (ShippingServiceWS) pour votre compte : le numéro de compte (8 chiffres) et son mot de passe.</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.ask.dpd</source>
+            <translation>Demandez à DPD France l'accès à son service web d'étiquettes (eprintwebservice, « Web Service étiquettes ») : l'identifiant (userid), son mot de passe et votre compte client pays/centre/numéro (par exemple 250/77/12345).</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.ask.gls</source>
+            <translation>Demandez à GLS France un accès ShipIT (API web) : l'utilisateur, son mot de passe et votre ContactID ; l'adresse du service est celle que GLS vous donne, finissant par /backend.</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.url</source>
+            <translation>Adresse du service</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.url_default</source>
+            <translation>Vide : le service de production, {url}</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.login.contract</source>
+            <translation>Numéro de contrat</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.login.public_key</source>
+            <translation>Clé publique</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.login.enseigne</source>
+            <translation>Enseigne</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.login.account_number</source>
+            <translation>Numéro de compte</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.login.user</source>
+            <translation>Utilisateur</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.login.login</source>
+            <translation>Identifiant</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.customer.customer</source>
+            <translation>Compte client DPD</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.customer.contact_id</source>
+            <translation>Identifiant de contact (ContactID)</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.customer_placeholder.customer</source>
+            <translation>pays/centre/numéro, par exemple 250/77/12345</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.customer_placeholder.contact_id</source>
+            <translation>Donné par GLS avec l'accès ShipIT</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.secret.password</source>
+            <translation>Mot de passe</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.secret.secret_key</source>
+            <translation>Clé secrète</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.secret.private_key</source>
+            <translation>Clé privée</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.secret_mode.env</source>
+            <translation>Variable d'environnement</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.secret_mode.keyring</source>
+            <translation>Trousseau du système</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.env_placeholder</source>
+            <translation>Nom de la variable, par exemple COLISSIMO_PASSWORD</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.env_note</source>
+            <translation>Le secret est lu dans cette variable quand une étiquette est demandée ; le fichier du poste ne garde que son nom (env:NOM).</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.keyring_note</source>
+            <translation>Tapez le secret une fois : il est gardé dans le trousseau du système à l'enregistrement ; le fichier du poste n'en garde que la référence (keyring:packstation/…).</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.keyring_kept</source>
+            <translation>Déjà dans le trousseau ({reference}) : laissez vide pour le garder, tapez-en un nouveau pour le remplacer.</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.keyring_placeholder</source>
+            <translation>Secret (jamais affiché)</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.no_keyring</source>
+            <translation>Aucun trousseau du système n'est disponible sur ce poste : le secret ne peut pas y être gardé. Choisissez « Variable d'environnement ».</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.format</source>
+            <translation>Format d'étiquette</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.format.pdf_203</source>
+            <translation>PDF 10x15</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.format.zpl_203</source>
+            <translation>ZPL 203 dpi (imprimante thermique)</translation>
+        </message>
+        <message>
+            <source>ui.settings.label.format.zpl_300</source>
+            <translation>ZPL 300 dpi (imprimante thermique)</translation>
         </message>
         <message>
             <source>ui.import.format.generic</source>
@@ -938,14 +1102,6 @@
         <message>
             <source>ui.settings.station.inbox_none</source>
             <translation>Aucun : pas d'import automatique</translation>
-        </message>
-        <message>
-            <source>ui.settings.station.label_accounts</source>
-            <translation>Comptes étiquettes des transporteurs</translation>
-        </message>
-        <message>
-            <source>ui.settings.station.label_accounts_help</source>
-            <translation>Une table par transporteur (son code) : provider (own, colissimo, sendcloud, mondial_relay), url, l'identifiant (contract, public_key, enseigne), le secret (env:NOM ou keyring:SERVICE/UTILISATEUR, jamais en clair), format (pdf ou zpl) et dpi. Sans compte : l'étiquette du poste, sans numéro de suivi.</translation>
         </message>
         <message>
             <source>ui.settings.station.printing</source>

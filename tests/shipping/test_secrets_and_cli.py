@@ -134,7 +134,11 @@ def test_an_account_is_checked_key_by_key():
     for change, words in (({"url": "http://ws.colissimo.fr/sls"}, "https://"),
                           ({"format": "png"}, "png"), ({"format": "zpl", "dpi": 600}, "600"),
                           ({"provider": "ups"}, "ups"), ({"colour": "red"}, "colour"),
-                          ({"password": ""}, "env:")):
+                          ({"password": ""}, "env:"),
+                          ({"password": "env:MY PASSWORD"}, "variable d'environnement"),
+                          ({"password": "env:1PASS"}, "variable d'environnement"),
+                          ({"password": "env:"}, "env:NOM"),
+                          ({"password": "keyring:packstation"}, "keyring:SERVICE/UTILISATEUR")):
         with pytest.raises(InputError) as refused:
             parse_account("colissimo", {**base, **change})
         assert words in refused.value.message, refused.value.message
@@ -142,3 +146,52 @@ def test_an_account_is_checked_key_by_key():
         parse_account("mondial_relay", {"provider": "mondial_relay", "enseigne": "X",
                                         "private_key": "env:K", "format": "zpl"})
     assert parse_account("hand", {}).is_own
+    dpd = {"provider": "dpd", "login": "L", "password": "env:DPD_PASSWORD"}
+    with pytest.raises(InputError) as refused:
+        parse_account("dpd", {**dpd, "customer": "12345"})
+    assert "12345" in refused.value.message and "250/77/12345" in refused.value.message
+    assert parse_account("dpd", {**dpd, "customer": "250/77/12345"}).options == {"customer": "250/77/12345"}
+    assert parse_account("colissimo", {**base, "password": "env:_Colissimo_2"}).secret == "env:_Colissimo_2"
+
+
+def test_a_secret_goes_to_the_keyring_under_its_reference_or_is_refused_without_one(tmp_path):
+    keyring = pytest.importorskip("keyring")
+    from keyring.backends import fail
+
+    from packstation.shipping.accounts import keyring_available, store_in_keyring
+
+    before = keyring.get_keyring()
+    try:
+        keyring.set_keyring(fail.Keyring())
+        assert not keyring_available()
+        with pytest.raises(InputError) as refused:
+            store_in_keyring("colissimo", "keyring:packstation/colissimo", "hunter2-secret")
+        assert "env:" in refused.value.message and "hunter2" not in refused.value.message
+        file_backend = pytest.importorskip("keyrings.alt.file")
+        ring = file_backend.PlaintextKeyring()  # a file in clear is not a system keyring
+        ring.file_path = str(tmp_path / "keyring.cfg")
+        keyring.set_keyring(ring)
+        assert not keyring_available()
+        with pytest.raises(InputError):
+            store_in_keyring("colissimo", "keyring:packstation/colissimo", "hunter2-secret")
+        assert not (tmp_path / "keyring.cfg").exists()
+
+        class SystemLikeKeyring(file_backend.PlaintextKeyring):
+            priority = 1  # stands in for the operating system's keyring
+
+        ring = SystemLikeKeyring()
+        ring.file_path = str(tmp_path / "keyring.cfg")
+        keyring.set_keyring(ring)
+        store_in_keyring("colissimo", "keyring:packstation/colissimo", "hunter2-secret")
+        assert keyring.get_password("packstation", "colissimo") == "hunter2-secret"
+    finally:
+        keyring.set_keyring(before)
+
+
+def test_each_provider_has_its_production_service():
+    from packstation.shipping import PROVIDERS, default_url
+    from packstation.shipping.colissimo import DEFAULT_URL
+
+    assert default_url("own") == ""
+    assert default_url("colissimo") == DEFAULT_URL
+    assert all(default_url(provider).startswith("https://") for provider in PROVIDERS[1:])

@@ -38,7 +38,7 @@ from tests.ui_backoffice.test_importing import bad_file, good_file, woo_like_fil
 # Words every language writes the same: carriers, platforms, codes, units, our name.
 ALLOWED_WORDS = {
     "Colissimo", "Chronopost", "DPD", "Mondial", "Relay", "Packstation", "Shopify", "WooCommerce",
-    "PrestaShop", "Matrixify", "SKU", "EAN", "OK", "PDF", "CSV", "TOML", "ISO", "g", "kg", "min", "s", "h",
+    "PrestaShop", "Matrixify", "Sendcloud", "GLS", "France", "SKU", "EAN", "OK", "PDF", "CSV", "TOML", "ISO", "g", "kg", "min", "s", "h",
     "mm", "in", "A4", "A5", "A6", "Letter", "Zebra",
 }
 # Whole texts that are names: a plugin's name, a language's own name, a station name.

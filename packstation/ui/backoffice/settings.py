@@ -1,10 +1,11 @@
 """The settings window: the shop (sender, logo, returns, document language), its carriers,
 its fraud rules — all three in the database, shared by every table — and this station's
-own settings (name, printers, folders, sounds...) in its TOML file.
+own settings (name, printers, folders, sounds..., and the carriers' label accounts, edited
+in the carriers tab) in its TOML file.
 
 Nothing is saved until every tab is valid: a refused value is said next to its field,
 with its reason, the dialog stays open on the first tab with a problem. The rules
-themselves live in the services (``parse_carriers``, ``validate_config``); this window
+themselves live in the services (``parse_carriers``, ``parse_account``, ``validate_config``); this window
 only collects the values and shows what the services say.
 """
 
@@ -14,6 +15,7 @@ import copy
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Mapping
 
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QGridLayout,
@@ -28,6 +30,8 @@ from packstation.core.carriers import (
 from packstation.core.errors import InputError, PackstationError
 from packstation.services.context import PRINT_KINDS, ConfigProblem, StationConfig, validate_config
 from packstation.services.settings import HoldSettings, ShopSettings
+from packstation.shipping import PROVIDERS, LabelAccount
+from packstation.shipping.accounts import CUSTOMER_KEY
 from packstation.ui.backoffice.common import FILE_DIALOG_OPTIONS, FolderField, error_label, mark_shop_data, set_error
 from packstation.ui.dialogs import dialog_buttons
 from packstation.ui.texts import tr
@@ -37,6 +41,8 @@ _SHOP_TEXT_FIELDS = ("name", "address1", "address2", "postcode", "city", "countr
 MEDIA_CHOICES = ("", "100x150mm", "4x6in", "A6", "A5", "A4", "Letter")
 LABEL_LAYOUTS = ("100x150", "4x6", "a6", "a4x2", "a4x4")
 FOLDER_CHOICE = ""   # the destination combo's data for "a folder of PDFs"
+#: A label account's format choices, "<format>_<dpi>"; a PDF label is 10x15.
+LABEL_FORMAT_CHOICES = ("pdf_203", "zpl_203", "zpl_300")
 
 
 class ShopTab(QWidget):
@@ -82,6 +88,11 @@ class ShopTab(QWidget):
         layout.setSpacing(2)
         layout.addWidget(field)
         layout.addWidget(error)
+        # A reason that wraps onto a second line gets its height (a plain QWidget does not
+        # pass its layout's height-for-width to the form it sits in).
+        policy = box.sizePolicy()
+        policy.setHeightForWidth(True)
+        box.setSizePolicy(policy)
         return box
 
     def choose_logo(self) -> None:
@@ -123,11 +134,15 @@ class ShopTab(QWidget):
 
 class CarriersTab(QWidget):
     """The carriers as a form: the list on the left, the chosen one's pickup days and times,
-    holidays, closed days, extra pickups, matching shipping methods, express services and
-    weight limit on the right. Every value is checked as the station file's would be
-    (:func:`packstation.core.carriers.parse_carriers`): a bad one is refused with its reason."""
+    holidays, closed days, extra pickups, matching shipping methods, express services,
+    weight limit and label account on the right. Every value is checked as the station file's
+    would be (:func:`packstation.core.carriers.parse_carriers`,
+    :func:`packstation.shipping.accounts.parse_account`): a bad one is refused with its reason.
+    The schedules go to the database, the label accounts to the station file (secret
+    references only; a secret typed for the keyring goes there when saved)."""
 
-    def __init__(self, schedules: list[CarrierSchedule]) -> None:
+    def __init__(self, schedules: list[CarrierSchedule],
+                 accounts: Mapping[str, LabelAccount] | None = None) -> None:
         from PySide6.QtWidgets import QListWidget
 
         import packstation.core.pickups  # noqa: F401 (registers the weekday names)
@@ -135,6 +150,12 @@ class CarriersTab(QWidget):
         super().__init__()
         self.documents = [to_document(schedule) for schedule in schedules]
         self.current: int | None = None
+        # The station file's label accounts, and what the form holds for each carrier
+        # shown so far (kept as typed when another carrier is chosen).
+        self.accounts: dict[str, LabelAccount] = dict(accounts or {})
+        self.account_forms: dict[str, dict] = {}
+        self.account_errors: dict[str, tuple[str, str]] = {}   # code -> (field, message)
+        self.pending_secrets: dict[str, tuple[str, str]] = {}  # code -> (keyring ref, secret)
         outer = QVBoxLayout(self)
         help_label = QLabel(tr("ui.settings.carriers_help"))
         help_label.setWordWrap(True)
@@ -177,13 +198,7 @@ class CarriersTab(QWidget):
         self.max_weight.setSingleStep(1000)
         self.max_weight.setSuffix(" g")
         form.addRow(tr("ui.settings.carrier.max_weight"), self.max_weight)
-        # The carrier's label account (its web service) has its own group, filled by the
-        # label services' settings; until then the station's own label is printed.
-        self.label_group = QGroupBox(tr("ui.settings.carrier.label_account"))
-        label_layout = QVBoxLayout(self.label_group)
-        label_note = QLabel(tr("ui.settings.carrier.label_account_note"))
-        label_note.setWordWrap(True)
-        label_layout.addWidget(label_note)
+        self.label_group = self._label_account_group()
         form.addRow(self.label_group)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -195,6 +210,206 @@ class CarriersTab(QWidget):
         if self.documents:
             self.carrier_list.setCurrentRow(0)
 
+    def _label_account_group(self) -> QGroupBox:
+        """The chosen carrier's label account: its provider, service, login, secret (a
+        reference: an environment variable, or the system keyring) and label format."""
+        group = QGroupBox(tr("ui.settings.carrier.label_account"))
+        form = QFormLayout(group)
+        self.provider = QComboBox()
+        for provider in PROVIDERS:
+            self.provider.addItem(tr(f"ui.settings.label.provider.{provider}"), provider)
+        self.provider_help = QLabel()
+        self.provider_help.setWordWrap(True)
+        self.account_error_labels = {key: error_label()
+                                     for key in ("provider", "url", "login", "customer", "secret", "format")}
+        form.addRow(tr("ui.settings.label.provider"), self.provider)
+        form.addRow(self.provider_help)
+        form.addRow(self.account_error_labels["provider"])
+        self.url = QLineEdit()
+        form.addRow(tr("ui.settings.label.url"), ShopTab._with_error(self.url, self.account_error_labels["url"]))
+        self.login = QLineEdit()
+        self.login_caption = QLabel()
+        form.addRow(self.login_caption, ShopTab._with_error(self.login, self.account_error_labels["login"]))
+        self.customer = QLineEdit()
+        self.customer_caption = QLabel()
+        self.customer_box = ShopTab._with_error(self.customer, self.account_error_labels["customer"])
+        form.addRow(self.customer_caption, self.customer_box)
+        self.account_form_layout = form
+        for edit in (self.url, self.login, self.customer):
+            mark_shop_data(edit)
+        secret_box = QWidget()
+        secret_row = QHBoxLayout(secret_box)
+        secret_row.setContentsMargins(0, 0, 0, 0)
+        self.secret_mode = QComboBox()
+        for mode in ("env", "keyring"):
+            self.secret_mode.addItem(tr(f"ui.settings.label.secret_mode.{mode}"), mode)
+        self.env_name = mark_shop_data(QLineEdit())
+        self.env_name.setPlaceholderText(tr("ui.settings.label.env_placeholder"))
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)  # never shown, never read back
+        secret_row.addWidget(self.secret_mode)
+        secret_row.addWidget(self.env_name, 1)
+        secret_row.addWidget(self.secret, 1)
+        self.secret_note = QLabel()
+        self.secret_note.setWordWrap(True)
+        secret_column = ShopTab._with_error(secret_box, self.account_error_labels["secret"])
+        secret_column.layout().insertWidget(1, self.secret_note)
+        self.secret_caption = QLabel()
+        form.addRow(self.secret_caption, secret_column)
+        self.label_format = QComboBox()
+        for choice in LABEL_FORMAT_CHOICES:
+            self.label_format.addItem(tr(f"ui.settings.label.format.{choice}"), choice)
+        form.addRow(tr("ui.settings.label.format"),
+                    ShopTab._with_error(self.label_format, self.account_error_labels["format"]))
+        self.provider.currentIndexChanged.connect(self.sync_account)
+        self.secret_mode.currentIndexChanged.connect(self.sync_account)
+        self.sync_account()
+        return group
+
+    def _account_form(self, code: str) -> dict:
+        """What the form shows for ``code``: typed earlier, else the station file's account."""
+        if code not in self.account_forms:
+            account = self.accounts.get(code) or LabelAccount(carrier=code)
+            keyring = account.secret.startswith("keyring:")
+            self.account_forms[code] = {
+                "provider": account.provider, "url": account.url, "login": account.login,
+                "customer": str(account.options.get(CUSTOMER_KEY.get(account.provider, ""), "")),
+                "mode": "keyring" if keyring else "env",
+                "env": account.secret[4:] if account.secret.startswith("env:") else "",
+                "keyring": account.secret if keyring else "", "typed": "",
+                "format": f"{account.format}_{account.dpi if account.format == 'zpl' else 203}",
+                "options": dict(account.options)}
+        return self.account_forms[code]
+
+    def _read_account(self, code: str) -> None:
+        state = self._account_form(code)
+        state.update(provider=self.provider.currentData(), url=self.url.text().strip(),
+                     login=self.login.text().strip(), customer=self.customer.text().strip(),
+                     mode=self.secret_mode.currentData(),
+                     env=self.env_name.text().strip(), typed=self.secret.text(),
+                     format=self.label_format.currentData())
+
+    def _show_account(self, code: str) -> None:
+        state = self._account_form(code)
+        for combo, value in ((self.provider, state["provider"]), (self.secret_mode, state["mode"]),
+                             (self.label_format, state["format"])):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self.url.setText(state["url"])
+        self.login.setText(state["login"])
+        self.customer.setText(state["customer"])
+        self.env_name.setText(state["env"])
+        self.secret.setText(state["typed"])
+        self.sync_account()
+        field, message = self.account_errors.get(code, ("", ""))
+        for key, label in self.account_error_labels.items():
+            set_error(label, message if key == field else None)
+
+    def sync_account(self) -> None:
+        """Name the fields as the chosen provider does; only what the account uses is active."""
+        from packstation.shipping import default_url
+        from packstation.shipping.accounts import keyring_available, login_key, secret_key
+
+        provider = self.provider.currentData()
+        own = provider == "own"
+        self.provider_help.setText(tr(f"ui.settings.label.ask.{provider}"))
+        default = default_url(provider)
+        self.url.setPlaceholderText(tr("ui.settings.label.url_default", url=default) if default else "")
+        self.login_caption.setText(tr(f"ui.settings.label.login.{login_key(provider)}"))
+        self.secret_caption.setText(tr(f"ui.settings.label.secret.{secret_key(provider)}"))
+        if provider in CUSTOMER_KEY:
+            self.customer_caption.setText(tr(f"ui.settings.label.customer.{CUSTOMER_KEY[provider]}"))
+            self.customer.setPlaceholderText(tr(f"ui.settings.label.customer_placeholder.{CUSTOMER_KEY[provider]}"))
+        self.account_form_layout.setRowVisible(self.customer_box, provider in CUSTOMER_KEY)
+        for widget in (self.url, self.login, self.secret_mode, self.env_name, self.secret,
+                       self.label_format):
+            widget.setEnabled(not own)
+        keyring = self.secret_mode.currentData() == "keyring"
+        self.env_name.setVisible(not keyring)
+        self.secret.setVisible(keyring)
+        stored = self.current is not None and self._account_form(self._code())["keyring"]
+        if keyring and not keyring_available():
+            note = tr("ui.settings.label.no_keyring")
+        elif keyring:
+            note = tr("ui.settings.label.keyring_kept", reference=stored) if stored \
+                else tr("ui.settings.label.keyring_note")
+        else:
+            note = tr("ui.settings.label.env_note")
+        self.secret_note.setText("" if own else note)
+        self.secret_note.setVisible(not own)
+        self.secret.setPlaceholderText(tr("ui.settings.label.keyring_placeholder"))
+
+    def _code(self) -> str:
+        return self.documents[self.current]["code"]
+
+    def collect_accounts(self) -> tuple[dict[str, LabelAccount] | None, str | None]:
+        """The label accounts of the form (a carrier on "own" has none), checked as the
+        station file's are; None and the first reason, shown next to its field, otherwise.
+        The secrets typed for the keyring wait in ``pending_secrets`` until saved."""
+        from packstation.shipping.accounts import (
+            KEYRING_SERVICE, error_field, form_account, keyring_available,
+        )
+
+        if self.current is not None:
+            self._read_account(self._code())
+        accounts = {code: account for code, account in self.accounts.items()
+                    if code not in {document["code"] for document in self.documents}}
+        self.account_errors, self.pending_secrets = {}, {}
+        for document in self.documents:
+            code = document["code"]
+            if code not in self.account_forms:
+                if code in self.accounts:
+                    accounts[code] = self.accounts[code]  # never shown: as the file has it
+                continue
+            state = self.account_forms[code]
+            if state["provider"] == "own":
+                continue
+            before = self.accounts.get(code)
+            options = state["options"] if before and before.provider == state["provider"] else {}
+            if state["mode"] == "keyring":
+                reference = state["keyring"] or f"keyring:{KEYRING_SERVICE}/{code}"
+                secret = reference if (state["typed"] or state["keyring"]) else ""
+            else:
+                name = state["env"].removeprefix("env:")  # the reference typed whole is fine too
+                secret = f"env:{name}" if name else ""
+            format_, dpi = state["format"].split("_")
+            try:
+                if state["mode"] == "keyring" and state["typed"] and not keyring_available():
+                    raise InputError("label.no_keyring", carrier=code)
+                accounts[code] = form_account(code, provider=state["provider"], url=state["url"],
+                                              login=state["login"], secret=secret,
+                                              customer=state["customer"],
+                                              format=format_, dpi=int(dpi),
+                                              options=options)
+            except InputError as error:
+                self.account_errors[code] = (error_field(error, login=state["login"]), error.message)
+            else:
+                if state["mode"] == "keyring" and state["typed"]:
+                    self.pending_secrets[code] = (secret, state["typed"])
+        if self.current is not None:
+            self._show_account(self._code())
+        if not self.account_errors:
+            return accounts, None
+        first = next(code for code in (d["code"] for d in self.documents) if code in self.account_errors)
+        self.carrier_list.setCurrentRow(self.carrier_index(first))  # shows it next to its field
+        return None, self.account_errors[first][1]
+
+    def store_secrets(self) -> str | None:
+        """Put the secrets typed for the keyring into it; None, or why it refused (shown
+        next to the secret of that carrier)."""
+        from packstation.shipping.accounts import store_in_keyring
+
+        for code, (reference, secret) in self.pending_secrets.items():
+            try:
+                store_in_keyring(code, reference, secret)
+            except InputError as error:
+                self.account_errors[code] = ("secret", error.message)
+                self.carrier_list.setCurrentRow(self.carrier_index(code))
+                self._show_account(code)
+                return error.message
+        return None
+
     def carrier_index(self, code: str) -> int:
         return next(number for number, document in enumerate(self.documents) if document["code"] == code)
 
@@ -202,10 +417,12 @@ class CarriersTab(QWidget):
         """Keep what was typed for the carrier left, then show the chosen one."""
         if self.current is not None:
             self.documents[self.current] = self._read_form(self.documents[self.current])
+            self._read_account(self._code())
         self.current = number if 0 <= number < len(self.documents) else None
         if self.current is None:
             return
         document = self.documents[self.current]
+        self._show_account(document["code"])
         self.fields["name"].setText(document.get("name", ""))
         pickup = document.get("pickup", {})
         for key in WEEKDAY_KEYS:
@@ -423,25 +640,7 @@ class StationTab(QWidget):
             note.setStyleSheet("color: #7a4b00;")
             grid.addWidget(note, 4 + 2 * len(PRINT_KINDS), 0, 1, 4)
         outer.addWidget(printing)
-        outer.addWidget(self._label_accounts_group(config))
         outer.addStretch(1)
-
-    def _label_accounts_group(self, config: StationConfig) -> QGroupBox:
-        """The carriers' label accounts (``label = {...}`` of the station file), as TOML
-        tables; the secrets are references (env:NAME, keyring:SERVICE/USER) only."""
-        from packstation.shipping.accounts import accounts_text
-
-        group = QGroupBox(tr("ui.settings.station.label_accounts"))
-        column = QVBoxLayout(group)
-        help_label = QLabel(tr("ui.settings.station.label_accounts_help"))
-        help_label.setWordWrap(True)
-        column.addWidget(help_label)
-        self.label_accounts = QPlainTextEdit(accounts_text(config.label_accounts))
-        self.label_accounts.setMaximumHeight(140)
-        column.addWidget(self.label_accounts)
-        self.label_accounts_error = error_label()
-        column.addWidget(self.label_accounts_error)
-        return group
 
     def edited(self) -> StationConfig:
         config = copy.deepcopy(self.config)
@@ -458,16 +657,8 @@ class StationTab(QWidget):
         return config
 
     def collect(self) -> tuple[StationConfig | None, list[ConfigProblem]]:
-        from packstation.shipping.accounts import parse_accounts_text
-
         config = self.edited()
         problems = validate_config(config, printers=self.printers)
-        try:
-            config.label_accounts = parse_accounts_text(self.label_accounts.toPlainText())
-            set_error(self.label_accounts_error, None)
-        except InputError as error:
-            set_error(self.label_accounts_error, error.message)
-            problems.append(ConfigProblem("carriers.label", error))
         labels: dict[str, QLabel] = {
             "station.name": self.name_error, "printing.label_layout": self.layout_error,
             "printing.output_dir": self.output_dir.error, "import.inbox": self.inbox.error,
@@ -484,8 +675,7 @@ class StationTab(QWidget):
                 unplaced.append(problem.message)
             else:
                 messages.setdefault(id(label), []).append(problem.message)
-        labels["carriers.label"] = self.label_accounts_error  # set above
-        for label in dict.fromkeys(value for key, value in labels.items() if key != "carriers.label"):
+        for label in dict.fromkeys(labels.values()):
             set_error(label, "\n".join(messages.get(id(label), [])) or None)
         if unplaced:  # a field the form does not show (packaging, language): under the name
             set_error(self.name_error, "\n".join(filter(None, [self.name_error.text(), *unplaced])))
@@ -622,7 +812,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         self.shop_tab = ShopTab(shop_settings())
-        self.carriers_tab = CarriersTab(list(load_schedules().values()))
+        self.carriers_tab = CarriersTab(list(load_schedules().values()), config.label_accounts)
         self.holds_tab = HoldsTab(hold_settings())
         self.station_tab = StationTab(config, printers, printers_error)
         self.packers_tab = PackersTab(station, config)
@@ -651,6 +841,8 @@ class SettingsDialog(QDialog):
 
         shop, shop_problems = self.shop_tab.collect()
         carriers, carriers_problem = self.carriers_tab.collect()
+        accounts, accounts_problem = self.carriers_tab.collect_accounts()
+        carriers_problem = carriers_problem or accounts_problem
         holds, holds_problem = self.holds_tab.collect()
         station_config, station_problems = self.station_tab.collect()
         failing = [tab for tab, bad in ((SHOP_TAB, shop_problems), (CARRIERS_TAB, carriers_problem),
@@ -659,6 +851,14 @@ class SettingsDialog(QDialog):
             self.tabs.setCurrentIndex(failing[0])
             set_error(self.summary, tr("ui.settings.not_saved",
                                             tabs=", ".join(self.tabs.tabText(tab) for tab in failing)))
+            return False
+        station_config.label_accounts = accounts
+        # The keyring first: a secret it refuses leaves the station file as it was (one it
+        # kept before the file failed to be written is only an unused entry).
+        keyring_problem = self.carriers_tab.store_secrets()
+        if keyring_problem:
+            self.tabs.setCurrentIndex(CARRIERS_TAB)
+            set_error(self.summary, tr("ui.settings.not_saved", tabs=self.tabs.tabText(CARRIERS_TAB)))
             return False
         try:
             save_config(station_config, printers=self.station_tab.printers)
