@@ -13,6 +13,10 @@ import json
 import peewee as pw
 
 from packstation.core import i18n
+from packstation.core.fulfilment import (  # noqa: F401  (the words Order keeps)
+    DELIVERY_LOCAL, DELIVERY_SHIPPING, DELIVERY_STORE_PICKUP, PAYMENT_AWAITING, PAYMENT_COD,
+    PAYMENT_PAID,
+)
 from packstation.db.database import database
 
 UTC = dt.timezone.utc
@@ -181,14 +185,6 @@ class Order(BaseModel):
         # walk (services.stock.pending_in_queue_order), schema 3.
         indexes = ((("status", "ordered_at"), False),
                    (("status", "carrier", "express", "ordered_at", "id"), False))
-
-
-PAYMENT_PAID = "paid"
-PAYMENT_AWAITING = "awaiting_payment"
-PAYMENT_COD = "cod"
-DELIVERY_SHIPPING = "shipping"
-DELIVERY_STORE_PICKUP = "store_pickup"
-DELIVERY_LOCAL = "local_delivery"
 
 
 def needs_label(order: Order) -> bool:

@@ -14,6 +14,11 @@ from decimal import Decimal
 
 from packstation.core import i18n
 from packstation.core.scan import ProductCode
+# How an order is paid and how it leaves (ImportedOrder.payment, .delivery).
+from packstation.core.fulfilment import (  # noqa: F401
+    DELIVERY_LOCAL, DELIVERY_SHIPPING, DELIVERY_STORE_PICKUP, PAYMENT_AWAITING, PAYMENT_COD,
+    PAYMENT_PAID,
+)
 
 #: Why an order of the file is not to enter the packing queue.
 SKIP_FULFILLED = "fulfilled"
@@ -21,14 +26,6 @@ SKIP_CANCELLED = "cancelled"
 SKIP_NO_SHIPPING = "no_shipping"   # every line is a service, a gift card, a download...
 SKIP_UNPAID = "unpaid"             # the shop says the order was never paid (WooCommerce "pending")
 
-#: How an order is paid (ImportedOrder.payment), as the queue and ``order --json`` show it.
-PAYMENT_PAID = "paid"
-PAYMENT_AWAITING = "awaiting_payment"
-PAYMENT_COD = "cod"
-#: How it leaves (ImportedOrder.delivery): only "shipping" gets a label and a tracking number.
-DELIVERY_SHIPPING = "shipping"
-DELIVERY_STORE_PICKUP = "store_pickup"
-DELIVERY_LOCAL = "local_delivery"
 
 
 @dataclass(slots=True)   # a big file holds many: no __dict__ each
