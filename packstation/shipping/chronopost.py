@@ -22,13 +22,12 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
-import xml.etree.ElementTree as ET
 from xml.sax.saxutils import escape
 
 from packstation.shipping.base import (
     CarrierLabel, LabelAccount, LabelRefused, LabelRequest, LabelUnavailable, Party, classify,
 )
-from packstation.shipping.http import exchange
+from packstation.shipping.http import soap_exchange, xml_text
 
 DEFAULT_URL = "https://ws.chronopost.fr/shipping-cxf/ShippingServiceWS"
 NAMESPACE = "http://cxf.shipping.soap.chronopost.fr/"
@@ -45,13 +44,6 @@ def _block(prefix: str, party: Party) -> str:
               "City": party.city, "Country": party.country, "ContactName": party.name,
               "Email": party.email, "Phone": party.phone, "MobilePhone": "", "PreAlert": "0"}
     return "".join(f"<{prefix}{key}>{escape(value)}</{prefix}{key}>" for key, value in fields.items())
-
-
-def _local(element: ET.Element, name: str) -> str:
-    for child in element.iter():
-        if child.tag.rsplit("}", 1)[-1] == name:
-            return (child.text or "").strip()
-    return ""
 
 
 class ChronopostService:
@@ -99,21 +91,16 @@ class ChronopostService:
                 "</cxf:shippingMultiParcelV4></soapenv:Body></soapenv:Envelope>").encode("utf-8")
 
     def create_label(self, request: LabelRequest) -> CarrierLabel:
-        answer = exchange(NAME, self.url, data=self.envelope(request, self.account.password()),
-                          headers={"Content-Type": "text/xml; charset=utf-8", "SOAPAction": '""'},
-                          timeout=self.timeout)
-        try:
-            root = ET.fromstring(answer.body)
-        except ET.ParseError:
-            raise LabelUnavailable(NAME, f"HTTP {answer.status}") from None
-        code = _local(root, "errorCode")
+        answer, root = soap_exchange(NAME, self.url, self.envelope(request, self.account.password()),
+                                     action='""', timeout=self.timeout)
+        code = xml_text(root, "errorCode")
         if code == "":
-            fault = _local(root, "faultstring")
+            fault = xml_text(root, "faultstring")
             raise LabelUnavailable(NAME, fault or f"HTTP {answer.status}")
         if code != "0":
-            message = _local(root, "errorMessage") or f"errorCode {code}"
+            message = xml_text(root, "errorMessage") or f"errorCode {code}"
             raise LabelRefused(NAME, message, "account" if code in _ACCOUNT_ERRORS else classify(message))
-        number, encoded = _local(root, "skybillNumber"), _local(root, "pdfEtiquette")
+        number, encoded = xml_text(root, "skybillNumber"), xml_text(root, "pdfEtiquette")
         try:
             label = base64.b64decode(encoded, validate=True) if encoded else b""
         except (binascii.Error, ValueError):

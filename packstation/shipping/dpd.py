@@ -21,27 +21,17 @@ from __future__ import annotations
 
 import base64
 import binascii
-import xml.etree.ElementTree as ET
 from xml.sax.saxutils import escape
 
 from packstation.shipping.base import (
     CarrierLabel, LabelAccount, LabelRefused, LabelRequest, LabelUnavailable, classify,
 )
-from packstation.shipping.http import exchange
+from packstation.shipping.http import soap_exchange, xml_elements, xml_text
 
 DEFAULT_URL = "https://e-station.cargonet.software/dpd-eprintwebservice/eprintwebservice.asmx"
 NAMESPACE = "http://www.cargonet.software"
 TRACKING_URL = "https://trace.dpd.fr/fr/trace/{tracking}"
 NAME = "DPD France"
-
-
-def _tag(element: ET.Element, name: str) -> list[ET.Element]:
-    return [child for child in element.iter() if child.tag.rsplit("}", 1)[-1] == name]
-
-
-def _text(element: ET.Element, name: str) -> str:
-    found = _tag(element, name)
-    return (found[0].text or "").strip() if found else ""
 
 
 def _fields(values: dict[str, str]) -> str:
@@ -97,25 +87,20 @@ class DPDFranceService:
                 "</CreateShipmentWithLabelsBc></soap:Body></soap:Envelope>").encode("utf-8")
 
     def create_label(self, request: LabelRequest) -> CarrierLabel:
-        answer = exchange(NAME, self.url, data=self.envelope(request, self.account.password()),
-                          headers={"Content-Type": "text/xml; charset=utf-8",
-                                   "SOAPAction": f'"{NAMESPACE}/CreateShipmentWithLabelsBc"'},
-                          timeout=self.timeout)
-        try:
-            root = ET.fromstring(answer.body)
-        except ET.ParseError:
-            raise LabelUnavailable(NAME, f"HTTP {answer.status}") from None
-        fault = _text(root, "faultstring")
+        answer, root = soap_exchange(NAME, self.url, self.envelope(request, self.account.password()),
+                                     action=f'"{NAMESPACE}/CreateShipmentWithLabelsBc"',
+                                     timeout=self.timeout)
+        fault = xml_text(root, "faultstring")
         if fault:
-            if answer.status >= 500 and not _tag(root, "faultcode"):
+            if answer.status >= 500 and not xml_elements(root, "faultcode"):
                 raise LabelUnavailable(NAME, fault)
             raise LabelRefused(NAME, fault, classify(fault))
-        number = _text(root, "BarcodeId")
+        number = xml_text(root, "BarcodeId")
         label = b""
-        for element in _tag(root, "Label"):
-            if _text(element, "type") in ("EPRINT", "BIC3"):
+        for element in xml_elements(root, "Label"):
+            if xml_text(element, "type") in ("EPRINT", "BIC3"):
                 try:
-                    label = base64.b64decode(_text(element, "label"), validate=True)
+                    label = base64.b64decode(xml_text(element, "label"), validate=True)
                 except (binascii.Error, ValueError):
                     label = b""
                 break

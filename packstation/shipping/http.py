@@ -10,6 +10,7 @@ from __future__ import annotations
 import socket
 import urllib.error
 import urllib.request
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -46,3 +47,26 @@ def exchange(carrier: str, url: str, *, data: bytes | None = None, method: str =
         raise LabelUnavailable(carrier, getattr(reason, "strerror", None) or str(reason)) from None
     except (OSError, ValueError) as error:
         raise LabelUnavailable(carrier, type(error).__name__) from None
+
+
+def soap_exchange(carrier: str, url: str, envelope: bytes, *, action: str,
+                  timeout: float | None = None) -> tuple[Answer, ET.Element]:
+    """One SOAP call: the answer and its parsed XML; an answer that is no XML at all
+    (a proxy's error page) is the service being unavailable."""
+    answer = exchange(carrier, url, data=envelope, timeout=timeout,
+                      headers={"Content-Type": "text/xml; charset=utf-8", "SOAPAction": action})
+    try:
+        return answer, ET.fromstring(answer.body)
+    except ET.ParseError:
+        raise LabelUnavailable(carrier, f"HTTP {answer.status}") from None
+
+
+def xml_elements(element: ET.Element, name: str) -> list[ET.Element]:
+    """The elements named ``name`` below ``element``, whatever their namespace."""
+    return [child for child in element.iter() if child.tag.rsplit("}", 1)[-1] == name]
+
+
+def xml_text(element: ET.Element, name: str) -> str:
+    """The text of the first element named ``name`` (any namespace), or ""."""
+    found = xml_elements(element, name)
+    return (found[0].text or "").strip() if found else ""

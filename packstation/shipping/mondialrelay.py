@@ -22,13 +22,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-import xml.etree.ElementTree as ET
 from xml.sax.saxutils import escape
 
 from packstation.shipping.base import (
     CarrierLabel, LabelAccount, LabelRefused, LabelRequest, LabelUnavailable,
 )
-from packstation.shipping.http import exchange
+from packstation.shipping.http import exchange, soap_exchange
 
 DEFAULT_URL = "https://api.mondialrelay.com/Web_Services.asmx"
 DEFAULT_LABEL_URL = "https://www.mondialrelay.com"
@@ -122,14 +121,9 @@ class MondialRelayService:
 
     def create_label(self, request: LabelRequest) -> CarrierLabel:
         values = self.values(request)
-        answer = exchange(NAME, self.url, data=self.envelope(values, self.account.password()),
-                          headers={"Content-Type": "text/xml; charset=utf-8",
-                                   "SOAPAction": f'"{NAMESPACE}WSI2_CreationEtiquette"'},
-                          timeout=self.timeout)
-        try:
-            root = ET.fromstring(answer.body)
-        except ET.ParseError:
-            raise LabelUnavailable(NAME, f"HTTP {answer.status}") from None
+        answer, root = soap_exchange(NAME, self.url, self.envelope(values, self.account.password()),
+                                     action=f'"{NAMESPACE}WSI2_CreationEtiquette"',
+                                     timeout=self.timeout)
         result = root.find(f".//{{{NAMESPACE}}}WSI2_CreationEtiquetteResult")
         if result is None:
             raise LabelUnavailable(NAME, f"HTTP {answer.status}")
