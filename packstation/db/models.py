@@ -191,6 +191,13 @@ DELIVERY_STORE_PICKUP = "store_pickup"
 DELIVERY_LOCAL = "local_delivery"
 
 
+def awaits_payment(order: Order) -> bool:
+    """Whether the shop still awaits the order's payment (pending, authorised, partly
+    paid): marked in the queue and the order view. Cash on delivery is paid at the door,
+    so it is never awaited here (its own PAYMENT_COD)."""
+    return order.payment == PAYMENT_AWAITING
+
+
 def needs_label(order: Order) -> bool:
     """Whether the order leaves with a carrier (a label and a tracking number); a store
     pickup or a local delivery is packed and verified, then waits at the counter."""

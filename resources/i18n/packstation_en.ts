@@ -1156,6 +1156,10 @@
             <translation>Customer's note: {note}</translation>
         </message>
         <message>
+            <source>ui.order.awaiting_payment</source>
+            <translation>Awaiting payment</translation>
+        </message>
+        <message>
             <source>ui.express</source>
             <translation>express</translation>
         </message>
@@ -1198,6 +1202,10 @@
         <message>
             <source>ui.queue.state.packing</source>
             <translation>packing at {station}</translation>
+        </message>
+        <message>
+            <source>ui.queue.mark.awaiting_payment</source>
+            <translation>awaiting payment</translation>
         </message>
         <message>
             <source>ui.queue.filter.all</source>
