@@ -144,7 +144,10 @@ class Order(BaseModel):
     service = pw.CharField(max_length=50, default="standard")
     express = pw.BooleanField(default=False)
     risk = pw.CharField(max_length=50, default="")
-    hold_reason = pw.TextField(default="")
+    hold_reason = pw.TextField(default="")  # as written: a person's words, or the rules' at import
+    # A hold rule's reasons as messages ([{"key", "params"}], core.i18n.Message), shown in
+    # the reader's language; NULL for a hold typed by a person and for rows before schema 6.
+    hold_messages = JSONField(null=True)
     note = pw.TextField(default="")
     currency = pw.CharField(max_length=3, default="EUR")
     total = pw.DecimalField(max_digits=14, decimal_places=2, null=True, auto_round=True)

@@ -21,6 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from packstation.db.models import Carrier, Order, OrderLine, OrderStatus, awaits_payment, utcnow
+from packstation.services.holds import reason_text
 from packstation.services.queue import QUEUE_STATUSES, queue
 from packstation.ui.formats import datetime_text
 from packstation.ui.texts import tr
@@ -67,6 +68,7 @@ class QueueRow:
     state: str  # ready | short | on_hold | packing
     station: str = ""  # the table packing it
     hold_reason: str = ""
+    hold_messages: list | None = None  # a rule's reasons, shown in the window's language
     awaiting_payment: bool = False  # marked beside the state, unless held (its reason says why)
     display: list[str] = field(default_factory=list)
     tooltip: str = ""
@@ -174,7 +176,7 @@ class QueueModel(QAbstractTableModel):
             query = query.where(Order.id.not_in(short))
         return query.select(Order.id, Order.ref, Order.status, Order.customer_name, Order.city,
                             Order.country, Order.carrier, Order.shipping_method, Order.express,
-                            Order.ordered_at, Order.claimed_station, Order.hold_reason, Order.note,
+                            Order.ordered_at, Order.claimed_station, Order.hold_reason, Order.hold_messages, Order.note,
                             Order.payment)
 
     def _read_page(self, offset: int, count: int) -> list[QueueRow]:
@@ -196,7 +198,8 @@ class QueueModel(QAbstractTableModel):
         customer = order.customer_name + (f" — {order.city}" if order.city else "")
         row = QueueRow(order.id, order.ref, order.status, order.express,
                        self._state(order.id, order.status), station=order.claimed_station or "",
-                       hold_reason=order.hold_reason, tooltip=order.note,
+                       hold_reason=order.hold_reason, hold_messages=order.hold_messages,
+                       tooltip=order.note,
                        awaiting_payment=awaits_payment(order))
         row.display = [order.ref, customer, carrier, str(items), ordered, ""]
         row.display[Column.STATE] = self._state_text(row.state, row)
@@ -214,7 +217,8 @@ class QueueModel(QAbstractTableModel):
     @staticmethod
     def _state_text(state: str, row: QueueRow) -> str:
         if state == "on_hold":
-            return tr("ui.queue.state.on_hold", reason=row.hold_reason or "?")
+            return tr("ui.queue.state.on_hold",
+                      reason=reason_text(row.hold_reason, row.hold_messages) or "?")
         if state == "packing":
             text = tr("ui.queue.state.packing", station=row.station or "?")
         else:
