@@ -86,3 +86,43 @@ def catalogue() -> dict[str, tuple[str, str]]:
 
 def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+class Message:
+    """A text kept as its key and parameters, rendered in the reader's language when shown.
+
+    What a service decides once and a person reads later in either language (a hold
+    rule's reason) is stored this way (:meth:`to_json`), never as the text of the moment.
+    A parameter may itself be a message (a risk level that has its own words); the other
+    parameters must be JSON values (an amount as its string).
+    """
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        self.key = key
+        self.params = params
+
+    def text(self, lang: str | None = None) -> str:
+        return tr(self.key, lang, **{name: value.text(lang) if isinstance(value, Message) else value
+                                     for name, value in self.params.items()})
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def __repr__(self) -> str:
+        return f"Message({self.key!r}, **{self.params!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Message) and (self.key, self.params) == (other.key, other.params)
+
+    def to_json(self) -> dict:
+        return {"key": self.key,
+                "params": {name: value.to_json() if isinstance(value, Message) else value
+                           for name, value in self.params.items()}}
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> "Message":
+        return cls(data["key"], **{name: cls.from_json(value)
+                                   if isinstance(value, Mapping) and "key" in value else value
+                                   for name, value in (data.get("params") or {}).items()})

@@ -17,7 +17,7 @@ from packstation.db import changes, models
 Step = Callable[[peewee.Database], None]
 _steps: dict[int, Step] = {}
 #: The version this program writes. Raise it with each new @step.
-LATEST = 5
+LATEST = 6
 _LOCK_ID = 0x5AC5_7A71  # "packstation" schema lock, any constant shared by all tables
 
 
@@ -147,3 +147,16 @@ def _shop_exports(db: peewee.Database) -> None:
         # A parcel that waits at the counter has no tracking number.
         operations.append(migrator.drop_not_null(shipment, "tracking"))
     migrate(*operations)
+
+
+@step(6)
+def _hold_reason_messages(db: peewee.Database) -> None:
+    """A hold rule's reasons kept as message keys and parameters, so that each reader sees
+    them in their language; the rows held before keep their text as it was written."""
+    table = models.Order._meta.table_name
+    if "hold_messages" not in {column.name for column in db.get_columns(table)}:
+        from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
+
+        migrator = (PostgresqlMigrator(db) if isinstance(db, peewee.PostgresqlDatabase)
+                    else SqliteMigrator(db))
+        migrate(migrator.add_column(table, "hold_messages", models.Order.hold_messages))

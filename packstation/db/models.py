@@ -148,7 +148,10 @@ class Order(BaseModel):
     service = pw.CharField(max_length=50, default="standard")
     express = pw.BooleanField(default=False)
     risk = pw.CharField(max_length=50, default="")
-    hold_reason = pw.TextField(default="")
+    hold_reason = pw.TextField(default="")  # as written: a person's words, or the rules' at import
+    # A hold rule's reasons as messages ([{"key", "params"}], core.i18n.Message), shown in
+    # the reader's language; NULL for a hold typed by a person and for rows before schema 6.
+    hold_messages = JSONField(null=True)
     note = pw.TextField(default="")
     currency = pw.CharField(max_length=3, default="EUR")
     total = pw.DecimalField(max_digits=14, decimal_places=2, null=True, auto_round=True)
@@ -185,6 +188,13 @@ class Order(BaseModel):
         # walk (services.stock.pending_in_queue_order), schema 3.
         indexes = ((("status", "ordered_at"), False),
                    (("status", "carrier", "express", "ordered_at", "id"), False))
+
+
+def awaits_payment(order: Order) -> bool:
+    """Whether the shop still awaits the order's payment (pending, authorised, partly
+    paid): marked in the queue and the order view. Cash on delivery is paid at the door,
+    so it is never awaited here (its own PAYMENT_COD)."""
+    return order.payment == PAYMENT_AWAITING
 
 
 def needs_label(order: Order) -> bool:

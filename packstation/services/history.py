@@ -183,6 +183,9 @@ def _event_text(kind: str, reason: str, data: dict) -> str:
     def units(counts) -> str:
         return ", ".join(f"{sku} × {count}" for sku, count in sorted((counts or {}).items())) or "—"
 
+    from packstation.services.holds import event_reason_text
+
+    reason = event_reason_text(kind, reason, data)  # a rule's hold in the reader's language
     params: dict[str, object] = {"reason": reason or "—"}
     if kind == "imported":
         params.update(file=file_name(), line=data.get("line", "?"))

@@ -1,7 +1,11 @@
 """Holds against card fraud, set at import from the shop's rules.
 
-Each rule looks at an imported order and says why it must wait for a person, or None.
-A held order has status ``on_hold`` and a ``hold_reason``; it cannot be opened at the
+Each rule looks at an imported order and says why it must wait for a person, or None:
+its reason is a message (:class:`~packstation.core.i18n.Message`) kept as key and
+parameters in ``Order.hold_messages``, so that :func:`hold_reason_text` shows it in the
+reader's language; ``hold_reason`` keeps the text of the import as well, and a hold typed
+by a person (and every hold before schema 6) is that text only, shown as written.
+A held order has status ``on_hold``; it cannot be opened at the
 table; releasing or cancelling it needs a reason and a name, and leaves an event.
 """
 
@@ -15,6 +19,7 @@ from peewee import fn
 from packstation.core import i18n
 from packstation.core.carriers import CarrierSchedule, fold, match_carrier
 from packstation.core.errors import InputError, StateError
+from packstation.core.i18n import Message
 from packstation.db import atomic
 from packstation.db.models import Order, OrderStatus, utcnow
 from packstation.db.queries import log_event
@@ -36,10 +41,10 @@ def hold_rules(settings: HoldSettings | None = None) -> list[HoldRule]:
     rules: list[HoldRule] = []
     levels = {level.strip().lower() for level in settings.hold_risk_levels if level.strip()}
     if levels:
-        rules.append(lambda order, previous: i18n.tr("hold.risk", level=risk_level_text(order.risk))
+        rules.append(lambda order, previous: Message("hold.risk", level=_risk_level(order.risk))
                      if order.risk.lower() in levels else None)
     if settings.hold_country_mismatch:
-        rules.append(lambda order, previous: i18n.tr(
+        rules.append(lambda order, previous: Message(
             "hold.country", billing=order.billing_country, shipping=order.address.country)
             if order.billing_country and order.address.country
             and order.billing_country.upper() != order.address.country.upper() else None)
@@ -47,22 +52,22 @@ def hold_rules(settings: HoldSettings | None = None) -> list[HoldRule]:
         limit = _total_limit(settings.hold_total_above)
         currency = (settings.hold_total_currency or "EUR").strip().upper()
         # Only orders in the limit's currency are compared: no exchange rate is guessed.
-        rules.append(lambda order, previous: i18n.tr(
-            "hold.total", total=order.total, limit=limit, currency=currency)
+        rules.append(lambda order, previous: Message(
+            "hold.total", total=str(order.total), limit=str(limit), currency=currency)
             if order.total is not None and (order.currency or "EUR").upper() == currency
             and order.total > limit else None)
     if settings.hold_awaiting_payment:
-        rules.append(lambda order, previous: i18n.tr("hold.awaiting_payment")
+        rules.append(lambda order, previous: Message("hold.awaiting_payment")
                      if order.payment == PAYMENT_AWAITING else None)
     if settings.hold_first_order_express:
         rules.append(_FirstOrderExpress())
     denied_emails = {email.strip().lower() for email in settings.deny_emails if email.strip()}
     if denied_emails:
-        rules.append(lambda order, previous: i18n.tr("hold.deny_email", email=order.address.email)
+        rules.append(lambda order, previous: Message("hold.deny_email", email=order.address.email)
                      if order.address.email.strip().lower() in denied_emails else None)
     denied_addresses = [_fold(address) for address in settings.deny_addresses if address.strip()]
     if denied_addresses:
-        rules.append(lambda order, previous: i18n.tr("hold.deny_address")
+        rules.append(lambda order, previous: Message("hold.deny_address")
                      if any(denied in _fold(f"{order.address.address1} {order.address.address2} "
                                             f"{order.address.postcode} {order.address.city}")
                             for denied in denied_addresses) else None)
@@ -101,14 +106,14 @@ class _FirstOrderExpress:
     def __init__(self) -> None:
         self._schedules: list[CarrierSchedule] | None = None
 
-    def __call__(self, order: ImportedOrder, previous: Order | None) -> str | None:
+    def __call__(self, order: ImportedOrder, previous: Order | None) -> Message | None:
         email = order.address.email.strip().lower()
         if previous is not None or not email or not self._express(order):
             return None
         earlier = Order.select().where(
             (fn.LOWER(Order.email) == email) & (Order.ref != order.ref)
             & (Order.ordered_at < order.ordered_at) & (Order.status != OrderStatus.CANCELLED)).exists()
-        return None if earlier else i18n.tr("hold.first_express")
+        return None if earlier else Message("hold.first_express")
 
     def _express(self, order: ImportedOrder) -> bool:
         service = (order.service or "standard").lower()
@@ -151,7 +156,7 @@ def _decide(ref: str, *, reason: str, by: str, station: str, status: str, kind: 
                "held": (OrderStatus.PENDING,)}[kind]
     with atomic():
         changed = (Order.update(status=status, updated_at=utcnow(),
-                                hold_reason=reason if kind == "held" else "")
+                                hold_reason=reason if kind == "held" else "", hold_messages=None)
                    .where((Order.id == order.id) & Order.status.in_(list(allowed))).execute())
         if not changed:
             raise StateError("hold.not_allowed", ref=order.ref,
@@ -162,8 +167,42 @@ def _decide(ref: str, *, reason: str, by: str, station: str, status: str, kind: 
 
 def risk_level_text(level: str) -> str:
     """A shop's risk level in the current language ("high" reads "élevé"); unknown ones as given."""
+    return str(_risk_level(level))
+
+
+def _risk_level(level: str) -> Message | str:
     known = level.strip().lower()
-    return i18n.tr(f"hold.risk_level.{known}") if known in _RISK_LEVELS else level
+    return Message(f"hold.risk_level.{known}") if known in _RISK_LEVELS else level
+
+
+def hold_reason_text(order: Order, lang: str | None = None) -> str:
+    """Why the order is held, in ``lang`` (default: the current language)."""
+    return reason_text(order.hold_reason, order.hold_messages, lang)
+
+
+def reason_text(text: str, messages: list | None, lang: str | None = None) -> str:
+    """A hold reason from its stored parts: the rules' messages in ``lang`` when there are
+    some, else the text as it was written (a person's words, a hold before schema 6, or a
+    message this version does not know)."""
+    if messages:
+        try:
+            return "; ".join(Message.from_json(message).text(lang) for message in messages)
+        except (KeyError, TypeError, ValueError, IndexError):
+            pass
+    return text or ""
+
+
+def event_reason_text(kind: str, reason: str, data: dict | None, lang: str | None = None) -> str:
+    """An event's reason for a reader: a rule's hold (its messages in the event's data) in
+    ``lang``; any other reason as it was written."""
+    if kind == "held" and data and data.get("hold_messages"):
+        return reason_text(reason, data["hold_messages"], lang)
+    return reason
+
+
+def hold_reason_keys(order: Order) -> list[str]:
+    """The message keys of a rule's hold, for scripts (``order --json``); none for a person's."""
+    return [message.get("key", "") for message in order.hold_messages or () if isinstance(message, dict)]
 
 
 _RISK_LEVELS = {"low", "medium", "high", "elevated"}

@@ -94,7 +94,7 @@ _FILE_LEVEL_ERRORS = {
     "csv.missing_columns", "csv.unknown_header", "csv.duplicate_columns",
 }
 
-HoldRule = Callable[[ImportedOrder, Order | None], str | None]
+HoldRule = Callable[[ImportedOrder, Order | None], i18n.Message | str | None]
 
 
 class Importer:
@@ -550,10 +550,15 @@ class Importer:
         """Put a new or updated (pending) order on hold when a fraud rule says so."""
         reasons = [reason for rule in self.hold_rules if (reason := rule(imported, previous))]
         if reasons:
-            reason = "; ".join(reasons)
-            Order.update(status=OrderStatus.ON_HOLD, hold_reason=reason) \
+            # The text in the import's language stays for whoever reads the column; the
+            # messages let each reader see the reasons in their own (see services.holds).
+            reason = "; ".join(str(reason) for reason in reasons)
+            messages = ([reason.to_json() for reason in reasons]
+                        if all(isinstance(reason, i18n.Message) for reason in reasons) else None)
+            Order.update(status=OrderStatus.ON_HOLD, hold_reason=reason, hold_messages=messages) \
                 .where((Order.id == order_id) & (Order.status == OrderStatus.PENDING)).execute()
-            log_event("held", order=order_id, station=self.station, reason=reason)
+            log_event("held", order=order_id, station=self.station, reason=reason,
+                      data={"hold_messages": messages} if messages else None)
 
 
 _BATCH = 400  # orders per batch: one look-up of their ids each

@@ -9,6 +9,7 @@ from packstation.db.models import (
     Barcode, Carrier, Event, Order, OrderLine, PrintJob, ScanRecord, Shipment,
 )
 from packstation.db.queries import find_order, select_in
+from packstation.services.holds import event_reason_text, hold_reason_keys, hold_reason_text
 from packstation.services.stock import shortages_for
 from packstation.core.scan import normalise
 
@@ -50,7 +51,10 @@ def order_summary(order: Order, lines: list[OrderLine] | None = None,
         },
         "note": order.note,
         "risk": order.risk,
-        "hold_reason": order.hold_reason or None,
+        # In the reader's language; the keys (none for a hold a person typed) for scripts.
+        "hold_reason": hold_reason_text(order) or None,
+        "hold_reason_key": next(iter(hold_reason_keys(order)), None),
+        "hold_reason_keys": hold_reason_keys(order),
         "total": str(order.total) if order.total is not None else None,
         "currency": order.currency,
         "claimed_by": order.claimed_station,
@@ -107,7 +111,7 @@ def order_detail(order: Order) -> dict:
     ]
     data["events"] = [
         {"at": _iso(event.at), "kind": event.kind, "station": event.station, "packer": event.packer,
-         "reason": event.reason, "data": event.data}
+         "reason": event_reason_text(event.kind, event.reason, event.data), "data": event.data}
         for event in Event.select().where(Event.order == order.id).order_by(Event.id)
     ]
     return data

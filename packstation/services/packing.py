@@ -566,8 +566,10 @@ class PackingStation:
             return Outcome.ORDER_TAKEN, "pack.order_taken", {"ref": order.ref,
                                                               "station": order.claimed_station}
         if status == OrderStatus.ON_HOLD:
+            from packstation.services.holds import hold_reason_text
+
             return Outcome.ORDER_ON_HOLD, "pack.order_on_hold", {"ref": order.ref,
-                                                                  "reason": order.hold_reason or "?"}
+                                                                  "reason": hold_reason_text(order) or "?"}
         if status in (OrderStatus.PACKED, OrderStatus.SHIPPED):
             return Outcome.ORDER_ALREADY_PACKED, "pack.order_already_packed", {
                 "ref": order.ref, "status": i18n.tr(f"status.{status}")}

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from packstation.core.packing import LineState
-from packstation.db.models import Order
+from packstation.db.models import Order, awaits_payment
 from packstation.ui import theme
 from packstation.ui.texts import tr
 
@@ -97,6 +97,7 @@ class OrderHeading:
     recipient: str
     carrier: str
     note: str
+    awaiting_payment: bool = False
 
     @classmethod
     def of(cls, order: Order) -> "OrderHeading":
@@ -106,7 +107,7 @@ class OrderHeading:
                  " ".join(part for part in (order.postcode, order.city) if part),
                  " ".join(part for part in (order.region, order.country) if part)]
         return cls(order.ref, "\n".join(line for line in lines if line),
-                   f"{carrier} · {service}", order.note.strip())
+                   f"{carrier} · {service}", order.note.strip(), awaits_payment(order))
 
 
 class OrderPanel(QWidget):
@@ -141,6 +142,12 @@ class OrderPanel(QWidget):
         self.note.setStyleSheet(f"{theme.swatch_css(theme.NOTE)} font-size: 14pt; font-weight: bold;"
                                 " padding: 6px 10px; border: 2px solid #e0b400; border-radius: 4px;")
         layout.addWidget(self.note)
+
+        self.payment = QLabel()
+        self.payment.setObjectName("awaitingPayment")
+        self.payment.setStyleSheet("font-size: 14pt; font-weight: bold; color: #7a1010; background: #f7d4d4;"
+                                   " padding: 4px 10px; border-radius: 4px;")
+        layout.addWidget(self.payment)
 
         self.lines_model = LinesModel(self)
         self.lines_view = QTableView()
@@ -179,6 +186,7 @@ class OrderPanel(QWidget):
         if heading is None:
             self.idle.setText(tr("ui.order.idle"))
             self.note.hide()
+            self.payment.hide()
             self.lines_model.set_lines([])
             return
         self.ref.setText(heading.ref)
@@ -186,6 +194,8 @@ class OrderPanel(QWidget):
         self.recipient.setText(heading.recipient)
         self.note.setText(tr("ui.order.note", note=heading.note))
         self.note.setVisible(bool(heading.note))
+        self.payment.setText(tr("ui.order.awaiting_payment"))
+        self.payment.setVisible(heading.awaiting_payment)
         self.lines_model.set_lines(lines, highlight_id)
 
     def update_lines(self, lines: list[LineState], highlight_id: int | None = None) -> None:

@@ -20,7 +20,8 @@ import peewee as pw
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from packstation.db.models import Carrier, Order, OrderLine, OrderStatus, utcnow
+from packstation.db.models import Carrier, Order, OrderLine, OrderStatus, awaits_payment, utcnow
+from packstation.services.holds import reason_text
 from packstation.services.queue import QUEUE_STATUSES, queue
 from packstation.ui.formats import datetime_text
 from packstation.ui.texts import tr
@@ -28,6 +29,7 @@ from packstation.ui.texts import tr
 PAGE_SIZE = 200
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
+AWAITING_PAYMENT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 class StateFilter(enum.Enum):
@@ -66,6 +68,8 @@ class QueueRow:
     state: str  # ready | short | on_hold | packing
     station: str = ""  # the table packing it
     hold_reason: str = ""
+    hold_messages: list | None = None  # a rule's reasons, shown in the window's language
+    awaiting_payment: bool = False  # marked beside the state, unless held (its reason says why)
     display: list[str] = field(default_factory=list)
     tooltip: str = ""
 
@@ -172,7 +176,8 @@ class QueueModel(QAbstractTableModel):
             query = query.where(Order.id.not_in(short))
         return query.select(Order.id, Order.ref, Order.status, Order.customer_name, Order.city,
                             Order.country, Order.carrier, Order.shipping_method, Order.express,
-                            Order.ordered_at, Order.claimed_station, Order.hold_reason, Order.note)
+                            Order.ordered_at, Order.claimed_station, Order.hold_reason, Order.hold_messages, Order.note,
+                            Order.payment)
 
     def _read_page(self, offset: int, count: int) -> list[QueueRow]:
         if self._query is None:
@@ -193,7 +198,9 @@ class QueueModel(QAbstractTableModel):
         customer = order.customer_name + (f" — {order.city}" if order.city else "")
         row = QueueRow(order.id, order.ref, order.status, order.express,
                        self._state(order.id, order.status), station=order.claimed_station or "",
-                       hold_reason=order.hold_reason, tooltip=order.note)
+                       hold_reason=order.hold_reason, hold_messages=order.hold_messages,
+                       tooltip=order.note,
+                       awaiting_payment=awaits_payment(order))
         row.display = [order.ref, customer, carrier, str(items), ordered, ""]
         row.display[Column.STATE] = self._state_text(row.state, row)
         return row
@@ -209,11 +216,16 @@ class QueueModel(QAbstractTableModel):
 
     @staticmethod
     def _state_text(state: str, row: QueueRow) -> str:
-        if state == "packing":
-            return tr("ui.queue.state.packing", station=row.station or "?")
         if state == "on_hold":
-            return tr("ui.queue.state.on_hold", reason=row.hold_reason or "?")
-        return tr(f"ui.queue.state.{state}")
+            return tr("ui.queue.state.on_hold",
+                      reason=reason_text(row.hold_reason, row.hold_messages) or "?")
+        if state == "packing":
+            text = tr("ui.queue.state.packing", station=row.station or "?")
+        else:
+            text = tr(f"ui.queue.state.{state}")
+        if row.awaiting_payment:
+            text += " · " + tr("ui.queue.mark.awaiting_payment")
+        return text
 
     # -- Qt's model interface ---------------------------------------------------------------
 
@@ -253,6 +265,8 @@ class QueueModel(QAbstractTableModel):
             return row.ref
         if role == STATE_ROLE:
             return row.state
+        if role == AWAITING_PAYMENT_ROLE:
+            return row.awaiting_payment
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.tooltip or None
         if role == Qt.ItemDataRole.FontRole and row.express and index.column() == Column.CARRIER:

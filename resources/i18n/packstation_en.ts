@@ -1312,6 +1312,10 @@
             <translation>Customer's note: {note}</translation>
         </message>
         <message>
+            <source>ui.order.awaiting_payment</source>
+            <translation>Awaiting payment</translation>
+        </message>
+        <message>
             <source>ui.express</source>
             <translation>express</translation>
         </message>
@@ -1354,6 +1358,10 @@
         <message>
             <source>ui.queue.state.packing</source>
             <translation>packing at {station}</translation>
+        </message>
+        <message>
+            <source>ui.queue.mark.awaiting_payment</source>
+            <translation>awaiting payment</translation>
         </message>
         <message>
             <source>ui.queue.filter.all</source>

@@ -1312,6 +1312,10 @@
             <translation>Note du client : {note}</translation>
         </message>
         <message>
+            <source>ui.order.awaiting_payment</source>
+            <translation>En attente de paiement</translation>
+        </message>
+        <message>
             <source>ui.express</source>
             <translation>express</translation>
         </message>
@@ -1354,6 +1358,10 @@
         <message>
             <source>ui.queue.state.packing</source>
             <translation>en cours sur {station}</translation>
+        </message>
+        <message>
+            <source>ui.queue.mark.awaiting_payment</source>
+            <translation>en attente de paiement</translation>
         </message>
         <message>
             <source>ui.queue.filter.all</source>

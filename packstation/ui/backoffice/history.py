@@ -130,6 +130,7 @@ class HistoryWindow(QDialog):
     @Slot()
     def show_selected(self) -> None:
         from packstation.services.history import timeline
+        from packstation.services.holds import hold_reason_text
 
         order = self.selected_order()
         if order is None:
@@ -139,7 +140,7 @@ class HistoryWindow(QDialog):
             self.order_title.setText(tr("ui.history.order_title", ref=order.ref,
                                              customer=order.customer_name,
                                              status=i18n.tr(f"status.{order.status}"))
-                                     + (f" — {order.hold_reason}" if order.hold_reason else ""))
+                                     + (f" — {reason}" if (reason := hold_reason_text(order)) else ""))
             self.timeline_model.set_rows([(local_time(entry.at, seconds=True), entry.station,
                                            entry.packer, entry.text) for entry in timeline(order)])
         status = order.status if order else None
