@@ -5,7 +5,8 @@ scan`` both start. It takes its station's ``queued`` jobs in order (the order th
 stored in), renders each one (:func:`packstation.services.printing.render_job`, given as
 the queue's ``render``), and hands it to its destination. Completion only stores the
 jobs and calls :meth:`PrintWorker.wake`: the packer's answer never waits for a renderer
-or a printer.
+or a printer. While idle, it draws ahead the documents of the order being packed
+(:meth:`PrintWorker.prepare`), so that they are ready when the last item is scanned.
 
 Besides delivering, the worker follows the jobs CUPS holds (every
 :attr:`follow_seconds`) until they are done or failed, asks again for documents that
@@ -25,6 +26,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import deque
+from typing import Callable
 
 import peewee
 
@@ -59,6 +62,8 @@ class PrintWorker:
         self._next_follow = 0.0
         self._next_waiting = time.monotonic() + waiting_seconds
         self._retry_asked = False
+        self._prepared: deque[tuple[float, Callable[[], None]]] = deque(maxlen=4)
+        self._preparing = False
 
     @property
     def station(self) -> str:
@@ -89,6 +94,15 @@ class PrintWorker:
             self._asked += 1
         self._wake.set()
 
+    def prepare(self, task: Callable[[], None], *, delay: float = 0.0) -> None:
+        """Work to do ahead when idle (drawing an open order's documents), not before
+        ``delay`` seconds: run after every queued job, never delaying one; the newest few
+        are kept. Not waited for by :meth:`drain` (:meth:`idle` does); a failure is only
+        logged (the real job will say it)."""
+        with self._lock:
+            self._prepared.append((time.monotonic() + delay, task))
+        self._wake.set()
+
     def retry(self) -> None:
         """Deliver again this station's failed and waiting jobs, on the worker's thread."""
         with self._lock:
@@ -116,6 +130,14 @@ class PrintWorker:
             target = self._asked
             return self._lock.wait_for(lambda: self._served >= target or not self.running,
                                        timeout) and self._served >= target
+
+    def idle(self, timeout: float = 60.0) -> bool:
+        """:meth:`drain`, then wait until the work ahead (:meth:`prepare`) is done too."""
+        if not self.drain(timeout):
+            return False
+        with self._lock:
+            return self._lock.wait_for(
+                lambda: not (self._prepared or self._preparing) or not self.running, timeout)
 
     # -- the thread ---------------------------------------------------------------------
 
@@ -145,12 +167,29 @@ class PrintWorker:
                 with self._lock:
                     self._served = max(self._served, asked)
                     self._lock.notify_all()
+                    task = None
+                    if self._prepared and self._prepared[0][0] <= time.monotonic():
+                        task = self._prepared.popleft()[1]
+                    self._preparing = task is not None
+                if task is not None:
+                    self._run_prepared(task)
+                    with self._lock:
+                        self._preparing = False
+                        self._lock.notify_all()
+                    continue  # then look at the queue again at once
                 self._wake.wait(self._sleep_seconds())
                 self._wake.clear()
         finally:
             self._close_connection()
             with self._lock:
                 self._lock.notify_all()
+
+    def _run_prepared(self, task: Callable[[], None]) -> None:
+        try:
+            task()
+        except Exception:  # noqa: BLE001 — ahead-of-time work only: the job renders anew
+            log.info("print worker of %s: could not prepare documents ahead", self.station,
+                     exc_info=True)
 
     def _recover(self) -> None:
         for attempt in range(30):
@@ -194,7 +233,11 @@ class PrintWorker:
 
     def _sleep_seconds(self) -> float:
         now = time.monotonic()
-        return max(0.05, min(self._next_follow, self._next_waiting, self._next_retry) - now)
+        wake_at = min(self._next_follow, self._next_waiting, self._next_retry)
+        with self._lock:
+            if self._prepared:
+                return max(0.0, min(wake_at, self._prepared[0][0]) - now)
+        return max(0.05, wake_at - now)
 
     @staticmethod
     def _close_connection() -> None:

@@ -83,6 +83,8 @@ class DocumentPrinter(Protocol):
     def print_order_documents(self, order_id: int, kinds: tuple[str, ...], *, station: str,
                               reprint: bool = False) -> list[dict]: ...
 
+    # Optional: ``prepare(order_id)``, an order was opened (its documents may be drawn ahead).
+
 
 @dataclass
 class ScanAnswer:
@@ -193,6 +195,9 @@ class PackingStation:
         self.order_id, self.order_ref = order.id, order.ref
         self.lines = line_states(order.id)
         self.awaiting_weight = self.ask_weight and all_verified(self.lines)
+        prepare = getattr(self.printer, "prepare", None)
+        if prepare is not None:
+            prepare(order.id)  # its documents drawn ahead while it is packed (off this thread)
 
     def _clear(self) -> None:
         self.order_id = self.order_ref = None

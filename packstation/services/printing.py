@@ -13,6 +13,7 @@ makes packing fail: a failed job stays queued, visible, and is retried.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
 import logging
@@ -171,11 +172,11 @@ def _render(kind: str, refs: Sequence[str], *, layout: str | None, config: Stati
         labels = [label_data(o, shop, language=language, packaging_g=packaging) for o in orders]
         if zpl is not None:
             return render_labels_zpl(labels, dpi=zpl[0], font=zpl[1]), orders
-        return documents.render_labels(labels, layout=layout), orders
+        return _rendered_pdf("label", labels, layout), orders
     if kind == "slip":
         orders = _orders(refs)
-        return documents.render_slips([slip_data(o, shop, language=language) for o in orders],
-                                      paper=layout or "a4"), orders
+        return _rendered_pdf("slip", [slip_data(o, shop, language=language) for o in orders],
+                             layout or "a4"), orders
     if kind == "picklist":
         orders = _orders(refs)
         data = PickListData(shop=shop, orders=[PickOrder(o.ref, _carrier_name(o), _lines(o),
@@ -205,6 +206,71 @@ def _render(kind: str, refs: Sequence[str], *, layout: str | None, config: Stati
             [ProductLabel(badge, name, badge) for name, badge in badge_cards(refs)],
             layout=layout or "a4-3x7"), []
     raise InputError("print.unknown_kind", kind=kind, kinds=", ".join(KINDS))
+
+
+def _draw_pdf(kind: str, data: list, layout: str) -> bytes:
+    if kind == "label":
+        return documents.render_labels(data, layout=layout)
+    return documents.render_slips(data, paper=layout)
+
+
+#: Drawing ahead starts once an order has been open this long: no packer scans a whole
+#: order faster, and a scripted burst of scans (a test, scans piped to ``packstation
+#: scan``) completes first — its documents are then drawn once, at completion, as before.
+PREPARE_DELAY_SECONDS = 0.3
+
+#: Documents drawn ahead, while the order is being packed (see :func:`prepare_documents`):
+#: (kind, layout, the exact data drawn, the PDF). A few: the orders open at this table.
+_PREPARED: "collections.deque[tuple[str, str, object, bytes]]" = collections.deque(maxlen=4)
+
+
+def _rendered_pdf(kind: str, data: list, layout: str) -> bytes:
+    """The PDF of a label or slip: the one drawn ahead from the very same data if there is
+    one (so every check it passed holds), else drawn now."""
+    if len(data) == 1:
+        for prepared_kind, prepared_layout, prepared_data, document in list(_PREPARED):
+            if (prepared_kind, prepared_layout) == (kind, layout) and prepared_data == data[0]:
+                return document
+    return _draw_pdf(kind, data, layout)
+
+
+def prepare_documents(order_id: int, config: StationConfig | None,
+                      kinds: Sequence[str] = ("label", "slip")) -> None:
+    """Draw an open order's own label and slip ahead, on the print worker while the packer
+    scans, so that the documents are ready when the last item is scanned.
+
+    Nothing is queued or delivered here: completion still stores the jobs and the worker
+    renders them from the database as always (:func:`render_job`); when the data it reads
+    then equals what was drawn here — same recipient, lines, weight (the computed one),
+    date, shop — that PDF is used instead of drawing it again. Any difference (a weight
+    typed, a note edited, a carrier's label, ZPL) simply draws anew. A document that
+    cannot be drawn (a check failing) is left for the job to report.
+    """
+    order = Order.get_or_none(Order.id == order_id)
+    if order is None or order.status not in (OrderStatus.PENDING, OrderStatus.PACKING):
+        return  # packed meanwhile (its jobs render it), or not to be printed
+    from packstation.services.labels import account_for
+
+    with _RENDERING:
+        settings = shop_settings()
+        shop = shop_document(settings)
+        language = settings.document_language
+        for kind in kinds:
+            spec = destination_for(kind, config)
+            if kind == "label":
+                if spec.format == "zpl" or account_for(order, config) is not None:
+                    continue  # a ZPL label is quick; a carrier's label is the carrier's
+                packaging = spec.packaging_g if spec.packaging_g is not None else DEFAULT_PACKAGING_G
+                data = label_data(order, shop, language=language, packaging_g=packaging)
+                layout = spec.layout or (config.label_layout if config else "100x150")
+            else:
+                data = slip_data(order, shop, language=language)
+                layout = spec.layout or "a4"
+            try:
+                document = _draw_pdf(kind, [data], layout)
+            except PackstationError:
+                continue  # the job will say why, when it is rendered for real
+            _PREPARED.append((kind, layout, data, document))
 
 
 def _products(skus: Sequence[str]) -> list[Product]:
@@ -329,6 +395,15 @@ class OrderPrinter:
         """The jobs are committed: let the worker take them (at once, on its thread)."""
         if self.worker is not None:
             self.worker.wake()
+
+    def prepare(self, order_id: int) -> None:
+        """An order was opened: its worker draws its label and slip ahead, when idle."""
+        if self.worker is not None and self.worker.running:
+            # One task a document, in the order completion queues them: a job arriving
+            # meanwhile waits for one drawing at most.
+            for kind in ("label", "slip"):
+                self.worker.prepare(functools.partial(prepare_documents, order_id, self.config,
+                                                      (kind,)), delay=PREPARE_DELAY_SECONDS)
 
     def print_order_documents(self, order_id: int, kinds: tuple[str, ...], *, station: str,
                               reprint: bool = False) -> list[dict]:

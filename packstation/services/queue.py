@@ -89,6 +89,96 @@ def ready_orders(limit: int = 50, now: dt.datetime | None = None, *,
     return [by_id[order_id] for order_id in ids if order_id in by_id]
 
 
+def queue_ids(now: dt.datetime | None = None, *, statuses=QUEUE_STATUSES, carrier_id: int | None = None,
+              short: set[int] | frozenset[int] = frozenset(), offset: int = 0,
+              limit: int = 200) -> list[int]:
+    """The ids of ``queue(now, statuses=…, carrier_id=…, short=…)[offset:offset + limit]``,
+    in the same order, read from the index rather than by sorting every order in the queue.
+
+    The window's first pages come from here: ``queue()``'s ORDER BY costs a sort of every
+    pending order (about 50 ms at 100,000), these reads a few index pages. The order is
+    the queue's, key for key: orders that flow (pending, packing) by carrier rank, express,
+    age and id; then the orders short of stock (when few enough to be sorted apart, as
+    :func:`queue_order_by` does); then those on hold. Reading deep (a large ``offset``)
+    walks the index down to it: past a few thousand rows, ``queue()`` is cheaper.
+    """
+    stream = _queue_stream(now or utcnow(), tuple(statuses), carrier_id, short)
+    return list(itertools.islice(stream, offset, offset + limit))
+
+
+def _queue_stream(now: dt.datetime, statuses: tuple, carrier_id: int | None,
+                  short: set[int] | frozenset[int]):
+    ranks = carrier_ranks(now)
+    apart = bool(short) and len(short) <= MAX_SHORT_SORTED
+    flowing = [status for status in (OrderStatus.PENDING, OrderStatus.PACKING) if status in statuses]
+    for order_id in _ranked_ids(ranks, flowing, carrier_id):
+        if not (apart and order_id in short):
+            yield order_id
+    if apart and flowing:
+        yield from _short_ids(ranks, flowing, carrier_id, short)
+    if OrderStatus.ON_HOLD in statuses:
+        held = Order.select(Order.id).where(Order.status == OrderStatus.ON_HOLD)
+        if carrier_id is not None:
+            held = held.where(Order.carrier == carrier_id)
+        for (order_id,) in held.order_by(*queue_order_by(ranks)).tuples().iterator():
+            yield order_id
+
+
+def _ranked_ids(ranks: dict[int, CarrierRank], statuses: list[str], carrier_id: int | None):
+    """The ids of the orders in ``statuses`` (not on hold) in the queue's order, lazily."""
+    if not statuses:
+        return
+    by_rank: dict[int, list[int]] = defaultdict(list)
+    for cid, rank in ranks.items():
+        if carrier_id is None or cid == carrier_id:
+            by_rank[rank.rank].append(cid)
+    for rank in sorted(by_rank):
+        carriers = by_rank[rank]
+        if len(carriers) == 1 and len(statuses) == 1:  # the index order is the queue's
+            for express in (True, False):
+                for _key, order_id in _carrier_stream(carriers[0], express, 16, keyed=False,
+                                                      status=statuses[0]):
+                    yield order_id
+            continue
+        streams = [_carrier_stream(cid, express, 16, keyed=True, status=status)
+                   for cid in carriers for express in (True, False) for status in statuses]
+        for _key, order_id in heapq.merge(*streams):
+            yield order_id
+    # Orders of no known carrier come last (as the queue's CASE puts them); few, sorted.
+    if carrier_id is not None and carrier_id in ranks:
+        return
+    others = Order.status.in_(statuses)
+    if carrier_id is not None:
+        others &= Order.carrier == carrier_id
+    else:
+        unknown = Order.carrier.is_null(True)
+        if ranks:
+            unknown |= Order.carrier.not_in(list(ranks))
+        others &= unknown
+    rows = (Order.select(Order.id).where(others)
+            .order_by(Order.express.desc(), Order.ordered_at, Order.id).tuples().iterator())
+    for (order_id,) in rows:
+        yield order_id
+
+
+def _short_ids(ranks: dict[int, CarrierRank], statuses: list[str], carrier_id: int | None,
+               short: set[int] | frozenset[int]) -> list[int]:
+    """The orders of ``short`` still in ``statuses``, sorted by the queue's keys (at most
+    MAX_SHORT_SORTED of them, read by id)."""
+    last = 1 + max((r.rank for r in ranks.values()), default=0)
+    keyed = []
+    ids = sorted(short)
+    for start in range(0, len(ids), 500):
+        query = (Order.select(Order.id, Order.carrier, Order.express, Order.ordered_at)
+                 .where(Order.id.in_(ids[start:start + 500]) & Order.status.in_(statuses)))
+        if carrier_id is not None:
+            query = query.where(Order.carrier == carrier_id)
+        for order_id, cid, express, ordered_at in query.tuples():
+            rank = ranks[cid].rank if cid in ranks else last
+            keyed.append(((rank if ranks else 0), not express, ordered_at, order_id))
+    return [key[-1] for key in sorted(keyed)]
+
+
 def pending_in_queue_order(now: dt.datetime | None = None, page: int = 16):
     """The ids of the pending orders in the queue's order (services.queue), read lazily.
 
@@ -123,8 +213,10 @@ def pending_in_queue_order(now: dt.datetime | None = None, page: int = 16):
         yield order_id
 
 
-def _carrier_stream(carrier_id: int, express: bool, page: int, *, keyed: bool):
-    """((not express, ordered_at, id), id) of one carrier's pending orders, index-ordered
+def _carrier_stream(carrier_id: int, express: bool, page: int, *, keyed: bool,
+                    status: str = OrderStatus.PENDING):
+    """((not express, ordered_at, id), id) of one carrier's orders in ``status`` (pending
+    unless told), index-ordered
     (without ``keyed``, the key is None and ordered_at is not even read).
 
     Plain SQL, built once: these pages are read at every order opened, and building a
@@ -143,7 +235,7 @@ def _carrier_stream(carrier_id: int, express: bool, page: int, *, keyed: bool):
         _STREAM_SQL[(key, db.param)] = sql
     offset = 0
     while True:
-        rows = db.execute_sql(sql, (OrderStatus.PENDING, carrier_id, express, page, offset)).fetchall()
+        rows = db.execute_sql(sql, (status, carrier_id, express, page, offset)).fetchall()
         for row in rows:
             yield ((not express, row[0], row[1]) if keyed else None), row[-1]
         if len(rows) < page:

@@ -292,7 +292,9 @@ class StationWindow(QMainWindow):
         filters.addWidget(self.state_filter, 1)
         layout.addLayout(filters)
 
-        self.queue_model = QueueModel(self.clock, parent=self)
+        # The queue's reads after each change run on the pool: a scan never waits for them.
+        self.queue_model = QueueModel(self.clock, parent=self, submit=self.background.submit)
+        self.queue_model.loaded.connect(self._update_queue_title)
         self.queue_view = QTableView()
         self.queue_view.setObjectName("queueView")
         self.queue_view.setModel(self.queue_model)
@@ -461,7 +463,7 @@ class StationWindow(QMainWindow):
 
     def start(self, resumed: ScanAnswer | None = None) -> None:
         """Fill everything once (after ``station.resume()``), then follow the database."""
-        self.refresh_all()
+        self._refresh(queue_now=True)  # the first page is there when the window shows
         if resumed is not None:
             self.show_answer(resumed)
         else:
@@ -472,9 +474,14 @@ class StationWindow(QMainWindow):
 
     @Slot()
     def refresh_all(self) -> None:
+        """Everything again after a change: the queue's reading and the projections on the
+        pool (applied when back), the cheap counts of the status bar at once."""
+        self._refresh(queue_now=False)
+
+    def _refresh(self, *, queue_now: bool) -> None:
         self._last_event_id = self._newest_event_id()
         self._update_settings_banner()
-        self.apply_filters()
+        self._apply_filters(now=queue_now)
         self.refresh_projections()
         self._update_status()
 
@@ -690,10 +697,13 @@ class StationWindow(QMainWindow):
 
     @Slot()
     def apply_filters(self) -> None:
+        self._apply_filters(now=False)
+
+    def _apply_filters(self, *, now: bool) -> None:
+        """The queue with the filters as set; read on the pool unless ``now``."""
         self.queue_model.set_filter(carrier_id=self.carrier_filter.currentData(),
                                     state=self.state_filter.currentData() or StateFilter.ALL,
-                                    search=self.search_field.text())
-        self._update_queue_title()
+                                    search=self.search_field.text(), now=now)
 
     def _update_queue_title(self) -> None:
         self.queue_title.setText(tr("ui.queue.title", count=self.queue_model.total).upper())

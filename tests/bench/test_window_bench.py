@@ -153,10 +153,13 @@ def test_window_on_100k_orders(qtbot, big_shop, tmp_path, benchmark):
     benchmark.extra_info.update({"usable_s": round(usable, 3), "scan_p99_ms": round(p99 * 1000, 2),
                                  "scan_median_ms": round(statistics.median(timings) * 1000, 2),
                                  "service_p99_ms": round(service_p99 * 1000, 2),
+                                 "scan_max_ms": round(max(timings) * 1000, 2),
+                                 "scans_over_a_frame": sum(t >= 0.016 for t in timings),
                                  "max_rss_mb": round(memory_mb), "rss_mb": round(current_mb)})
     print(f"\nwindow usable in {usable:.3f} s; scan to painted window: median "
-          f"{statistics.median(timings) * 1000:.2f} ms, p99 {p99 * 1000:.2f} ms (of which the "
-          f"service, p99: {service_p99 * 1000:.2f} ms); peak RSS {memory_mb:.0f} MB, now {current_mb:.0f} MB")
+          f"{statistics.median(timings) * 1000:.2f} ms, p99 {p99 * 1000:.2f} ms, max "
+          f"{max(timings) * 1000:.2f} ms, {sum(t >= 0.016 for t in timings)} of {len(timings)} over "
+          f"16 ms; in the packing service, p99 {service_p99 * 1000:.2f} ms; peak RSS {memory_mb:.0f} MB, now {current_mb:.0f} MB")
     window.close()
     assert usable < 2.0
     assert p99 < 0.016

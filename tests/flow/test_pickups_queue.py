@@ -88,3 +88,46 @@ def test_pickups_command(shop, db_target):
     text = subprocess.run([sys.executable, "-m", "packstation", "--db", db_target, "--lang", "en",
                            "pickups", "--now", NOW.isoformat()], capture_output=True, text=True)
     assert "Colissimo in 1 h 12 min" in text.stdout
+
+
+def _mixed_queue(rng_seed: int = 7) -> list[int]:
+    """Orders of every kind the queue sorts: all carriers and none, express or not, the
+    same second shared by several, pending, packing, on hold, packed (not in the queue)."""
+    import random
+
+    rng = random.Random(rng_seed)
+    carriers = [carrier.id for carrier in Carrier.select()] + [None]
+    base = dt.datetime(2026, 11, 20, 8, 0, tzinfo=dt.timezone.utc)
+    statuses = [OrderStatus.PENDING] * 6 + [OrderStatus.PACKING, OrderStatus.ON_HOLD, OrderStatus.PACKED]
+    ids = []
+    for number in range(240):
+        order = Order.create(ref=f"M-{number:03d}", carrier=rng.choice(carriers),
+                             express=rng.random() < 0.3, status=rng.choice(statuses),
+                             ordered_at=base + dt.timedelta(minutes=rng.randrange(40)))
+        ids.append(order.id)
+    return ids
+
+
+@pytest.mark.parametrize("when", [NOW, NOW.replace(hour=14, minute=30), NOW.replace(hour=22)])
+def test_the_index_read_queue_is_the_sorted_queue_key_for_key(shop, when, monkeypatch):
+    """services.queue.queue_ids (the window's first pages, from the index) gives exactly
+    the ids of queue() (one SQL sort), for every filter the window offers."""
+    from packstation.services import queue as queue_service
+    from packstation.services.queue import QUEUE_STATUSES, queue_ids
+
+    ids = _mixed_queue()
+    pending = [i for (i,) in Order.select(Order.id).where(Order.status == OrderStatus.PENDING).tuples()]
+    shorts = [frozenset(), frozenset(pending[::5]), frozenset(pending[::5] + ids[:30])]
+    carriers = [None] + [carrier.id for carrier in Carrier.select()]
+    status_sets = [QUEUE_STATUSES, (OrderStatus.PENDING,), (OrderStatus.ON_HOLD,), (OrderStatus.PACKING,)]
+    for limit in (queue_service.MAX_SHORT_SORTED, 3):  # short orders sorted apart, or not
+        monkeypatch.setattr(queue_service, "MAX_SHORT_SORTED", limit)
+        for statuses in status_sets:
+            for carrier_id in carriers:
+                for short in shorts:
+                    expected = [order.id for order in queue(when, statuses=statuses, carrier_id=carrier_id,
+                                                            short=short)]
+                    assert queue_ids(when, statuses=statuses, carrier_id=carrier_id, short=short,
+                                     limit=1000) == expected, (statuses, carrier_id, len(short), limit)
+                    assert queue_ids(when, statuses=statuses, carrier_id=carrier_id, short=short,
+                                     offset=7, limit=20) == expected[7:27]

@@ -206,3 +206,61 @@ def test_the_worker_delivers_in_order_while_the_station_keeps_packing(shop, tmp_
         assert worker.stop()
     assert delivered == sorted(delivered) and len(delivered) == 4
     assert [job.status for job in PrintJob.select()] == ["done"] * 4
+
+
+@pytest.fixture
+def drawn(monkeypatch):
+    """Counts the labels and slips drawn (ahead or at completion); nothing drawn ahead yet."""
+    from collections import deque
+
+    from packstation.services import printing
+
+    monkeypatch.setattr(printing, "_PREPARED", deque(maxlen=4))
+    monkeypatch.setattr(printing, "PREPARE_DELAY_SECONDS", 0.0)
+    kinds: list[str] = []
+    draw = printing._draw_pdf
+
+    def counting(kind, data, layout):
+        kinds.append(kind)
+        return draw(kind, data, layout)
+
+    monkeypatch.setattr(printing, "_draw_pdf", counting)
+    return kinds
+
+
+def test_an_open_orders_documents_are_drawn_ahead_and_delivered_as_drawn(shop, tmp_path, drawn):
+    config = folder_config(tmp_path)
+    worker = start_print_worker(config, "Table 1")
+    try:
+        station = PackingStation("Table 1", printer=OrderPrinter(config, worker.queue, worker))
+        assert station.handle("CMD-4").outcome.code == "order_opened"
+        assert worker.idle(30)
+        assert drawn == ["label", "slip"]  # while the packer scans
+        assert PrintJob.select().count() == 0  # nothing queued or printed before completion
+        assert station.handle(OTHER).outcome.code == "order_complete"
+        assert worker.drain(30)
+    finally:
+        worker.stop()
+    assert drawn == ["label", "slip"]  # not drawn again: the same data
+    assert {job.status for job in PrintJob.select()} == {"done"}
+    out = Path(config.output_dir)
+    [label] = out.glob("label-CMD-4-*.pdf")
+    [slip] = out.glob("slip-CMD-4-*.pdf")
+    assert "CMD-4" in pdf_text(label) and "Boîte à thé" in pdf_text(slip)
+
+
+def test_a_document_whose_data_changed_meanwhile_is_drawn_again(shop, tmp_path, drawn):
+    config = folder_config(tmp_path)
+    worker = start_print_worker(config, "Table 1")
+    try:
+        station = PackingStation("Table 1", printer=OrderPrinter(config, worker.queue, worker))
+        station.handle("CMD-4")
+        assert worker.idle(30)
+        Order.update(note="Livrer chez la voisine").where(Order.ref == "CMD-4").execute()
+        assert station.handle(OTHER).outcome.code == "order_complete"
+        assert worker.drain(30)
+    finally:
+        worker.stop()
+    assert drawn == ["label", "slip", "slip"]  # the label is the same; the slip is not
+    [slip] = Path(config.output_dir).glob("slip-CMD-4-*.pdf")
+    assert "Livrer chez la voisine" in pdf_text(slip)
