@@ -54,6 +54,7 @@ class Outcome(enum.Enum):
     REASON_NEEDED = ("reason_needed", Tone.WARNING, False)
     PACKER_NEEDED = ("packer_needed", Tone.WARNING, False)
     QUANTITY_SET = ("quantity_set", Tone.INFO, True)
+    PARCEL_CLOSED = ("parcel_closed", Tone.INFO, True)
     EMPTY = ("empty", Tone.INFO, False)
     FAILED = ("failed", Tone.ERROR, False)
 
@@ -256,6 +257,16 @@ i18n.register({
                            "Why abandon? Scan a reason from the command sheet (damaged, not found, "
                            "cancelled by the customer, other) or type the reason, then Enter."),
     "pack.empty": ("Scan vide ignoré.", "Empty scan ignored."),
+    "pack.parcel_closed": ("Colis {number} fermé ({weight} g, {items} article(s)) : mettez les articles "
+                           "suivants dans le colis {next}.",
+                           "Parcel {number} closed ({weight} g, {items} item(s)): put the next items "
+                           "in parcel {next}."),
+    "pack.parcel_empty": ("Rien à mettre dans ce colis : scannez d'abord ses articles.",
+                          "Nothing to put in this parcel: scan its items first."),
+    "pack.parcel_after_label": ("La commande {ref} a déjà son étiquette transporteur (imprimée avant "
+                                "l'emballage) : elle part en un seul colis.",
+                                "Order {ref} already has its carrier label (printed before packing): "
+                                "it ships as one parcel."),
     "pack.failed": ("{error}", "{error}"),
     "doc.kind.label": ("Étiquette", "Label"),
     "doc.kind.slip": ("Bon de livraison", "Packing slip"),

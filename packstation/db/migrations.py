@@ -17,7 +17,7 @@ from packstation.db import changes, models
 Step = Callable[[peewee.Database], None]
 _steps: dict[int, Step] = {}
 #: The version this program writes. Raise it with each new @step.
-LATEST = 5
+LATEST = 6
 _LOCK_ID = 0x5AC5_7A71  # "packstation" schema lock, any constant shared by all tables
 
 
@@ -147,3 +147,30 @@ def _shop_exports(db: peewee.Database) -> None:
         # A parcel that waits at the counter has no tracking number.
         operations.append(migrator.drop_not_null(shipment, "tracking"))
     migrate(*operations)
+
+
+@step(6)
+def _parcels(db: peewee.Database) -> None:
+    """An order split into several parcels at the table: their table; a carrier label per
+    parcel (its number beside the order, one label per order and parcel instead of one per
+    order); a print job for one parcel's label."""
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
+
+    migrator = (PostgresqlMigrator(db) if isinstance(db, peewee.PostgresqlDatabase)
+                else SqliteMigrator(db))
+    db.create_tables([models.Parcel], safe=True)
+    operations = []
+    for model, name in ((models.CarrierLabel, "parcel"), (models.PrintJob, "parcel")):
+        table = model._meta.table_name
+        if name not in {column.name for column in db.get_columns(table)}:
+            operations.append(migrator.add_column(table, name, model._meta.fields[name]))
+    migrate(*operations)
+    label = models.CarrierLabel._meta.table_name
+    indexes = {index.name: index for index in db.get_indexes(label)}
+    old = indexes.get(f"{label}_order_id")
+    if old is not None and old.unique:
+        # One label per order and parcel now: the order alone is no longer unique.
+        migrate(migrator.drop_index(label, old.name))
+        db.execute_sql(f'CREATE INDEX IF NOT EXISTS "{label}_order_id" ON "{label}" ("order_id")')
+    db.execute_sql(f'CREATE UNIQUE INDEX IF NOT EXISTS "{label}_order_id_parcel" '
+                   f'ON "{label}" ("order_id", "parcel")')
