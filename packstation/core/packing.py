@@ -174,6 +174,10 @@ i18n.register({
                           "Order {ref} open — {items} item(s) to scan."),
     "pack.order_resumed": ("Commande {ref} reprise là où elle s'était arrêtée — {left} article(s) restant(s).",
                            "Order {ref} resumed where it stopped — {left} item(s) left."),
+    "pack.order_resumed_split": ("Commande {ref} reprise là où elle s'était arrêtée — {closed} colis "
+                                 "fermé(s), {left} article(s) restant(s) pour le colis {current}.",
+                                 "Order {ref} resumed where it stopped — {closed} parcel(s) closed, "
+                                 "{left} item(s) left for parcel {current}."),
     "pack.verified": ("OK {name} — {verified}/{quantity}", "OK {name} — {verified}/{quantity}"),
     "pack.verified_line_done": ("OK {name} — {verified}/{quantity}, ligne complète",
                                 "OK {name} — {verified}/{quantity}, line complete"),

@@ -224,6 +224,10 @@ class PackingStation:
         if all_verified(self.lines) and not self.ask_weight:
             return self._complete(None)
         left = sum(line.remaining for line in self.lines)
+        closed = Parcel.select().where(Parcel.order == order.id).count()
+        if closed:  # split before the stop: its closed parcels are kept, the next goes on
+            return self._answer(Outcome.ORDER_RESUMED, "pack.order_resumed_split", ref=order.ref,
+                                left=left, closed=closed, current=closed + 1)
         return self._answer(Outcome.ORDER_RESUMED, "pack.order_resumed", ref=order.ref, left=left)
 
     # -- the one entry point for scans -----------------------------------------------

@@ -20,7 +20,7 @@ from packstation.services.context import StationConfig
 from packstation.services.manifests import hand_over, manifest_data
 from packstation.services.orders import get_order, order_detail
 from packstation.services.packing import PackingStation
-from packstation.services.printing import OrderPrinter, print_queue, shop_document
+from packstation.services.printing import OrderPrinter, print_queue, render, shop_document
 from packstation.services.shop import open_shop
 from packstation.services.tracking import tracking_rows
 from tests.helpers import MUG, TEA, import_rows, line_row, row
@@ -76,6 +76,12 @@ def test_a_split_order_has_its_parcels_labels_and_jobs(db, tmp_path):
     for number, (text, weight) in enumerate(zip(labels, ("610", "720", "470")), start=1):
         assert f"{number}/3" in text and weight in text.replace("\u202f", "").replace(" ", "")
     assert "1/3" not in labels[1]
+    # Printed again from the command line (``print label BIG-1``): the three, one a page.
+    document, _ = render("label", ["BIG-1"], config=config)
+    reprinted = tmp_path / "again.pdf"
+    reprinted.write_bytes(document)
+    assert [page_text.count(f"{n}/3") >= 1 for n, page_text in
+            enumerate((page.extract_text() for page in PdfReader(reprinted).pages), start=1)] == [True] * 3
     shipped = order_detail(get_order("BIG-1"))["shipment"]
     assert shipped["parcels"] == [{"number": 1, "weight_g": 610, "tracking": None},
                                   {"number": 2, "weight_g": 720, "tracking": None},
@@ -173,7 +179,8 @@ def test_a_station_killed_mid_split_resumes_with_its_closed_parcels(tmp_path):
     try:
         station = PackingStation("Table 1")
         resumed = station.resume()
-        assert resumed.outcome is Outcome.ORDER_RESUMED and "2" in resumed.message  # 2 mugs left
+        assert resumed.outcome is Outcome.ORDER_RESUMED
+        assert "1 colis fermé(s), 2 article(s) restant(s) pour le colis 2" in resumed.message
         assert [(p.number, sum(p.units.values())) for p in Parcel.select()] == [(1, 2)]
         assert station.computed_weight() == 150 + 250 + 2 * 320  # the parcel on the table
         station.handle(MUG)
