@@ -82,6 +82,8 @@ def test_a_split_order_has_its_parcels_labels_and_jobs(db, tmp_path):
     reprinted.write_bytes(document)
     assert [page_text.count(f"{n}/3") >= 1 for n, page_text in
             enumerate((page.extract_text() for page in PdfReader(reprinted).pages), start=1)] == [True] * 3
+    zpl, _ = render("label", ["BIG-1"], zpl=(203, None), parcel=2)  # a thermal printer's
+    assert b"2/3" in zpl and b"1/3" not in zpl
     shipped = order_detail(get_order("BIG-1"))["shipment"]
     assert shipped["parcels"] == [{"number": 1, "weight_g": 610, "tracking": None},
                                   {"number": 2, "weight_g": 720, "tracking": None},
@@ -190,3 +192,10 @@ def test_a_station_killed_mid_split_resumes_with_its_closed_parcels(tmp_path):
         assert Shipment.get().weight_g == 1690
     finally:
         close()
+    shown = subprocess.run([sys.executable, "-m", "packstation", "--db", target, "order", "BIG-1",
+                            "--json"], capture_output=True, text=True, timeout=60)
+    assert shown.returncode == 0, shown.stderr
+    shipment = json.loads(shown.stdout)["shipment"]
+    assert (shipment["weight_g"], shipment["parcels"]) == (1690, [
+        {"number": 1, "weight_g": 650, "tracking": None},
+        {"number": 2, "weight_g": 1040, "tracking": None}])
