@@ -19,6 +19,7 @@ class Command(enum.Enum):
     NEXT = "PSC05"           # open the most urgent order of the queue
     LOGOUT = "PSC06"         # the packer leaves the table
     WEIGHT_OK = "PSC07"      # accept the computed weight
+    PARCEL = "PSC08"         # close this parcel with the items scanned so far; the rest go in the next
     # The reasons to abandon, scanned after PSC02 (or while the abandon dialog is open).
     REASON_DAMAGED = "PSC21"
     REASON_MISSING = "PSC22"
@@ -63,6 +64,7 @@ i18n.register({
     "command.next": ("Commande suivante", "Next order"),
     "command.logout": ("Déconnexion du préparateur", "Packer log out"),
     "command.weight_ok": ("Accepter le poids calculé", "Accept the computed weight"),
+    "command.parcel": ("Fermer le colis, continuer dans un autre", "Close the parcel, go on in another"),
     "command.reason_damaged": ("Motif d'abandon : article abîmé", "Abandon reason: damaged item"),
     "command.reason_missing": ("Motif d'abandon : article introuvable", "Abandon reason: item not found"),
     "command.reason_customer": ("Motif d'abandon : annulée par le client",

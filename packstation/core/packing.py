@@ -54,6 +54,7 @@ class Outcome(enum.Enum):
     REASON_NEEDED = ("reason_needed", Tone.WARNING, False)
     PACKER_NEEDED = ("packer_needed", Tone.WARNING, False)
     QUANTITY_SET = ("quantity_set", Tone.INFO, True)
+    PARCEL_CLOSED = ("parcel_closed", Tone.INFO, True)
     EMPTY = ("empty", Tone.INFO, False)
     FAILED = ("failed", Tone.ERROR, False)
 
@@ -173,6 +174,10 @@ i18n.register({
                           "Order {ref} open — {items} item(s) to scan."),
     "pack.order_resumed": ("Commande {ref} reprise là où elle s'était arrêtée — {left} article(s) restant(s).",
                            "Order {ref} resumed where it stopped — {left} item(s) left."),
+    "pack.order_resumed_split": ("Commande {ref} reprise là où elle s'était arrêtée — {closed} colis "
+                                 "fermé(s), {left} article(s) restant(s) pour le colis {current}.",
+                                 "Order {ref} resumed where it stopped — {closed} parcel(s) closed, "
+                                 "{left} item(s) left for parcel {current}."),
     "pack.verified": ("OK {name} — {verified}/{quantity}", "OK {name} — {verified}/{quantity}"),
     "pack.verified_line_done": ("OK {name} — {verified}/{quantity}, ligne complète",
                                 "OK {name} — {verified}/{quantity}, line complete"),
@@ -256,6 +261,16 @@ i18n.register({
                            "Why abandon? Scan a reason from the command sheet (damaged, not found, "
                            "cancelled by the customer, other) or type the reason, then Enter."),
     "pack.empty": ("Scan vide ignoré.", "Empty scan ignored."),
+    "pack.parcel_closed": ("Colis {number} fermé ({weight} g, {items} article(s)) : mettez les articles "
+                           "suivants dans le colis {next}.",
+                           "Parcel {number} closed ({weight} g, {items} item(s)): put the next items "
+                           "in parcel {next}."),
+    "pack.parcel_empty": ("Rien à mettre dans ce colis : scannez d'abord ses articles.",
+                          "Nothing to put in this parcel: scan its items first."),
+    "pack.parcel_after_label": ("La commande {ref} a déjà son étiquette transporteur (imprimée avant "
+                                "l'emballage) : elle part en un seul colis.",
+                                "Order {ref} already has its carrier label (printed before packing): "
+                                "it ships as one parcel."),
     "pack.failed": ("{error}", "{error}"),
     "doc.kind.label": ("Étiquette", "Label"),
     "doc.kind.slip": ("Bon de livraison", "Packing slip"),

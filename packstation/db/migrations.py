@@ -17,7 +17,7 @@ from packstation.db import changes, models
 Step = Callable[[peewee.Database], None]
 _steps: dict[int, Step] = {}
 #: The version this program writes. Raise it with each new @step.
-LATEST = 6
+LATEST = 7
 _LOCK_ID = 0x5AC5_7A71  # "packstation" schema lock, any constant shared by all tables
 
 
@@ -160,3 +160,30 @@ def _hold_reason_messages(db: peewee.Database) -> None:
         migrator = (PostgresqlMigrator(db) if isinstance(db, peewee.PostgresqlDatabase)
                     else SqliteMigrator(db))
         migrate(migrator.add_column(table, "hold_messages", models.Order.hold_messages))
+
+
+@step(7)
+def _parcels(db: peewee.Database) -> None:
+    """An order split into several parcels at the table: their table; a carrier label per
+    parcel (its number beside the order, one label per order and parcel instead of one per
+    order); a print job for one parcel's label."""
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
+
+    migrator = (PostgresqlMigrator(db) if isinstance(db, peewee.PostgresqlDatabase)
+                else SqliteMigrator(db))
+    db.create_tables([models.Parcel], safe=True)
+    operations = []
+    for model, name in ((models.CarrierLabel, "parcel"), (models.PrintJob, "parcel")):
+        table = model._meta.table_name
+        if name not in {column.name for column in db.get_columns(table)}:
+            operations.append(migrator.add_column(table, name, model._meta.fields[name]))
+    migrate(*operations)
+    label = models.CarrierLabel._meta.table_name
+    indexes = {index.name: index for index in db.get_indexes(label)}
+    old = indexes.get(f"{label}_order_id")
+    if old is not None and old.unique:
+        # One label per order and parcel now: the order alone is no longer unique.
+        migrate(migrator.drop_index(label, old.name))
+        db.execute_sql(f'CREATE INDEX IF NOT EXISTS "{label}_order_id" ON "{label}" ("order_id")')
+    db.execute_sql(f'CREATE UNIQUE INDEX IF NOT EXISTS "{label}_order_id_parcel" '
+                   f'ON "{label}" ("order_id", "parcel")')

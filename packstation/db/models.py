@@ -283,6 +283,7 @@ class PrintJob(BaseModel):
     last_error = pw.TextField(default="")
     spool_path = pw.TextField(default="")
     output = pw.TextField(default="")  # file written, or the printer's job id
+    parcel = pw.IntegerField(null=True)  # a label of one parcel of a split order (schema 6)
     printed_at = UtcDateTimeField(null=True)
 
 
@@ -304,13 +305,14 @@ class LabelStatus:
 class CarrierLabel(BaseModel):
     """The carrier's label of an order's parcel, stored the moment it is received.
 
-    One row per order: a retry finds it and never buys a second label. ``external_id``
+    One row per parcel of an order (schema 6; one per order before): a retry finds it and never buys a second label. ``external_id``
     is the carrier's own id for the shipment (Sendcloud's parcel id), kept as soon as the
     carrier has created it, so that a label bought but not yet downloaded is fetched, not
     bought again. No secret is ever stored here.
     """
 
-    order = pw.ForeignKeyField(Order, backref="carrier_labels", unique=True, on_delete="CASCADE")
+    order = pw.ForeignKeyField(Order, backref="carrier_labels", on_delete="CASCADE")
+    parcel = pw.IntegerField(default=1)  # the parcel's number, 1 for an order not split (schema 6)
     provider = pw.CharField(max_length=30)
     status = pw.CharField(max_length=20, default=LabelStatus.WAITING, index=True)
     tracking = pw.CharField(max_length=100, null=True)
@@ -324,8 +326,32 @@ class CarrierLabel(BaseModel):
     created_at = UtcDateTimeField(default=utcnow)
     updated_at = UtcDateTimeField(default=utcnow)
 
+    class Meta:
+        indexes = ((("order", "parcel"), True),)
+
+
+class Parcel(BaseModel):
+    """One parcel of an order split at the table (schema 6), stored the moment it closes.
+
+    An order packed in one parcel has no row here (its shipment is its parcel). ``units``
+    maps each order line's id to the units packed in this parcel; ``tracking`` is the
+    number the carrier issued for this parcel, NULL until then (or for an own label).
+    """
+
+    order = pw.ForeignKeyField(Order, backref="parcels", on_delete="CASCADE")
+    number = pw.IntegerField()
+    weight_g = pw.IntegerField()
+    units = JSONField(default=dict)
+    tracking = pw.CharField(max_length=100, unique=True, null=True)
+    closed_at = UtcDateTimeField(default=utcnow)
+    station = pw.CharField(max_length=100, default="")
+    packer = pw.CharField(max_length=100, default="")
+
+    class Meta:
+        indexes = ((("order", "number"), True),)
+
 
 ALL_MODELS = [
     SchemaInfo, Setting, Carrier, Packer, Station, Product, Barcode, Order, OrderLine,
-    Shipment, ScanRecord, Event, PrintJob, Manifest, CarrierLabel,
+    Shipment, ScanRecord, Event, PrintJob, Manifest, CarrierLabel, Parcel,
 ]

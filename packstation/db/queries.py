@@ -2,10 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Iterable, Sequence
 
 from packstation.core.packing import LineState
-from packstation.db.models import Barcode, Event, Order, OrderLine, Product, utcnow
+from packstation.db.models import Barcode, Event, Order, OrderLine, Parcel, Product, Shipment, utcnow
+
+
+@dataclass(frozen=True)
+class ParcelView:
+    """One parcel of a packed order, as the manifest, the export and ``order --json`` show it."""
+
+    number: int
+    count: int
+    weight_g: int
+    tracking: str | None
+
+
+def shipment_parcels(shipments: Sequence[Shipment]) -> dict[int, list[ParcelView]]:
+    """Each shipment's parcels by order id (one query per 500 orders): a split order's stored parcels,
+    else its one parcel (the shipment's weight and number)."""
+    split: dict[int, list[Parcel]] = {}
+    for parcel in select_in(Parcel.select().order_by(Parcel.order, Parcel.number), Parcel.order,
+                            [s.order_id for s in shipments]):
+        split.setdefault(parcel.order_id, []).append(parcel)
+    views = {}
+    for shipment in shipments:
+        stored = split.get(shipment.order_id)
+        views[shipment.order_id] = (
+            [ParcelView(p.number, len(stored), p.weight_g, p.tracking) for p in stored] if stored
+            else [ParcelView(1, 1, shipment.weight_g, shipment.tracking)])
+    return views
 
 
 def log_event(kind: str, *, order: Order | int | None = None, station: str = "", packer: str = "",

@@ -10,6 +10,10 @@ Three formats, one row per parcel, UTF-8 and commas:
   ``status_shipped`` 1).
 - ``generic``: ``order_ref, carrier, tracking, tracking_url, shipped_at, weight_g``.
 
+An order split into several parcels at the table is one row per parcel, each with its
+own number (and weight): Advanced Shipment Tracking adds one tracking number per row to
+the order; Matrixify adds the fulfilment of each row to the same order ``Name``.
+
 Only a number the carrier issued is a tracking number. A parcel under the shop's own
 label (no carrier number) is exported as fulfilled with no number, no link, no carrier
 and no customer notification (Shopify's ``Send Receipt`` FALSE).

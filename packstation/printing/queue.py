@@ -188,13 +188,19 @@ class PrintQueue:
     # -- adding ------------------------------------------------------------------------
 
     def add(self, kind: str, refs: Sequence[str], spec: DestinationSpec, *,
-            order_id: int | None = None, reprint: bool = False) -> PrintJob:
-        """Store a job to render and deliver later (inside the caller's transaction)."""
+            order_id: int | None = None, reprint: bool = False,
+            parcel: int | None = None) -> PrintJob:
+        """Store a job to render and deliver later (inside the caller's transaction);
+        ``parcel``: the label of one parcel of a split order."""
         with atomic():
             job = PrintJob.create(station=self.station, order=order_id, kind=kind,
-                                  refs=list(refs), destination=spec.to_dict(), status=QUEUED)
+                                  refs=list(refs), destination=spec.to_dict(), status=QUEUED,
+                                  parcel=parcel)
+            data = {"kind": kind, "job": job.id}
+            if parcel is not None:
+                data["parcel"] = parcel
             log_event("reprinted" if reprint else "print_queued", order=order_id,
-                      station=self.station, data={"kind": kind, "job": job.id})
+                      station=self.station, data=data)
         return job
 
     def submit(self, kind: str, refs: list[str], document: bytes, spec: DestinationSpec, *,

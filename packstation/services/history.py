@@ -203,6 +203,9 @@ def _event_text(kind: str, reason: str, data: dict) -> str:
         params.update(tracking=data.get("tracking", "?"))
     elif kind in ("printed", "print_sent", "print_failed", "reprinted", "print_queued", "print_waiting"):
         params.update(document=_document(str(data.get("kind", "?"))), output=data.get("output", ""))
+    elif kind == "parcel_closed":
+        params.update(parcel=data.get("parcel", "?"), weight=data.get("weight_g", "?"),
+                      items=data.get("units", "?"))
     elif kind == "taken_over":
         params.update(previous=data.get("previous_station") or "?")
     elif kind == "handed_over":
@@ -238,6 +241,8 @@ _MESSAGES = {
     "history.event.abandoned": ("Abandonnée : {reason}.", "Abandoned: {reason}."),
     "history.event.quantity_entered": ("{sku} : quantité {quantity} saisie pour un seul scan ({units} unités).",
                                        "{sku}: quantity {quantity} entered for one scan ({units} units)."),
+    "history.event.parcel_closed": ("Colis {parcel} fermé : {items} article(s), {weight} g.",
+                                    "Parcel {parcel} closed: {items} item(s), {weight} g."),
     "history.event.confirmed_without_barcode": ("{sku} validé sans code-barres ({units}).",
                                                 "{sku} confirmed without a barcode ({units})."),
     "history.event.completed": ("Emballée : suivi {tracking}, {weight} g.",
@@ -317,6 +322,7 @@ _MESSAGES = {
     "history.outcome.reason_needed": ("raison demandée", "reason needed"),
     "history.outcome.packer_needed": ("préparateur demandé", "packer needed"),
     "history.outcome.quantity_set": ("quantité saisie", "quantity entered"),
+    "history.outcome.parcel_closed": ("colis fermé", "parcel closed"),
     "history.outcome.empty": ("scan vide", "empty scan"),
     "history.outcome.failed": ("échec", "failed"),
 }

@@ -10,6 +10,11 @@ is "waiting", with the carrier's words and what to do; :func:`retry_waiting` ask
 
 An order whose carrier has no label account (or ``provider = "own"``) has the station's
 own label and no tracking number at all.
+
+An order split into several parcels (services.packing) has one label per parcel, each
+asked with that parcel's weight and stored under its number: the first parcel's number
+is the order's and the shipment's ``tracking``, each parcel keeps its own
+(``Parcel.tracking``).
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from packstation.core.errors import PackstationError
 from packstation.core.packing import DEFAULT_PACKAGING_G, parcel_weight
 from packstation.db import atomic
 from packstation.db.models import (
-    CarrierLabel as StoredLabel, LabelStatus, Order, OrderLine, Product, Shipment, utcnow,
+    CarrierLabel as StoredLabel, LabelStatus, Order, OrderLine, Parcel, Product, Shipment, utcnow,
 )
 from packstation.db.queries import log_event
 from packstation.printing.queue import DocumentNotReady
@@ -104,14 +109,18 @@ def _customs(order: Order, lines: list[OrderLine], settings: ShopSettings,
 
 
 def build_request(order: Order, account: LabelAccount, *, packaging_g: int = DEFAULT_PACKAGING_G,
-                  settings: ShopSettings | None = None, today: dt.date | None = None) -> LabelRequest:
-    """The request for the order's parcel; LabelNotAsked for what the carrier would refuse."""
+                  settings: ShopSettings | None = None, today: dt.date | None = None,
+                  parcel: int = 1) -> LabelRequest:
+    """The request for the order's parcel (``parcel``: its number when the order was
+    split); LabelNotAsked for what the carrier would refuse."""
     settings = settings or shop_settings()
     carrier = order.carrier.name
     sender = _sender(settings, carrier)
     lines = list(OrderLine.select().where(OrderLine.order == order.id).order_by(OrderLine.position))
     shipment = Shipment.get_or_none(Shipment.order == order.id)
-    weight = shipment.weight_g if shipment else parcel_weight(lines, packaging_g)
+    split = Parcel.get_or_none((Parcel.order == order.id) & (Parcel.number == parcel))
+    weight = split.weight_g if split else (
+        shipment.weight_g if shipment else parcel_weight(lines, packaging_g))
     service = service_of(order)
     recipient = Party(name=order.customer_name, company=order.company, line1=order.address1,
                       line2=order.address2, postcode=order.postcode, city=order.city,
@@ -127,23 +136,23 @@ def build_request(order: Order, account: LabelAccount, *, packaging_g: int = DEF
 
 # -- asking, storing -------------------------------------------------------------------
 
-def stored_label(order_id: int) -> StoredLabel | None:
-    return StoredLabel.get_or_none(StoredLabel.order == order_id)
+def stored_label(order_id: int, parcel: int = 1) -> StoredLabel | None:
+    return StoredLabel.get_or_none((StoredLabel.order == order_id) & (StoredLabel.parcel == parcel))
 
 
-def _claim(order: Order, account: LabelAccount) -> StoredLabel | None:
+def _claim(order: Order, account: LabelAccount, parcel: int = 1) -> StoredLabel | None:
     """The row this table may ask for (status set to asking), or None when the label is
     ready or another table is asking right now."""
     now = utcnow()
     with atomic():
-        row = stored_label(order.id)
+        row = stored_label(order.id, parcel)
         if row is None:
             try:
                 with atomic():
-                    row = StoredLabel.create(order=order, provider=account.provider,
+                    row = StoredLabel.create(order=order, parcel=parcel, provider=account.provider,
                                              label_format=account.format)
             except peewee.IntegrityError:
-                row = stored_label(order.id)
+                row = stored_label(order.id, parcel)
         if row.status == LabelStatus.READY:
             return None
         claimed = (StoredLabel.update(status=LabelStatus.ASKING, updated_at=now,
@@ -166,11 +175,14 @@ def _keep(row: StoredLabel, label: CarrierLabel, *, station: str) -> None:
             label_format=label.label_format,
             label_data=label.label_bytes if ready else None, carrier_message="", what_to_do="",
             updated_at=utcnow()).where(StoredLabel.id == row.id).execute()
-        Order.update(tracking=label.tracking).where(Order.id == row.order_id).execute()
-        Shipment.update(tracking=label.tracking).where(Shipment.order == row.order_id).execute()
+        Parcel.update(tracking=label.tracking).where(
+            (Parcel.order == row.order_id) & (Parcel.number == row.parcel)).execute()
+        if row.parcel == 1:  # the order's number is its first parcel's
+            Order.update(tracking=label.tracking).where(Order.id == row.order_id).execute()
+            Shipment.update(tracking=label.tracking).where(Shipment.order == row.order_id).execute()
         log_event("label_received" if ready else "label_bought", order=row.order_id,
                   station=station, data={"provider": row.provider, "tracking": label.tracking,
-                                         "format": label.label_format})
+                                         "format": label.label_format, "parcel": row.parcel})
 
 
 def _wait(row: StoredLabel, refusal: LabelRefused, *, station: str) -> None:
@@ -180,12 +192,13 @@ def _wait(row: StoredLabel, refusal: LabelRefused, *, station: str) -> None:
                            what_to_do=refusal.what_to_do, updated_at=utcnow()) \
             .where(StoredLabel.id == row.id).execute()
         log_event("label_waiting", order=row.order_id, station=station, reason=refusal.message,
-                  data={"provider": row.provider, "fix": refusal.fix})
+                  data={"provider": row.provider, "fix": refusal.fix, "parcel": row.parcel})
 
 
 def obtain_label(order_id: int, *, config, timeout: float | None = None,
-                 station: str | None = None) -> StoredLabel | None:
-    """The order's carrier label, asked now if none is stored; None for an own label.
+                 station: str | None = None, parcel: int = 1) -> StoredLabel | None:
+    """The carrier label of the order's parcel ``parcel`` (1 for an order not split),
+    asked now if none is stored; None for an own label.
 
     Returns the stored row: ``ready`` with its bytes, or ``waiting`` with the carrier's
     words (``carrier_message``) and ``what_to_do``, or ``asking`` when another table is
@@ -196,9 +209,9 @@ def obtain_label(order_id: int, *, config, timeout: float | None = None,
     if account is None:
         return None
     station = station if station is not None else getattr(config, "station", "")
-    row = _claim(order, account)
+    row = _claim(order, account, parcel)
     if row is None:
-        return stored_label(order.id)
+        return stored_label(order.id, parcel)
     service = service_for(account, timeout=timeout)
     try:
         if row.tracking and row.external_id:
@@ -207,8 +220,8 @@ def obtain_label(order_id: int, *, config, timeout: float | None = None,
                 tracking=row.tracking, tracking_url=row.tracking_url, label_bytes=None,
                 label_format=row.label_format, external_id=row.external_id))
         else:
-            request = build_request(order, account, packaging_g=getattr(config, "packaging_g",
-                                                                         DEFAULT_PACKAGING_G))
+            request = build_request(order, account, parcel=parcel,
+                                    packaging_g=getattr(config, "packaging_g", DEFAULT_PACKAGING_G))
             label = service.create_label(request)
             if label.label_bytes is None:
                 _keep(row, label, station=station)
@@ -226,18 +239,19 @@ def obtain_label(order_id: int, *, config, timeout: float | None = None,
         except Exception:  # the database itself failing: the original error says more
             log.exception("could not record the failed label request of order %s", order.id)
         raise
-    return stored_label(order.id)
+    return stored_label(order.id, parcel)
 
 
-def label_document(order: Order, config, *, timeout: float | None = None) -> tuple[bytes, str] | None:
+def label_document(order: Order, config, *, timeout: float | None = None,
+                   parcel: int = 1) -> tuple[bytes, str] | None:
     """The carrier's label to print for this order, unchanged, and its format (pdf | zpl);
     None when the order has the station's own label. Raises LabelWaiting when the carrier
     has not given it (yet), with its words and what to do."""
     if account_for(order, config) is None:
         return None
-    row = stored_label(order.id)
+    row = stored_label(order.id, parcel)
     if row is None or row.status != LabelStatus.READY:
-        row = obtain_label(order.id, config=config, timeout=timeout)
+        row = obtain_label(order.id, config=config, timeout=timeout, parcel=parcel)
     if row is None or row.status != LabelStatus.READY or row.label_data is None:
         raise LabelWaiting("labels.waiting", ref=order.ref, carrier=order.carrier.name,
                            why=(row.carrier_message if row else "") or "—",
@@ -245,16 +259,16 @@ def label_document(order: Order, config, *, timeout: float | None = None) -> tup
     return bytes(row.label_data), row.label_format
 
 
-def waiting_orders() -> list[int]:
-    """The orders whose carrier label is due and not received."""
-    return [row.order_id for row in StoredLabel.select(StoredLabel.order)
+def waiting_labels() -> list[tuple[int, int]]:
+    """The (order, parcel) whose carrier label is due and not received."""
+    return [(row.order_id, row.parcel) for row in StoredLabel.select(StoredLabel.order, StoredLabel.parcel)
             .where(StoredLabel.status != LabelStatus.READY).order_by(StoredLabel.id)]
 
 
 def retry_waiting(config, *, timeout: float | None = None) -> list[StoredLabel]:
     """Ask again for every waiting label (``retry-prints``, the window's retry)."""
-    return [row for row in (obtain_label(order_id, config=config, timeout=timeout)
-                            for order_id in waiting_orders()) if row is not None]
+    return [row for row in (obtain_label(order_id, config=config, timeout=timeout, parcel=parcel)
+                            for order_id, parcel in waiting_labels()) if row is not None]
 
 
 def label_summary(order_id: int) -> dict | None:

@@ -19,7 +19,7 @@ from packstation.db import atomic
 from packstation.db.models import (
     Carrier, CarrierLabel, LabelStatus, Manifest, Order, OrderStatus, Shipment, utcnow,
 )
-from packstation.db.queries import log_event
+from packstation.db.queries import log_event, shipment_parcels
 from packstation.documents.model import ManifestData, ManifestParcel, Shop
 
 
@@ -46,10 +46,14 @@ def manifest_data(carrier_codes: Sequence[str], shop: Shop, *, language: str,
     if len(carrier_codes) != 1:
         raise InputError("manifest.one_carrier")
     carrier = _carrier(carrier_codes[0])
-    parcels = [ManifestParcel(tracking=s.tracking or "", order_ref=s.order.ref,
+    shipments = list(waiting_shipments(carrier))
+    by_order = shipment_parcels(shipments)
+    # Parcels one by one: a split order is a line per parcel, with its number and weight.
+    parcels = [ManifestParcel(tracking=p.tracking or "",
+                              order_ref=s.order.ref if p.count == 1 else f"{s.order.ref} ({p.number}/{p.count})",
                               recipient_name=s.order.customer_name, postcode=s.order.postcode,
-                              city=s.order.city, country=s.order.country, weight_g=s.weight_g)
-               for s in waiting_shipments(carrier)]
+                              city=s.order.city, country=s.order.country, weight_g=p.weight_g)
+               for s in shipments for p in by_order[s.order_id]]
     from packstation.services.carriers import schedule_of
 
     schedule = schedule_of(carrier)
@@ -78,9 +82,9 @@ def manifest_document(carrier_codes: Sequence[str], config, *, station: str = ""
     if len(carrier_codes) != 1:
         raise InputError("manifest.one_carrier")
     carrier = _carrier(carrier_codes[0])
-    shipments = list(waiting_shipments(carrier))
-    numbers = [s.tracking for s in shipments if s.tracking]
-    if not numbers or len(numbers) != len(shipments):
+    parcels = [p for views in shipment_parcels(list(waiting_shipments(carrier))).values() for p in views]
+    numbers = [p.tracking for p in parcels if p.tracking]
+    if not numbers or len(numbers) != len(parcels):
         return None  # parcels under our own label are on no carrier's manifest: ours lists all
     try:
         return carrier_manifest(carrier.code, numbers, config)
@@ -99,8 +103,9 @@ def hand_over(carrier_code: str, *, station: str = "", packer: str = "") -> Mani
         shipments = list(waiting_shipments(carrier))
         if not shipments:
             raise InputError("manifest.nothing", carrier=carrier.name)
+        counted = sum(len(views) for views in shipment_parcels(shipments).values())
         manifest = Manifest.create(carrier=carrier, created_at=now, confirmed_at=now,
-                                   station=station, parcels=len(shipments))
+                                   station=station, parcels=counted)
         ids = [s.id for s in shipments]
         Shipment.update(handed_over_at=now, manifest=manifest.id).where(Shipment.id.in_(ids)).execute()
         Order.update(status=OrderStatus.SHIPPED, updated_at=now) \

@@ -8,7 +8,7 @@ from packstation.core import i18n
 from packstation.db.models import (
     Barcode, Carrier, Event, Order, OrderLine, PrintJob, ScanRecord, Shipment,
 )
-from packstation.db.queries import find_order, select_in
+from packstation.db.queries import find_order, select_in, shipment_parcels
 from packstation.services.holds import event_reason_text, hold_reason_keys, hold_reason_text
 from packstation.services.stock import shortages_for
 from packstation.core.scan import normalise
@@ -96,7 +96,7 @@ def order_detail(order: Order) -> dict:
     shipment = Shipment.get_or_none(Shipment.order == order.id)
     documents = [_document_json(job) for job in
                  PrintJob.select().where(PrintJob.order == order.id).order_by(PrintJob.id)]
-    data["shipment"] = _shipment_json(shipment, documents)
+    data["shipment"] = _shipment_json(shipment, documents, shipment_parcels([shipment]) if shipment else {})
     data["documents"] = documents
     from packstation.services.labels import label_summary
 
@@ -123,14 +123,18 @@ def _document_json(job: PrintJob) -> dict:
             "created_at": _iso(job.created_at)}
 
 
-def _shipment_json(shipment: Shipment | None, documents: list[dict]) -> dict | None:
-    """The contract's ``shipment``: null until the order is packed."""
+def _shipment_json(shipment: Shipment | None, documents: list[dict],
+                   parcels: dict[int, list] | None = None) -> dict | None:
+    """The contract's ``shipment``: null until the order is packed; its ``parcels``, one
+    for an order packed whole, each with its ``number``, ``weight_g`` and ``tracking``."""
     if shipment is None:
         return None
     return {"tracking": shipment.tracking, "weight_g": shipment.weight_g, "packer": shipment.packer,
             "station": shipment.station, "packed_at": _iso(shipment.packed_at),
             "packing_seconds": shipment.packing_seconds,
-            "handed_over_at": _iso(shipment.handed_over_at), "documents": documents}
+            "handed_over_at": _iso(shipment.handed_over_at), "documents": documents,
+            "parcels": [{"number": p.number, "weight_g": p.weight_g, "tracking": p.tracking}
+                        for p in (parcels or {}).get(shipment.order_id, [])]}
 
 
 def list_orders(status: str | None = None, limit: int | None = None) -> list[dict]:
@@ -151,6 +155,7 @@ def list_orders(status: str | None = None, limit: int | None = None) -> list[dic
     product_ids = {line.product_id for lines in lines_by_order.values() for line in lines if line.product_id}
     codes = _codes_for(product_ids)
     shipments = {s.order_id: s for s in select_in(Shipment, Shipment.order, ids)}
+    parcels = shipment_parcels(list(shipments.values()))
     documents: dict[int, list[dict]] = {}
     for job in select_in(PrintJob.select().order_by(PrintJob.id), PrintJob.order, ids):
         documents.setdefault(job.order_id, []).append(_document_json(job))
@@ -158,7 +163,8 @@ def list_orders(status: str | None = None, limit: int | None = None) -> list[dic
     result = []
     for order in orders:
         data = order_summary(order, lines_by_order.get(order.id, []), codes, carriers)
-        data["shipment"] = _shipment_json(shipments.get(order.id), documents.get(order.id, []))
+        data["shipment"] = _shipment_json(shipments.get(order.id), documents.get(order.id, []),
+                                          parcels)
         result.append(data)
     return result
 

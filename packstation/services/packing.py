@@ -30,7 +30,8 @@ from packstation.core.packing import (
 from packstation.core.scan import Scan, ScanKind, normalise
 from packstation.db import atomic
 from packstation.db.models import (
-    Order, OrderLine, OrderStatus, Packer, Product, ScanRecord, Shipment, needs_label, utcnow,
+    CarrierLabel, Order, OrderLine, OrderStatus, Packer, Parcel, Product, ScanRecord, Shipment,
+    needs_label, utcnow,
 )
 from packstation.db.queries import find_order, line_states, log_event, product_for_code
 
@@ -187,9 +188,17 @@ class PackingStation:
         return self.order_id is not None
 
     def computed_weight(self) -> int:
-        lines = OrderLine.select(OrderLine.weight_g, OrderLine.quantity).where(
-            OrderLine.order == self.order_id)
-        return parcel_weight(lines, self.packaging_g)
+        """The computed weight of the parcel on the table: the whole order, or after a
+        split (see :meth:`close_parcel`) the items not in a closed parcel."""
+        lines = list(OrderLine.select(OrderLine.id, OrderLine.weight_g, OrderLine.quantity)
+                     .where(OrderLine.order == self.order_id))
+        packed = _packed_units(self.order_id)
+        if not packed:
+            return parcel_weight(lines, self.packaging_g)
+        return self._units_weight(lines, {line.id: line.quantity - packed[line.id] for line in lines})
+
+    def _units_weight(self, lines: list[OrderLine], units: dict[int, int]) -> int:
+        return self.packaging_g + sum((line.weight_g or 0) * units.get(line.id, 0) for line in lines)
 
     def _load(self, order: Order) -> None:
         self.order_id, self.order_ref = order.id, order.ref
@@ -220,6 +229,10 @@ class PackingStation:
         if all_verified(self.lines) and not self.ask_weight:
             return self._complete(None)
         left = sum(line.remaining for line in self.lines)
+        closed = Parcel.select().where(Parcel.order == order.id).count()
+        if closed:  # split before the stop: its closed parcels are kept, the next goes on
+            return self._answer(Outcome.ORDER_RESUMED, "pack.order_resumed_split", ref=order.ref,
+                                left=left, closed=closed, current=closed + 1)
         return self._answer(Outcome.ORDER_RESUMED, "pack.order_resumed", ref=order.ref, left=left)
 
     # -- the one entry point for scans -----------------------------------------------
@@ -448,6 +461,13 @@ class PackingStation:
         if word == "takeover" and rest:
             # Typing the command is the confirmation: the packer named the order.
             return self.take_over(rest, confirm=True)
+        if word in ("parcel", "colis"):
+            if not rest:
+                return self.close_parcel(None)
+            grams = parse_weight(rest)
+            if grams is None:
+                return self._answer(Outcome.BAD_WEIGHT, "pack.bad_weight", text=rest)
+            return self.close_parcel(grams)
         if word == "weight":
             grams = parse_weight(rest)
             if grams is None:
@@ -478,6 +498,8 @@ class PackingStation:
             return self.open_next()
         if command is Command.LOGOUT:
             return self.logout()
+        if command is Command.PARCEL:
+            return self.close_parcel(None)
         if command is Command.WEIGHT_OK:
             if self.has_order and all_verified(self.lines):
                 return self.complete(None)
@@ -752,6 +774,53 @@ class PackingStation:
                                 line=answer.line, units=answer.units, weight_g=weight)
         return self.complete(None)
 
+    # -- several parcels ---------------------------------------------------------------
+
+    @guarded
+    def close_parcel(self, weight_g: int | None) -> ScanAnswer:
+        """Close the parcel on the table with the items verified since the previous one
+        (its weight typed, or computed from its items); the items left go in the next
+        parcel. Stored at once (a station that stops keeps its closed parcels). At the
+        last item the order completes as usual and its last parcel closes with it; with
+        every item verified already, closing the parcel is that completion."""
+        if not self.has_order:
+            return self._answer(Outcome.NO_ORDER, "pack.no_order")
+        if all_verified(self.lines):
+            return self.complete(weight_g)
+        if CarrierLabel.select().where(CarrierLabel.order == self.order_id).exists():
+            # Its label was bought for one parcel of the whole weight; a second is not asked.
+            return self._answer(Outcome.FAILED, "pack.failed", error=i18n.tr(
+                "pack.parcel_after_label", ref=self.order_ref))
+        now = self.clock()
+        with atomic():
+            order = Order.get_by_id(self.order_id)
+            if order.status != OrderStatus.PACKING or order.claimed_station != self.station:
+                return self._lost_order(normalise(""))
+            lines = list(OrderLine.select().where(OrderLine.order == order.id))
+            packed = _packed_units(order.id)
+            units = {line.id: line.verified - packed[line.id] for line in lines
+                     if line.verified > packed[line.id]}
+            if not units:
+                return self._answer(Outcome.NOTHING_TO_CONFIRM, "pack.parcel_empty")
+            computed = self._units_weight(lines, units)
+            if weight_g is not None:
+                refusal = self._check_weight(weight_g, computed=computed)
+                if refusal is not None:
+                    return refusal
+            weight = weight_g or computed
+            number = Parcel.select().where(Parcel.order == order.id).count() + 1
+            Parcel.create(order=order, number=number, weight_g=weight,
+                          units={str(line_id): count for line_id, count in units.items()},
+                          closed_at=now, station=self.station, packer=self.packer)
+            Order.update(heartbeat_at=now).where(Order.id == order.id).execute()
+            log_event("parcel_closed", at=now, order=order, station=self.station, packer=self.packer,
+                      data={"parcel": number, "weight_g": weight, "computed_weight_g": computed,
+                            "units": sum(units.values())})
+        self.just_completed = False
+        return self._answer(Outcome.PARCEL_CLOSED, "pack.parcel_closed", number=number,
+                            weight=weight, items=sum(units.values()), next=number + 1,
+                            weight_g=weight)
+
     # -- completion --------------------------------------------------------------------
 
     @guarded
@@ -766,7 +835,7 @@ class PackingStation:
                 return refusal
         return self._complete(weight_g)
 
-    def _check_weight(self, weight_g: int) -> ScanAnswer | None:
+    def _check_weight(self, weight_g: int, *, computed: int | None = None) -> ScanAnswer | None:
         """A typed weight the carrier refuses, or far from the computed one (a slip of the
         hand: 141 or 14100 for 1410), is asked again; the same weight typed twice stands."""
         from packstation.core.carriers import DEFAULT_MAX_WEIGHT_G
@@ -779,7 +848,7 @@ class PackingStation:
             self.weight_to_confirm = None
             return self._answer(Outcome.BAD_WEIGHT, "pack.weight_over_limit", weight=weight_g,
                                 limit=limit, carrier=carrier)
-        computed = self.computed_weight()
+        computed = computed if computed is not None else self.computed_weight()
         if computed / 3 <= weight_g <= computed * 3 or self.weight_to_confirm == weight_g:
             self.weight_to_confirm = None
             return None
@@ -799,6 +868,9 @@ class PackingStation:
                 return self._answer(Outcome.FAILED, "pack.failed", error="?")
             computed = parcel_weight(lines, self.packaging_g)
             weight = weight_g or computed
+            split = self._close_last_parcel(order, lines, weight_g, now)
+            if split:
+                weight = sum(parcel.weight_g for parcel in split)
             # The carrier's number when its label was asked before packing (or imported);
             # otherwise none yet: the carrier's label service gives it (services.labels),
             # and an own label has none. Packstation never makes one up. A store pickup or
@@ -806,7 +878,8 @@ class PackingStation:
             tracking = (order.tracking or None) if needs_label(order) else None
             started = order.claimed_at or now
             Shipment.delete().where(Shipment.order == order.id).execute()
-            Shipment.create(order=order, tracking=tracking, weight_g=weight, packer=self.packer,
+            Shipment.create(order=order, tracking=tracking, weight_g=weight, parcels=len(split) or 1,
+                            packer=self.packer,
                             station=self.station, packed_at=now,
                             packing_seconds=max(0.0, (now - started).total_seconds()))
             Order.update(status=OrderStatus.PACKED, tracking=tracking, updated_at=now,
@@ -821,7 +894,8 @@ class PackingStation:
                 Product.update(stock=Product.stock - quantity, updated_at=now) \
                     .where(Product.id == product_id).execute()
             log_event("completed", at=self.clock(), order=order, station=self.station, packer=self.packer,
-                      data={"tracking": tracking, "weight_g": weight, "computed_weight_g": computed})
+                      data={"tracking": tracking, "weight_g": weight, "computed_weight_g": computed,
+                            **({"parcels": len(split)} if split else {})})
             # The label and the slip are queued in this same transaction: a station that
             # stops now either did not pack the order or has its documents to print.
             label_due = needs_label(order)
@@ -839,6 +913,26 @@ class PackingStation:
         return self._answer(Outcome.ORDER_COMPLETE, key,
                             ref=ref, tracking=tracking, weight=weight, order_ref=ref,
                             weight_g=weight, documents=documents)
+
+    def _close_last_parcel(self, order: Order, lines: list[OrderLine], weight_g: int | None,
+                           now: dt.datetime) -> list[Parcel]:
+        """At completion of a split order: its last parcel, the items not in a closed one
+        (weighed as typed, or computed); returns all its parcels, none if never split."""
+        packed = _packed_units(order.id)
+        if not packed:
+            return []
+        units = {line.id: line.quantity - packed[line.id] for line in lines
+                 if line.quantity > packed[line.id]}
+        if units:
+            number = Parcel.select().where(Parcel.order == order.id).count() + 1
+            computed = self._units_weight(lines, units)
+            Parcel.create(order=order, number=number, weight_g=weight_g or computed,
+                          units={str(line_id): count for line_id, count in units.items()},
+                          closed_at=now, station=self.station, packer=self.packer)
+            log_event("parcel_closed", at=now, order=order, station=self.station, packer=self.packer,
+                      data={"parcel": number, "weight_g": weight_g or computed,
+                            "computed_weight_g": computed, "units": sum(units.values())})
+        return list(Parcel.select().where(Parcel.order == order.id).order_by(Parcel.number))
 
     def _print(self, order_id: int, kinds: tuple[str, ...], *, reprint: bool) -> list[dict]:
         if self.printer is None:
@@ -898,6 +992,7 @@ class PackingStation:
             if released:
                 OrderLine.update(verified=0, confirmed_without_barcode=0) \
                     .where(OrderLine.order == self.order_id).execute()
+                Parcel.delete().where(Parcel.order == self.order_id).execute()  # unpacked too
                 log_event("abandoned", at=self.clock(), order=self.order_id, station=self.station,
                           packer=self.packer, reason=reason)
         self._clear()
@@ -944,6 +1039,15 @@ class PackingStation:
                           order=order_ref or self.order_ref, line=line, units=units,
                           tracking=params.get("tracking"), weight_g=weight_g,
                           documents=documents or [])
+
+
+def _packed_units(order_id: int | None) -> Counter[int]:
+    """Units of each order line already in a closed parcel of the order (split orders)."""
+    packed: Counter[int] = Counter()
+    for parcel in Parcel.select(Parcel.units).where(Parcel.order == order_id):
+        for line_id, count in (parcel.units or {}).items():
+            packed[int(line_id)] += count
+    return packed
 
 
 def _first_line(error: BaseException) -> str:

@@ -26,7 +26,7 @@ from packstation.core import i18n, paths
 from packstation.core.errors import InputError, NotFoundError, PackstationError, StateError
 from packstation.core.packing import DEFAULT_PACKAGING_G, parcel_weight
 from packstation.db import atomic
-from packstation.db.models import Order, OrderLine, OrderStatus, Product, Shipment
+from packstation.db.models import Order, OrderLine, OrderStatus, Parcel, Product, Shipment
 from packstation.db.queries import log_event
 from packstation.documents.model import (
     Address, LabelData, PickListData, PickOrder, ProductLabel, Shop,
@@ -73,28 +73,46 @@ def _lines(order: Order) -> list[SlipLine]:
 
 
 def label_data(order: Order, shop: Shop, *, language: str,
-               packaging_g: int = DEFAULT_PACKAGING_G) -> LabelData:
+               packaging_g: int = DEFAULT_PACKAGING_G, parcel: int | None = None) -> LabelData:
     """The station's own label. Before packing (a batch) it carries the computed weight;
     after, the shipment's. Its tracking is the carrier's number if one was issued, else
-    none: the label then carries the order ref (see documents.labels)."""
+    none: the label then carries the order ref (see documents.labels). ``parcel``: the
+    label of that parcel of a split order, with its own weight and number, "n/N"."""
     shipment = Shipment.get_or_none(Shipment.order == order.id)
     tracking = (shipment.tracking if shipment else None) or order.tracking or ""
     weight = shipment.weight_g if shipment else parcel_weight(order.lines, packaging_g)
+    index, count = 1, 1
+    split = (list(Parcel.select().where(Parcel.order == order.id).order_by(Parcel.number))
+             if parcel is not None else [])
+    if split:
+        chosen = next((p for p in split if p.number == parcel), None)
+        if chosen is None:
+            raise InputError("print.no_such_parcel", ref=order.ref, parcel=parcel, count=len(split))
+        index, count, weight, tracking = chosen.number, len(split), chosen.weight_g, chosen.tracking or ""
     shipped_on = (shipment.packed_at if shipment else dt.datetime.now(dt.timezone.utc)).astimezone(SHOP_TIMEZONE).date()
     service = "express" if order.express else "standard"
     return LabelData(order_ref=order.ref, tracking=tracking, carrier_name=_carrier_name(order),
                      service=service, weight_g=weight, sender=shop.address, recipient=recipient(order),
-                     shipped_on=shipped_on, language=language)
+                     shipped_on=shipped_on, language=language, parcel_index=index,
+                     parcel_count=count)
+
+
+def parcel_numbers(order_id: int) -> list[int | None]:
+    """The parcels a label is printed for: each number of a split order, else [None]
+    (the order's one parcel, as before parcels could be split)."""
+    numbers = [p.number for p in Parcel.select(Parcel.number).where(Parcel.order == order_id)
+               .order_by(Parcel.number)]
+    return numbers or [None]
 
 
 def order_carrier_label(order: Order, config: StationConfig | None, *,
-                        timeout: float | None = None) -> tuple[bytes, str] | None:
+                        timeout: float | None = None, parcel: int | None = None) -> tuple[bytes, str] | None:
     """The carrier's label of the order (bytes, pdf|zpl) when its carrier has a label
     account, stored or asked now; None for the station's own label. Raises
     services.labels.LabelWaiting (a DocumentNotReady) when the carrier has not given it."""
     from packstation.services.labels import label_document
 
-    return label_document(order, config, timeout=timeout)
+    return label_document(order, config, timeout=timeout, parcel=parcel or 1)
 
 
 def slip_data(order: Order, shop: Shop, *, language: str) -> SlipData:
@@ -129,10 +147,12 @@ def _orders(refs: Sequence[str]) -> list[Order]:
 def render(kind: str, refs: Sequence[str], *, layout: str | None = None,
            config: StationConfig | None = None, packaging_g: int | None = None,
            zpl: tuple[int, str | None] | None = None, before_packing: bool = False,
-           left_out: Sequence[tuple[str, str]] = ()) -> tuple[bytes, list[Order]]:
+           left_out: Sequence[tuple[str, str]] = (), parcel: int | None = None) -> tuple[bytes, list[Order]]:
     """The PDF of ``kind`` for these orders (or carrier codes, for a manifest).
 
-    ``zpl`` (dpi, printer font) makes labels in ZPL instead of PDF; ``before_packing`` is
+    ``zpl`` (dpi, printer font) makes labels in ZPL instead of PDF; ``parcel``, the label
+    of that parcel only (a split order's print job; without it, a split order's labels
+    are all rendered, one per parcel); ``before_packing`` is
     the batch printing of labels before packing (``print label``); ``left_out``, for a
     pick list, the orders short of stock named apart. One document at a time in the
     process: the print worker renders on its thread while the window may render a pick
@@ -140,7 +160,7 @@ def render(kind: str, refs: Sequence[str], *, layout: str | None = None,
     """
     with _RENDERING:
         return _render(kind, refs, layout=layout, config=config, packaging_g=packaging_g, zpl=zpl,
-                       before_packing=before_packing, left_out=left_out)
+                       before_packing=before_packing, left_out=left_out, parcel=parcel)
 
 
 _RENDERING = threading.RLock()
@@ -148,7 +168,7 @@ _RENDERING = threading.RLock()
 
 def _render(kind: str, refs: Sequence[str], *, layout: str | None, config: StationConfig | None,
             packaging_g: int | None, zpl: tuple[int, str | None] | None, before_packing: bool,
-            left_out: Sequence[tuple[str, str]]) -> tuple[bytes, list[Order]]:
+            left_out: Sequence[tuple[str, str]], parcel: int | None = None) -> tuple[bytes, list[Order]]:
     settings = shop_settings()
     shop = shop_document(settings)
     language = settings.document_language
@@ -164,12 +184,19 @@ def _render(kind: str, refs: Sequence[str], *, layout: str | None, config: Stati
             # at once only when all are ZPL (they follow each other); decided before asking.
             if len(orders) > 1 and not all(a is not None and a.format == "zpl" for a in accounts):
                 raise InputError("print.carrier_labels_one_by_one")
-            carrier_labels = [order_carrier_label(o, config) for o in orders]
+            numbers = [parcel] if parcel else parcel_numbers(orders[0].id)
+            if len(numbers) > 1 and accounts[0].format != "zpl":
+                # PDF labels of several parcels do not follow each other in one file.
+                raise InputError("print.carrier_parcels_one_by_one", ref=orders[0].ref,
+                                 count=len(numbers))
+            carrier_labels = [order_carrier_label(o, config, parcel=number) for o in orders
+                              for number in ([parcel] if parcel else parcel_numbers(o.id))]
             return b"\n".join(label[0] for label in carrier_labels), orders
         layout = layout or (config.label_layout if config else "100x150")
         packaging = packaging_g if packaging_g is not None else (
             config.packaging_g if config else DEFAULT_PACKAGING_G)
-        labels = [label_data(o, shop, language=language, packaging_g=packaging) for o in orders]
+        labels = [label_data(o, shop, language=language, packaging_g=packaging, parcel=number)
+                  for o in orders for number in ([parcel] if parcel else parcel_numbers(o.id))]
         if zpl is not None:
             return render_labels_zpl(labels, dpi=zpl[0], font=zpl[1]), orders
         return _rendered_pdf("label", labels, layout), orders
@@ -331,7 +358,7 @@ def carrier_label(job: PrintJob, spec: DestinationSpec, config: StationConfig | 
     if config is None or job.order_id is None:
         return None
     given = order_carrier_label(Order.get_by_id(job.order_id), config,
-                                timeout=CARRIER_TIMEOUT_SECONDS)
+                                timeout=CARRIER_TIMEOUT_SECONDS, parcel=job.parcel)
     if given is None:
         return None
     document, label_format = given
@@ -355,7 +382,8 @@ def render_job(job: PrintJob, config: StationConfig | None = None) -> bytes:
         if given is not None:
             return given
         zpl = (spec.dpi or 203, spec.font) if spec.format == "zpl" else None
-        document, _ = render("label", refs, layout=spec.layout, packaging_g=spec.packaging_g, zpl=zpl)
+        document, _ = render("label", refs, layout=spec.layout, packaging_g=spec.packaging_g, zpl=zpl,
+                             parcel=job.parcel)
         return document
     document, _ = render(job.kind, refs, layout=spec.layout)
     return document
@@ -384,11 +412,15 @@ class OrderPrinter:
 
     def queue_documents(self, order_id: int, kinds: tuple[str, ...], *, station: str,
                         reprint: bool = False) -> list[dict]:
-        """Store a job per document, inside the caller's transaction (completion's)."""
+        """Store a job per document, inside the caller's transaction (completion's): a
+        split order's label is one job per parcel."""
         order = Order.get_by_id(order_id)
         self.queue.station = station
         jobs = [self.queue.add(kind, [order.ref], destination_for(kind, self.config),
-                               order_id=order.id, reprint=reprint) for kind in kinds]
+                               order_id=order.id, reprint=reprint,
+                               parcel=number)
+                for kind in kinds
+                for number in (parcel_numbers(order.id) if kind == "label" else [None])]
         return [job_summary(job) for job in jobs]
 
     def wake(self) -> None:
@@ -477,6 +509,13 @@ i18n.register({
         "The {carrier} label came as {given} but the label printer takes {wanted}: set the same "
         "format (format = \"{wanted_lower}\") in the carrier's label account and in [printing] label, "
         "then retry (F9)."),
+    "print.no_such_parcel": ("La commande {ref} n'a pas de colis {parcel} (elle en a {count}).",
+                             "Order {ref} has no parcel {parcel} (it has {count})."),
+    "print.carrier_parcels_one_by_one": (
+        "La commande {ref} part en {count} colis et son transporteur donne des étiquettes PDF : "
+        "elles s'impriment une par colis, depuis la table (F5) ou la file d'impression.",
+        "Order {ref} ships in {count} parcels and its carrier gives PDF labels: they print one "
+        "per parcel, from the table (F5) or the print queue."),
     "print.carrier_labels_one_by_one": (
         "Les étiquettes des transporteurs s'impriment une commande à la fois : donnez une seule "
         "référence.", "Carriers' labels print one order at a time: give one ref."),

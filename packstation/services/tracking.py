@@ -13,6 +13,7 @@ import datetime as dt
 from packstation.core.carriers import fold
 from packstation.db.models import DELIVERY_SHIPPING, CarrierLabel, Order, OrderStatus, Shipment
 from packstation.io.fields import parse_datetime
+from packstation.db.queries import shipment_parcels
 from packstation.io.tracking import TrackingRow, write_tracking
 
 URLS = {
@@ -56,22 +57,27 @@ def tracking_rows(since: dt.datetime | None = None, format: str = "generic") -> 
     if since is not None:
         query = query.where(Shipment.packed_at >= since)
     shipments = list(query)
-    links = {label.order_id: label.tracking_url for label in CarrierLabel.select(
-        CarrierLabel.order, CarrierLabel.tracking_url).where(
+    links = {(label.order_id, label.parcel): label.tracking_url for label in CarrierLabel.select(
+        CarrierLabel.order, CarrierLabel.parcel, CarrierLabel.tracking_url).where(
         CarrierLabel.order.in_([s.order_id for s in shipments]))} if shipments else {}
+    parcels = shipment_parcels(shipments)
     rows = []
     for shipment in shipments:
         order = shipment.order
         carrier = order.carrier if order.carrier_id else None
-        number = shipment.tracking or ""
-        url = name = ""
-        if number and carrier is not None:
-            url = links.get(order.id) or URLS.get(carrier.code, "").format(tracking=number)
-            name = platform_carrier_name(carrier.code, carrier.name, format)
-        # A backorder is a second parcel of the shop's order: the shop knows the original ref.
-        rows.append(TrackingRow(ref=order.backorder_of or order.ref, external_id=order.external_id,
-                                carrier_name=name, tracking=number, tracking_url=url,
-                                shipped_at=shipment.packed_at, weight_g=shipment.weight_g))
+        # An order split into several parcels is a row per parcel, each with its number
+        # and weight (as Advanced Shipment Tracking imports several numbers for one order).
+        for parcel in parcels[order.id]:
+            number = parcel.tracking or ""
+            url = name = ""
+            if number and carrier is not None:
+                url = links.get((order.id, parcel.number)) or URLS.get(carrier.code, "").format(
+                    tracking=number)
+                name = platform_carrier_name(carrier.code, carrier.name, format)
+            # A backorder is a second parcel of the shop's order: the shop knows the original ref.
+            rows.append(TrackingRow(ref=order.backorder_of or order.ref, external_id=order.external_id,
+                                    carrier_name=name, tracking=number, tracking_url=url,
+                                    shipped_at=shipment.packed_at, weight_g=parcel.weight_g))
     return rows
 
 

@@ -18,7 +18,7 @@ from collections import Counter
 from packstation.core import i18n
 from packstation.core.errors import InputError, StateError
 from packstation.db import atomic
-from packstation.db.models import Order, OrderLine, OrderStatus, Product, Shipment, utcnow
+from packstation.db.models import Order, OrderLine, OrderStatus, Parcel, Product, Shipment, utcnow
 from packstation.db.queries import log_event
 from packstation.io.fields import DEFAULT_TIMEZONE as SHOP_TIMEZONE
 from packstation.services.orders import get_order
@@ -69,6 +69,11 @@ def unpack(ref: str, *, reason: str, by: str, station: str = "") -> Order:
                     "parcels": shipment.parcels, "packer": shipment.packer,
                     "station": shipment.station, "packed_at": shipment.packed_at.isoformat(),
                     "packing_seconds": shipment.packing_seconds}
+            split = list(Parcel.select().where(Parcel.order == order.id).order_by(Parcel.number))
+            if split:  # a split order's parcels are unpacked with it, kept in the log
+                kept["split"] = [{"number": p.number, "weight_g": p.weight_g, "tracking": p.tracking}
+                                 for p in split]
+                Parcel.delete().where(Parcel.order == order.id).execute()
             shipment.delete_instance()
         skus = {line.product_id: line.sku for line in lines}
         log_event("unpacked", order=order, station=station, packer=by, reason=reason,

@@ -69,6 +69,7 @@ ACTIONS: list[tuple[str, str, Command | None]] = [
     ("packer", "F7", Command.LOGOUT),
     ("abandon", "F8", Command.ABANDON),
     ("retry_prints", "F9", None),
+    ("parcel", "F10", Command.PARCEL),
     ("search", "Ctrl+F", None),
     ("scan_field", "Ctrl+L", None),
     ("refresh", "Ctrl+R", None),
@@ -424,6 +425,7 @@ class StationWindow(QMainWindow):
             "weight": self.focus_weight, "reprint_label": lambda: self.reprint("label"),
             "reprint_slip": lambda: self.reprint("slip"), "packer": self.change_packer,
             "abandon": self.abandon, "retry_prints": self.retry_prints,
+            "parcel": self.close_parcel,
             "search": self.focus_search, "scan_field": self.scan_field.setFocus,
             "refresh": self.refresh_all, "shop_settings": self.edit_shop_settings,
         }
@@ -605,6 +607,12 @@ class StationWindow(QMainWindow):
     @Slot()
     def confirm_without_barcode(self) -> None:
         self.show_answer(self.station.confirm_without_barcode())
+
+    @Slot()
+    def close_parcel(self) -> None:
+        """F10: close this parcel with its computed weight, the rest go in the next (as
+        PSC08 does; ``:parcel 1,2 kg`` typed in the scan field gives its weight)."""
+        self.show_answer(self.station.run_command(Command.PARCEL))
 
     @Slot()
     def focus_weight(self) -> None:

@@ -1516,6 +1516,10 @@
             <translation>Abandon</translation>
         </message>
         <message>
+            <source>ui.action.parcel</source>
+            <translation>Close the parcel, go on in another</translation>
+        </message>
+        <message>
             <source>ui.action.retry_prints</source>
             <translation>Retry failed prints</translation>
         </message>

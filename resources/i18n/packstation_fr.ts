@@ -1516,6 +1516,10 @@
             <translation>Abandonner</translation>
         </message>
         <message>
+            <source>ui.action.parcel</source>
+            <translation>Fermer le colis, continuer dans un autre</translation>
+        </message>
+        <message>
             <source>ui.action.retry_prints</source>
             <translation>Relancer les impressions en échec</translation>
         </message>

@@ -181,3 +181,45 @@ def test_a_version_2_database_gets_the_shop_export_columns(db_target):
         assert Order.select().count() == 0
     finally:
         db.close()
+
+
+def test_a_version_5_database_gets_its_parcels_and_a_label_per_parcel(db_target):
+    """Step 6: the parcels of split orders; a carrier label per order and parcel (the
+    order alone unique before); a print job for one parcel's label. A label stored
+    before the upgrade is parcel 1 of its order."""
+    from packstation.db.database import connect
+    from packstation.db.models import CarrierLabel, Order, Parcel, utcnow
+
+    db = connect(db_target)
+    database.initialize(db)
+    try:
+        db.create_tables(ALL_MODELS)
+        # What version 5 had: no parcel table, no parcel columns, one label per order.
+        db.drop_tables([Parcel])
+        db.execute_sql('DROP INDEX "carrier_label_order_id_parcel"')
+        db.execute_sql('DROP INDEX "carrier_label_order_id"')
+        db.execute_sql('ALTER TABLE "carrier_label" DROP COLUMN "parcel"')
+        db.execute_sql('ALTER TABLE "print_job" DROP COLUMN "parcel"')
+        db.execute_sql('CREATE UNIQUE INDEX "carrier_label_order_id" ON "carrier_label" ("order_id")')
+        SchemaInfo.create(version=5)
+        order = Order.create(ref="OLD-1", customer_name="Camille", ordered_at=utcnow())
+        db.execute_sql('INSERT INTO "carrier_label" ("order_id", "provider", "status", "tracking", '
+                       '"tracking_url", "external_id", "label_format", "carrier_message", '
+                       '"what_to_do", "attempts", "created_at", "updated_at") VALUES '
+                       "(%s, 'colissimo', 'ready', '6A1', '', '', 'pdf', '', '', 1, "
+                       "'2026-11-30 10:00:00', '2026-11-30 10:00:00')"
+                       .replace("%s", str(order.id)))
+
+        assert migrations.upgrade(db) == 5
+        assert SchemaInfo.get().version == migrations.LATEST
+        assert "parcel" in {column.name for column in db.get_columns("print_job")}
+        assert [(label.parcel, label.tracking) for label in CarrierLabel.select()] == [(1, "6A1")]
+        CarrierLabel.create(order=order, parcel=2, provider="colissimo")  # a second parcel's
+        with pytest.raises(peewee.IntegrityError), db.atomic():
+            CarrierLabel.create(order=order, parcel=2, provider="colissimo")  # never twice
+        Parcel.create(order=order, number=1, weight_g=610, units={"1": 2})
+        with pytest.raises(peewee.IntegrityError), db.atomic():
+            Parcel.create(order=order, number=1, weight_g=610)
+        assert migrations.upgrade(db) == migrations.LATEST  # and once is enough
+    finally:
+        db.close()

@@ -33,7 +33,7 @@ def test_a_version_5_database_gets_hold_messages_and_keeps_its_reasons(db_target
                       'FR', '', '', '', '', '', '', 'shipping')""")
 
     assert migrations.upgrade(db) == 5
-    assert SchemaInfo.get().version == migrations.LATEST == 6
+    assert SchemaInfo.get().version == migrations.LATEST
     assert "hold_messages" in {column.name for column in db.get_columns("orders")}
     old = Order.get(Order.ref == "OLD-1")
     assert old.hold_messages is None

@@ -400,3 +400,18 @@ def test_a_long_status_notice_wraps_instead_of_widening_the_window(qtbot, window
     assert label.height() >= label.heightForWidth(label.width())  # every line of it shows
     window.clear_notice()
     assert window.printers_label.isVisible()
+
+
+def test_f10_closes_the_parcel_and_the_rest_go_in_the_next(qtbot, window):
+    from packstation.db.models import Parcel
+
+    burst(qtbot, window.scan_field, "CMD-1")
+    burst(qtbot, window.scan_field, TEA)
+    qtbot.keyClick(window.queue_view, Qt.Key.Key_F10)
+    assert window.last_answer.outcome is Outcome.PARCEL_CLOSED
+    assert window.answer_label.text().startswith("Colis 1 fermé")
+    burst(qtbot, window.scan_field, MUG)
+    burst(qtbot, window.scan_field, MUG)
+    assert window.last_answer.outcome is Outcome.ORDER_COMPLETE
+    assert [(p.number, sum(p.units.values())) for p in Parcel.select().order_by(Parcel.number)] == [
+        (1, 1), (2, 2)]
