@@ -143,9 +143,10 @@ class PickListRenderer(FlowRenderer):
             Column(text("doc.col.item", language)),
             Column(text("doc.col.quantity", language), "Table.Quantity", "Table.HeaderCentre",
                    width=15 * mm),
-            Column(text("doc.col.orders", language), width=45 * mm),
+            Column(text("doc.col.orders", language), width=43 * mm),
+            # Wide enough for "Checked" in the bold header face: a heading never breaks mid-word.
             Column(text("doc.col.check", language), "Table.CellCentre", "Table.HeaderCentre",
-                   width=16 * mm),
+                   width=18 * mm),
         ]
         table_rows = []
         shaded = []

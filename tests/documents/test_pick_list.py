@@ -43,6 +43,7 @@ def test_in_english():
     text = pdf_text(render_pick_list(samples.pick_list(ORDERS, language="en")))
     assert "PICK LIST" in text and "3 orders · 3 products · 9 items" in text
     assert "Orders to pack" in text
+    assert "Checked" in text.split()  # the heading whole, not "Checke" / "d"
 
 
 def test_every_order_ref_barcode_decodes(tmp_path):
