@@ -191,8 +191,9 @@ class Importer:
         self._staging = token
         created: list[str] = []
         try:
+            wanted = self._wanted(parsed)   # read of the file before the transaction
             with atomic():
-                products = self._products(parsed, report)
+                products = self._products(parsed, report, wanted)
                 if report.errors:
                     raise _Rollback
                 for imported in parsed.products:
@@ -249,8 +250,9 @@ class Importer:
                 self._insert_new(fresh, products, parsed.path, now)
             self._staged_refs.update((imported.ref, imported.ref) for imported, _, _ in fresh)
 
-    def _products(self, parsed: ParsedFile, report: ImportReport) -> dict[str, Product]:
-        """Create or update every product the file names; check codes are not taken."""
+    def _wanted(self, parsed: ParsedFile) -> dict[str, dict]:
+        """The products the file names, by SKU: name, weight, bin, customs and codes
+        (the lines without SKU are given one first)."""
         self._name_unnamed_lines(parsed)
         wanted: dict[str, dict] = {}
         for order in parsed.orders:
@@ -276,6 +278,16 @@ class Importer:
                     entry[name] = getattr(product, name)
             for code in product.codes:
                 entry["codes"][code.code] = (code.units, product.line)
+        return wanted
+
+    def _products(self, parsed: ParsedFile, report: ImportReport,
+                  wanted: dict[str, dict] | None = None) -> dict[str, Product]:
+        """Create or update every product the file names; check codes are not taken.
+
+        ``wanted``: what :meth:`_wanted` read of the file, when it was read before the
+        transaction (a big file: reading its orders takes seconds)."""
+        if wanted is None:
+            wanted = self._wanted(parsed)
         known = {product.sku: product for product in
                  select_in(Product, Product.sku, list(wanted))}
         all_codes = [code for entry in wanted.values() for code in entry["codes"]]
