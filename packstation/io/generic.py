@@ -39,7 +39,7 @@ from packstation.io.fields import CellReadOptions
 from packstation.io.model import (
     DELIVERY_LOCAL, DELIVERY_SHIPPING, DELIVERY_STORE_PICKUP, PAYMENT_AWAITING, PAYMENT_COD,
     PAYMENT_PAID, SKIP_CANCELLED, SKIP_FULFILLED, SKIP_NO_SHIPPING, SKIP_UNPAID,
-    ImportedAddress, ImportedLine, ImportedOrder, ParsedFile, RowError,
+    ImportedAddress, ImportedLine, ImportedOrder, OrderList, ParsedFile, RowError,
 )
 
 FORMAT = "generic"
@@ -213,7 +213,7 @@ def build_orders(
     label: Callable[[str], str] = str,
     first_row_wins: bool = False,
     name_identifies: bool = False,
-) -> tuple[list[ImportedOrder], list[RowError]]:
+) -> tuple[list[ImportedOrder] | OrderList, list[RowError]]:
     """Group rows into orders, validating each; returns the clean orders and the errors.
 
     ``label`` names a generic field the way the file's header does, so that a message
@@ -228,17 +228,32 @@ def build_orders(
     # another one comes, so a big file never holds more than a draft or two. A row that
     # comes back to a built order reopens it (rows may be apart in a generic file).
     drafts: dict[str, _OrderDraft] = {}
-    built: dict[str, ImportedOrder | _OrderDraft | None] = {}  # by first row; a draft: refused
+    # By first row: an order's index in ``orders``, its draft when refused, None meanwhile.
+    built: dict[str, int | _OrderDraft | None] = {}
+    # A big file's orders are kept compact (an OrderList) once there are many of them.
+    orders: list[ImportedOrder | None] | OrderList = []
     errors: list[RowError] = []
     current = None
 
     def close(ref: str) -> None:
+        nonlocal orders
         draft = drafts.pop(ref)
-        if isinstance(built.get(ref), _OrderDraft):
+        done = built.get(ref)
+        if isinstance(done, _OrderDraft):
             return                      # refused already: its errors are in the draft
         order = _finish(draft, path=path, source=source, label=label,
                         name_identifies=name_identifies)
-        built[ref] = order if order is not None else draft
+        if order is None:
+            built[ref] = draft
+            if done is not None:
+                orders[done] = None     # built, then refused by a later row
+        elif done is not None:
+            orders[done] = order        # reopened: written back in its place
+        else:
+            if isinstance(orders, list) and len(orders) >= _COMPACT_ABOVE:
+                orders = OrderList(orders)
+            orders.append(order)
+            built[ref] = len(orders) - 1
 
     def row_error(line: int, exc: InputError) -> RowError:
         params = dict(exc.params)
@@ -261,7 +276,7 @@ def build_orders(
             if isinstance(done, _OrderDraft):
                 draft = done
             elif done is not None:
-                draft = _reopen(done)
+                draft = _reopen(orders[done])
             else:
                 draft = _OrderDraft(ref, record.line)
                 built[ref] = None
@@ -305,15 +320,20 @@ def build_orders(
 
     for ref in list(drafts):
         close(ref)
-    orders = []
     for done in built.values():
         if isinstance(done, _OrderDraft):
             errors.extend(done.errors)
-        elif done is not None:
-            orders.append(done)
+    del built
+    if isinstance(orders, OrderList):
+        orders = orders.compacted()
+    else:
+        orders = [order for order in orders if order is not None]
     errors.sort(key=lambda error: error.line)
     return orders, errors
 
+
+#: Orders of a file kept as objects; beyond, compact (an OrderList: bounded memory).
+_COMPACT_ABOVE = 2_000
 
 _STATUS_OF_SKIP = {SKIP_FULFILLED: "fulfilled", SKIP_CANCELLED: "cancelled",
                    SKIP_UNPAID: "unpaid"}

@@ -8,6 +8,9 @@ the physical line number of the file it came from, so a merchant can find it.
 
 from __future__ import annotations
 
+import pickle
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -122,7 +125,7 @@ class ParsedFile:
     format: str
     encoding: str
     delimiter: str
-    orders: list[ImportedOrder] = field(default_factory=list)
+    orders: list[ImportedOrder] | OrderList = field(default_factory=list)  # OrderList: big
     products: list[ImportedProduct] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     warnings: list[RowError] = field(default_factory=list)  # rows left out, file imports
@@ -131,3 +134,107 @@ class ParsedFile:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+
+class OrderList(Sequence):
+    """The orders of a big file, kept compact: blocks of orders pickled and compressed.
+
+    A million-line file is some 330,000 orders; as Python objects they would take about
+    400 MB. Here each block of :data:`BLOCK` orders is a few kilobytes of bytes, and only
+    the block being filled and the last block read are objects. It reads like a list
+    (``len``, indexes, slices, iteration); an order taken out of it is a copy, so a change
+    to it is kept only by writing it back (``orders[i] = order``) or through
+    :meth:`editing`. ``None`` may stand for an order taken out (see :meth:`compacted`).
+    """
+
+    BLOCK = 256
+
+    def __init__(self, orders: Iterable[ImportedOrder | None] = ()) -> None:
+        self._blocks: list[bytes] = []
+        self._tail: list[ImportedOrder | None] = []
+        self._cached: tuple[int, list] | None = None   # (block number, its orders)
+        self._holes = 0
+        for order in orders:
+            self.append(order)
+
+    def __len__(self) -> int:
+        return len(self._blocks) * self.BLOCK + len(self._tail)
+
+    def append(self, order: ImportedOrder | None) -> int:
+        """Add an order; returns its index."""
+        self._tail.append(order)
+        if order is None:
+            self._holes += 1
+        if len(self._tail) == self.BLOCK:
+            self._blocks.append(_pack(self._tail))
+            self._tail = []
+        return len(self) - 1
+
+    def _block(self, number: int) -> list:
+        if number == len(self._blocks):
+            return self._tail
+        if self._cached is None or self._cached[0] != number:
+            self._cached = (number, _unpack(self._blocks[number]))
+        return self._cached[1]
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[position] for position in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._block(index // self.BLOCK)[index % self.BLOCK]
+
+    def __setitem__(self, index: int, order: ImportedOrder | None) -> None:
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        number = index // self.BLOCK
+        block = self._block(number)
+        self._holes += (order is None) - (block[index % self.BLOCK] is None)
+        block[index % self.BLOCK] = order
+        if number < len(self._blocks):
+            self._blocks[number] = _pack(block)
+
+    def __iter__(self) -> Iterator[ImportedOrder | None]:
+        for number in range(len(self._blocks) + 1):
+            yield from list(self._block(number))
+
+    def editing(self) -> Iterator[ImportedOrder | None]:
+        """Every order, for changing it in place: each block is written back once its
+        orders have been given."""
+        for number in range(len(self._blocks)):
+            block = _unpack(self._blocks[number])
+            yield from block
+            self._blocks[number] = _pack(block)
+            self._cached = None
+        yield from self._tail
+
+    def compacted(self) -> "OrderList":
+        """The same orders without the ``None`` holes."""
+        if not self._holes:
+            return self
+        return OrderList(order for order in self if order is not None)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (list, OrderList)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"OrderList({len(self)} orders)"
+
+
+def editing_orders(orders: Sequence[ImportedOrder]) -> Iterable[ImportedOrder]:
+    """The orders of a parsed file, for changing them in place (a list or an OrderList)."""
+    return orders.editing() if isinstance(orders, OrderList) else orders
+
+
+def _pack(orders: list) -> bytes:
+    return zlib.compress(pickle.dumps(orders, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _unpack(data: bytes) -> list:
+    return pickle.loads(zlib.decompress(data))

@@ -29,7 +29,9 @@ from packstation.db.models import (
     Barcode, Carrier, Event, Order, OrderLine, OrderStatus, Product, Shipment, utcnow,
 )
 from packstation.db.queries import bulk_insert, log_event, select_in
-from packstation.io.model import SKIP_NO_SHIPPING, ImportedOrder, ImportedProduct, ParsedFile, RowError
+from packstation.io.model import (
+    SKIP_NO_SHIPPING, ImportedOrder, ImportedProduct, ParsedFile, RowError, editing_orders,
+)
 from packstation.services.carriers import load_schedules
 
 
@@ -107,7 +109,8 @@ class Importer:
         self.clock = clock
         self._staging: str | None = None   # the token of the staged import under way
         self._deferred: list[Callable[[], None]] | None = None  # its writes, for the end
-        self._staged_refs: set[str] = set()  # the orders it staged (the refs are the file's)
+        # The orders it staged, each ref to itself: the report keeps these very strings.
+        self._staged_refs: dict[str, str] = {}
 
     def import_file(self, path: str | Path, *, format: str = "auto", dry_run: bool = False,
                     profiles: Iterable = (), profiles_folder: str | Path | None = None
@@ -188,8 +191,9 @@ class Importer:
         self._staging = token
         created: list[str] = []
         try:
+            wanted = self._wanted(parsed)   # read of the file before the transaction
             with atomic():
-                products = self._products(parsed, report)
+                products = self._products(parsed, report, wanted)
                 if report.errors:
                     raise _Rollback
                 for imported in parsed.products:
@@ -215,7 +219,7 @@ class Importer:
         finally:
             self._staging = None
             self._deferred = None
-            self._staged_refs = set()
+            self._staged_refs = {}
 
     def _stage(self, parsed: ParsedFile, products: dict[str, Product], token: str) -> None:
         """Insert the file's new orders as ``importing``, a short transaction a chunk."""
@@ -244,10 +248,11 @@ class Importer:
                                          if line.requires_shipping], fields))
             with atomic():
                 self._insert_new(fresh, products, parsed.path, now)
-            self._staged_refs.update(imported.ref for imported, _, _ in fresh)
+            self._staged_refs.update((imported.ref, imported.ref) for imported, _, _ in fresh)
 
-    def _products(self, parsed: ParsedFile, report: ImportReport) -> dict[str, Product]:
-        """Create or update every product the file names; check codes are not taken."""
+    def _wanted(self, parsed: ParsedFile) -> dict[str, dict]:
+        """The products the file names, by SKU: name, weight, bin, customs and codes
+        (the lines without SKU are given one first)."""
         self._name_unnamed_lines(parsed)
         wanted: dict[str, dict] = {}
         for order in parsed.orders:
@@ -273,6 +278,16 @@ class Importer:
                     entry[name] = getattr(product, name)
             for code in product.codes:
                 entry["codes"][code.code] = (code.units, product.line)
+        return wanted
+
+    def _products(self, parsed: ParsedFile, report: ImportReport,
+                  wanted: dict[str, dict] | None = None) -> dict[str, Product]:
+        """Create or update every product the file names; check codes are not taken.
+
+        ``wanted``: what :meth:`_wanted` read of the file, when it was read before the
+        transaction (a big file: reading its orders takes seconds)."""
+        if wanted is None:
+            wanted = self._wanted(parsed)
         known = {product.sku: product for product in
                  select_in(Product, Product.sku, list(wanted))}
         all_codes = [code for entry in wanted.values() for code in entry["codes"]]
@@ -328,27 +343,37 @@ class Importer:
         SKU of a product without barcode: packed by confirming it, or by a barcode the
         packer links to it at the table (:func:`packstation.services.products.link_barcode`).
         """
-        unnamed = [line for order in parsed.orders for line in order.lines
-                   if not line.sku and line.requires_shipping]
-        codes = [line.codes[0].code for line in unnamed if line.codes]
+        codes: list[str] = []
+        names: list[str] = []
+        for order in parsed.orders:   # read once: the lines are not kept (a big file)
+            for line in order.lines:
+                if not line.sku and line.requires_shipping:
+                    if line.codes:
+                        codes.append(line.codes[0].code)
+                    elif line.name:
+                        names.append(line.name)
+        if not codes and not names:
+            return
         owners = {barcode.code: barcode.product.sku for barcode in
                   select_in(Barcode.select(Barcode, Product).join(Product), Barcode.code, codes)}
         by_name: dict[str, str] = {}
         for product in parsed.products:
             for name in (product.name, *product.aliases):
                 by_name.setdefault(_name_key(name), product.sku)
-        names = [line.name for line in unnamed if not line.codes and line.name]
         if names:
             forms = {form for name in names for form in _name_forms(name)}
             for product in select_in(Product.select(Product.sku, Product.name), Product.name,
                                      list(forms)):
                 by_name.setdefault(_name_key(product.name), product.sku)
-        for line in unnamed:
-            if line.codes:
-                code = line.codes[0].code
-                line.sku = owners.get(code) or gtin.display(code)
-            elif line.name:
-                line.sku = by_name.get(_name_key(line.name)) or line.name.strip()[:_SKU_LENGTH]
+        for order in editing_orders(parsed.orders):
+            for line in order.lines:
+                if line.sku or not line.requires_shipping:
+                    continue
+                if line.codes:
+                    code = line.codes[0].code
+                    line.sku = owners.get(code) or gtin.display(code)
+                elif line.name:
+                    line.sku = by_name.get(_name_key(line.name)) or line.name.strip()[:_SKU_LENGTH]
 
     def _update_stock(self, imported: ImportedProduct, product: Product,
                       report: ImportReport) -> None:
@@ -429,7 +454,13 @@ class Importer:
             self._write(functools.partial(self._update_known, known, imported, lines, changed,
                                           lines_changed, products, parsed.path, now, report))
         if self._staging:
-            self._write(functools.partial(self._publish, chunk, now, report))
+            # The new orders' holds are decided now (the rules read, never write), so that
+            # the publishing transaction keeps neither the orders nor their lines.
+            staged = self._staged_refs
+            published = [staged[imported.ref] for imported in chunk if imported.ref in staged]
+            holds = {imported.ref: reasons for imported in chunk if imported.ref in staged
+                     and (reasons := self._hold_reasons(imported, None))}
+            self._write(functools.partial(self._publish, published, holds, now, report))
         else:
             self._create(fresh, products, parsed.path, now, report)
 
@@ -469,17 +500,16 @@ class Importer:
         report.updated.append(imported.ref)
         self._hold(imported, known.id, known)
 
-    def _publish(self, chunk: list[ImportedOrder], now: dt.datetime,
+    def _publish(self, published: list[str], holds: dict[str, str], now: dt.datetime,
                  report: ImportReport) -> None:
         """A staged import's new orders become pending: one statement for all of them (the
-        first chunk's call), then the report and the holds of this chunk's ones."""
+        first chunk's call), then the report and the holds of this chunk's ones
+        (``published``: their refs; ``holds``: the reasons to hold each held one)."""
         Order.update(status=OrderStatus.PENDING, import_batch=None, updated_at=now) \
             .where(Order.import_batch == self._staging).execute()
-        for imported in chunk:
-            if imported.ref in self._staged_refs:
-                report.new.append(imported.ref)
-                if any(rule(imported, None) for rule in self.hold_rules):
-                    self._hold(imported, Order.get(Order.ref == imported.ref).id, None)
+        report.new.extend(published)
+        for ref, reasons in holds.items():
+            self._put_on_hold(Order.get(Order.ref == ref).id, reasons)
 
     def _create(self, fresh: list[tuple[ImportedOrder, list, dict]], products: dict[str, Product],
                 path: str, now: dt.datetime, report: ImportReport) -> None:
@@ -548,17 +578,24 @@ class Importer:
 
     def _hold(self, imported: ImportedOrder, order_id: int, previous: Order | None) -> None:
         """Put a new or updated (pending) order on hold when a fraud rule says so."""
-        reasons = [reason for rule in self.hold_rules if (reason := rule(imported, previous))]
+        reasons = self._hold_reasons(imported, previous)
         if reasons:
-            # The text in the import's language stays for whoever reads the column; the
-            # messages let each reader see the reasons in their own (see services.holds).
-            reason = "; ".join(str(reason) for reason in reasons)
-            messages = ([reason.to_json() for reason in reasons]
-                        if all(isinstance(reason, i18n.Message) for reason in reasons) else None)
-            Order.update(status=OrderStatus.ON_HOLD, hold_reason=reason, hold_messages=messages) \
-                .where((Order.id == order_id) & (Order.status == OrderStatus.PENDING)).execute()
-            log_event("held", order=order_id, station=self.station, reason=reason,
-                      data={"hold_messages": messages} if messages else None)
+            self._put_on_hold(order_id, reasons)
+
+    def _hold_reasons(self, imported: ImportedOrder, previous: Order | None) -> list:
+        """Why the fraud rules hold an order (none: an empty list): messages, or texts."""
+        return [reason for rule in self.hold_rules if (reason := rule(imported, previous))]
+
+    def _put_on_hold(self, order_id: int, reasons: list) -> None:
+        # The text in the import's language stays for whoever reads the column; the
+        # messages let each reader see the reasons in their own (see services.holds).
+        reason = "; ".join(str(reason) for reason in reasons)
+        messages = ([reason.to_json() for reason in reasons]
+                    if all(isinstance(reason, i18n.Message) for reason in reasons) else None)
+        Order.update(status=OrderStatus.ON_HOLD, hold_reason=reason, hold_messages=messages) \
+            .where((Order.id == order_id) & (Order.status == OrderStatus.PENDING)).execute()
+        log_event("held", order=order_id, station=self.station, reason=reason,
+                  data={"hold_messages": messages} if messages else None)
 
 
 _BATCH = 400  # orders per batch: one look-up of their ids each

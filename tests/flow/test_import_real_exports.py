@@ -254,10 +254,15 @@ def test_a_line_without_barcode_gets_the_code_the_packer_scans_with_a_managers_n
 
 @pytest.fixture
 def staged(monkeypatch):
-    """Files of more than two orders are imported the way a big file is (staged)."""
+    """Files of more than two orders are imported the way a big file is (staged, its
+    orders kept compact in blocks of two)."""
+    from packstation.io import generic
+    from packstation.io.model import OrderList
     from packstation.services import importing
 
     monkeypatch.setattr(importing, "_STAGE_ABOVE", 2)
+    monkeypatch.setattr(generic, "_COMPACT_ABOVE", 1)
+    monkeypatch.setattr(OrderList, "BLOCK", 2)
 
 
 def test_a_staged_import_gives_what_one_transaction_gives(db, tmp_path, staged):
