@@ -793,10 +793,10 @@ class PackingStation:
                 "pack.parcel_after_label", ref=self.order_ref))
         now = self.clock()
         with atomic():
-            order = Order.get_by_id(self.order_id)
-            if order.status != OrderStatus.PACKING or order.claimed_station != self.station:
+            held = self._own_open_order()
+            if held is None:
                 return self._lost_order(normalise(""))
-            lines = list(OrderLine.select().where(OrderLine.order == order.id))
+            order, lines = held
             packed = _packed_units(order.id)
             units = {line.id: line.verified - packed[line.id] for line in lines
                      if line.verified > packed[line.id]}
@@ -855,13 +855,21 @@ class PackingStation:
         self.weight_to_confirm = weight_g
         return self._answer(Outcome.BAD_WEIGHT, "pack.weight_far", weight=weight_g, computed=computed)
 
+    def _own_open_order(self) -> tuple[Order, list[OrderLine]] | None:
+        """The open order as the database has it, with its lines; None when this station
+        no longer holds it (taken over, released meanwhile)."""
+        order = Order.get_by_id(self.order_id)
+        if order.status != OrderStatus.PACKING or order.claimed_station != self.station:
+            return None
+        return order, list(OrderLine.select().where(OrderLine.order == order.id))
+
     def _complete(self, weight_g: int | None) -> ScanAnswer:
         now = self.clock()
         with atomic():
-            order = Order.get_by_id(self.order_id)
-            if order.status != OrderStatus.PACKING or order.claimed_station != self.station:
+            held = self._own_open_order()
+            if held is None:
                 return self._lost_order(normalise(""))
-            lines = list(OrderLine.select().where(OrderLine.order == order.id))
+            order, lines = held
             if any(line.verified < line.quantity for line in lines):
                 self.lines = line_states(order.id)
                 self.awaiting_weight = False
