@@ -41,19 +41,31 @@ def waiting_shipments(carrier: Carrier):
             .order_by(Shipment.packed_at))
 
 
+def waiting_parcels(carrier: Carrier) -> list:
+    """(shipment, parcel) for each parcel the carrier's manifest lists, in its order: a
+    split order counts each of its parcels."""
+    shipments = list(waiting_shipments(carrier))
+    by_order = shipment_parcels(shipments)
+    return [(shipment, parcel) for shipment in shipments for parcel in by_order[shipment.order_id]]
+
+
+def waiting_totals(carrier: Carrier) -> tuple[int, int]:
+    """The parcels and grams the carrier's manifest lists: what the end-of-day window shows."""
+    parcels = [parcel for _, parcel in waiting_parcels(carrier)]
+    return len(parcels), sum(parcel.weight_g or 0 for parcel in parcels)
+
+
 def manifest_data(carrier_codes: Sequence[str], shop: Shop, *, language: str,
                   now: dt.datetime | None = None) -> ManifestData:
     if len(carrier_codes) != 1:
         raise InputError("manifest.one_carrier")
     carrier = _carrier(carrier_codes[0])
-    shipments = list(waiting_shipments(carrier))
-    by_order = shipment_parcels(shipments)
     # Parcels one by one: a split order is a line per parcel, with its number and weight.
     parcels = [ManifestParcel(tracking=p.tracking or "",
                               order_ref=s.order.ref if p.count == 1 else f"{s.order.ref} ({p.number}/{p.count})",
                               recipient_name=s.order.customer_name, postcode=s.order.postcode,
                               city=s.order.city, country=s.order.country, weight_g=p.weight_g)
-               for s in shipments for p in by_order[s.order_id]]
+               for s, p in waiting_parcels(carrier)]
     from packstation.services.carriers import schedule_of
 
     schedule = schedule_of(carrier)

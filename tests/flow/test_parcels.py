@@ -147,6 +147,12 @@ def test_the_manifest_and_the_export_count_parcels_one_by_one(sqlite_db, tmp_pat
         ["BIG-1", "Colissimo", "6A00000000003"], ["ONE-1", "", ""]]
     generic = tracking_table(tracking_rows(format="generic"), "generic")
     assert [line[5] for line in generic[1:]] == ["610", "720", "470", "400"]
+    # The end-of-day window's totals are the manifest's: parcels one by one.
+    from packstation.db.models import Carrier
+    from packstation.services.manifests import waiting_totals
+
+    assert waiting_totals(Carrier.get(Carrier.code == "colissimo")) == (
+        4, sum(p.weight_g for p in data.parcels))
     assert hand_over("colissimo").parcels == 4
 
 

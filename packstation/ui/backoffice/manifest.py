@@ -61,13 +61,13 @@ class EndOfDayDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        from packstation.services.manifests import waiting_shipments
+        from packstation.services.manifests import waiting_totals
 
         rows, payloads = [], []
         for carrier in Carrier.select().order_by(Carrier.name):
-            shipments = list(waiting_shipments(carrier))
-            if shipments:
-                rows.append((carrier.name, len(shipments), _kilograms(sum(s.weight_g or 0 for s in shipments))))
+            parcels, grams = waiting_totals(carrier)  # as the manifest counts them
+            if parcels:
+                rows.append((carrier.name, parcels, _kilograms(grams)))
                 payloads.append(carrier.code)
         self.model.set_rows(rows, payloads)
         if rows:
