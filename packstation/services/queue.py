@@ -124,8 +124,10 @@ def _queue_stream(now: dt.datetime, statuses: tuple, carrier_id: int | None,
             yield order_id
 
 
-def _ranked_ids(ranks: dict[int, CarrierRank], statuses: list[str], carrier_id: int | None):
-    """The ids of the orders in ``statuses`` (not on hold) in the queue's order, lazily."""
+def _ranked_ids(ranks: dict[int, CarrierRank], statuses: list[str], carrier_id: int | None,
+                page: int = 16):
+    """The ids of the orders in ``statuses`` (not on hold) in the queue's order, lazily
+    (each carrier's index read ``page`` rows at first, in growing pages)."""
     if not statuses:
         return
     by_rank: dict[int, list[int]] = defaultdict(list)
@@ -136,11 +138,11 @@ def _ranked_ids(ranks: dict[int, CarrierRank], statuses: list[str], carrier_id: 
         carriers = by_rank[rank]
         if len(carriers) == 1 and len(statuses) == 1:  # the index order is the queue's
             for express in (True, False):
-                for _key, order_id in _carrier_stream(carriers[0], express, 16, keyed=False,
+                for _key, order_id in _carrier_stream(carriers[0], express, page, keyed=False,
                                                       status=statuses[0]):
                     yield order_id
             continue
-        streams = [_carrier_stream(cid, express, 16, keyed=True, status=status)
+        streams = [_carrier_stream(cid, express, page, keyed=True, status=status)
                    for cid in carriers for express in (True, False) for status in statuses]
         for _key, order_id in heapq.merge(*streams):
             yield order_id
@@ -186,31 +188,9 @@ def pending_in_queue_order(now: dt.datetime | None = None, page: int = 16):
     sorting every pending order. Here each carrier's orders come from the index on
     (status, carrier, express, ordered_at, id) in growing pages, express ones first, and
     carriers that share a pickup rank are merged in Python: the first rows cost a few
-    index reads.
+    index reads (the same walk as :func:`queue_ids`, for the pending orders only).
     """
-    ranks = carrier_ranks(now or utcnow())
-    by_rank: dict[int, list[int]] = defaultdict(list)
-    for carrier_id, rank in ranks.items():
-        by_rank[rank.rank].append(carrier_id)
-    for rank in sorted(by_rank):
-        carriers = by_rank[rank]
-        if len(carriers) == 1:  # the index order is the queue's: no key to compare
-            for express in (True, False):
-                for _key, order_id in _carrier_stream(carriers[0], express, page, keyed=False):
-                    yield order_id
-            continue
-        streams = [_carrier_stream(carrier_id, express, page, keyed=True)
-                   for carrier_id in carriers for express in (True, False)]
-        for _key, order_id in heapq.merge(*streams):
-            yield order_id
-    # Orders of no known carrier come last (as the queue's CASE puts them); few, sorted.
-    others = Order.carrier.is_null(True)
-    if ranks:
-        others |= Order.carrier.not_in(list(ranks))
-    rows = (Order.select(Order.id).where((Order.status == OrderStatus.PENDING) & others)
-            .order_by(Order.express.desc(), Order.ordered_at, Order.id).tuples())
-    for (order_id,) in rows:
-        yield order_id
+    return _ranked_ids(carrier_ranks(now or utcnow()), [OrderStatus.PENDING], None, page)
 
 
 def _carrier_stream(carrier_id: int, express: bool, page: int, *, keyed: bool,
