@@ -357,15 +357,15 @@ def carrier_label(job: PrintJob, spec: DestinationSpec, config: StationConfig | 
     """
     if config is None or job.order_id is None:
         return None
-    given = order_carrier_label(Order.get_by_id(job.order_id), config,
-                                timeout=CARRIER_TIMEOUT_SECONDS, parcel=job.parcel)
+    order = Order.get_by_id(job.order_id)
+    given = order_carrier_label(order, config, timeout=CARRIER_TIMEOUT_SECONDS, parcel=job.parcel)
     if given is None:
         return None
     document, label_format = given
-    if spec.printer and label_format != (spec.format or "pdf"):  # a folder keeps either
-        raise PackstationError("print.carrier_format_mismatch", carrier=_carrier_name(Order.get_by_id(job.order_id)),
-                               given=label_format.upper(), wanted=(spec.format or "pdf").upper(),
-                               wanted_lower=spec.format or "pdf")
+    wanted = spec.format or "pdf"
+    if spec.printer and label_format != wanted:  # a folder keeps either
+        raise PackstationError("print.carrier_format_mismatch", carrier=_carrier_name(order),
+                               given=label_format.upper(), wanted=wanted.upper(), wanted_lower=wanted)
     return document
 
 
