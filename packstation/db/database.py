@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 import re
 import select
+import sqlite3
+import time
 import urllib.parse
 from pathlib import Path
 
@@ -30,6 +32,7 @@ SQLITE_PRAGMAS = {
     "cache_size": -32000,
 }
 ENV_VARIABLE = "PACKSTATION_DB"
+_LOCK_POLL = 0.001  # seconds between two tries at SQLite's write lock
 
 
 def is_postgres_url(target: str) -> bool:
@@ -181,6 +184,34 @@ class SqliteFileDatabase(peewee.SqliteDatabase):
         if connection is not None and not connection.in_transaction:
             return
         super().rollback()
+
+    def begin(self, lock_type=None):
+        """``BEGIN IMMEDIATE``, tried again every millisecond or two while another
+        connection writes, until the busy timeout.
+
+        SQLite's own busy handler sleeps longer and longer between its tries (100 ms from
+        the twelfth on), so that a writer committing short transactions back to back (a
+        big import) could keep a table's scan waiting through many of them. Only the
+        start of a transaction waits here: once it holds the write lock, no other writer
+        can make a statement of it busy in WAL mode.
+        """
+        connection = self.connection()
+        timeout_ms = connection.execute("PRAGMA busy_timeout").fetchone()[0]
+        deadline = time.monotonic() + timeout_ms / 1000
+        statement = f"BEGIN {lock_type or self._lock_type}"
+        connection.execute("PRAGMA busy_timeout = 0")
+        try:
+            while True:
+                try:
+                    connection.execute(statement)
+                    return
+                except sqlite3.OperationalError as error:
+                    if "locked" not in str(error) or time.monotonic() >= deadline:
+                        with peewee.__exception_wrapper__:
+                            raise
+                time.sleep(_LOCK_POLL)
+        finally:
+            connection.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
 
 
 # -- reconnecting after a lost PostgreSQL connection ---------------------------------------

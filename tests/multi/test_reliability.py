@@ -9,6 +9,7 @@ from __future__ import annotations
 import socket
 import sqlite3
 import threading
+import time
 
 import psycopg2
 import pytest
@@ -79,6 +80,43 @@ def test_every_action_answers_a_locked_sqlite_file_and_works_once_it_is_free(sql
     assert verified("CMD-3") == {"SPOON": 2}
     assert Order.get(Order.ref == "CMD-3").status == OrderStatus.PACKED
     close()
+
+
+def test_a_write_waits_out_one_short_transaction_of_a_busy_writer_not_many(sqlite_path):
+    """A big import writes in short transactions, one after the other with a few
+    milliseconds between them; a table's scan waits for one of them, not for a run of
+    them (SQLite's own busy handler sleeps 100 ms between its later tries, and the gaps
+    between the import's transactions are shorter than that)."""
+    from packstation.db.database import connect
+
+    open_database(sqlite_path)
+    stop = threading.Event()
+
+    def import_like():
+        writer = connect(sqlite_path)
+        while not stop.is_set():
+            with writer.atomic():
+                writer.execute_sql('UPDATE "setting" SET "key" = "key"')
+                time.sleep(0.03)   # a staging chunk
+            time.sleep(0.004)      # its next chunk read from the file
+        writer.close()
+
+    thread = threading.Thread(target=import_like)
+    thread.start()
+    waits = []
+    try:
+        time.sleep(0.1)
+        for _ in range(30):
+            started = time.perf_counter()
+            with database.atomic():
+                database.execute_sql('UPDATE "setting" SET "key" = "key"')
+            waits.append(time.perf_counter() - started)
+            time.sleep(0.02)
+    finally:
+        stop.set()
+        thread.join()
+        close()
+    assert max(waits) < 0.2, sorted(waits)[-5:]
 
 
 def test_every_action_answers_a_stopped_postgresql_server(pg_shop, postgres_server):
