@@ -17,7 +17,7 @@ from packstation.db import changes, models
 Step = Callable[[peewee.Database], None]
 _steps: dict[int, Step] = {}
 #: The version this program writes. Raise it with each new @step.
-LATEST = 7
+LATEST = 8
 _LOCK_ID = 0x5AC5_7A71  # "packstation" schema lock, any constant shared by all tables
 
 
@@ -187,3 +187,10 @@ def _parcels(db: peewee.Database) -> None:
         db.execute_sql(f'CREATE INDEX IF NOT EXISTS "{label}_order_id" ON "{label}" ("order_id")')
     db.execute_sql(f'CREATE UNIQUE INDEX IF NOT EXISTS "{label}_order_id_parcel" '
                    f'ON "{label}" ("order_id", "parcel")')
+
+
+@step(8)
+def _import_batches(db: peewee.Database) -> None:
+    """Big imports published in one short transaction: the table of imports under way,
+    whose row says when one is decided (its staged orders are then released in chunks)."""
+    db.create_tables([models.ImportBatch], safe=True)

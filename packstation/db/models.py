@@ -179,7 +179,8 @@ class Order(BaseModel):
     # label, no tracking number: the parcel waits at the counter or goes out by hand).
     delivery = pw.CharField(max_length=20, default="shipping")
     pickup_point = pw.CharField(max_length=200, null=True)  # the relay point chosen
-    # A big import's orders while it writes them (status "importing"): its token.
+    # A big import's orders while it writes them (status "importing"): its token
+    # (an ImportBatch's).
     import_batch = pw.CharField(max_length=20, null=True)
 
     class Meta:
@@ -331,7 +332,7 @@ class CarrierLabel(BaseModel):
 
 
 class Parcel(BaseModel):
-    """One parcel of an order split at the table (schema 6), stored the moment it closes.
+    """One parcel of an order split at the table (schema 7), stored the moment it closes.
 
     An order packed in one parcel has no row here (its shipment is its parcel). ``units``
     maps each order line's id to the units packed in this parcel; ``tracking`` is the
@@ -351,7 +352,27 @@ class Parcel(BaseModel):
         indexes = ((("order", "number"), True),)
 
 
+class ImportBatch(BaseModel):
+    """A big import under way (schema 8): its new orders are staged, status "importing"
+    and its token in ``orders.import_batch``, invisible to every table.
+
+    ``published_at`` is set in the one transaction that decides the import (with the
+    updates of the orders the shop already had): from then on the file is in, and its
+    staged orders are released to the queue a chunk at a time, by the import itself or,
+    had it been killed on the way, by the next program that opens the shop.
+    """
+
+    token = pw.CharField(primary_key=True, max_length=20)
+    path = pw.TextField(default="")
+    station = pw.CharField(max_length=100, default="")
+    started_at = UtcDateTimeField(default=utcnow)
+    published_at = UtcDateTimeField(null=True)
+
+    class Meta:
+        table_name = "import_batch"
+
+
 ALL_MODELS = [
     SchemaInfo, Setting, Carrier, Packer, Station, Product, Barcode, Order, OrderLine,
-    Shipment, ScanRecord, Event, PrintJob, Manifest, CarrierLabel, Parcel,
+    Shipment, ScanRecord, Event, PrintJob, Manifest, CarrierLabel, Parcel, ImportBatch,
 ]

@@ -1,7 +1,9 @@
 """Applying parsed order and product files to the database.
 
 A file is imported whole or not at all: it is parsed and checked first (every rejected
-row reported with its line number), then applied in one transaction. Re-importing never
+row reported with its line number), then applied in one transaction; a big file's new
+orders are staged out of sight in short transactions first and the import decided by one
+row (see ``Importer._apply_staged``), so that no packing table waits for it. Re-importing never
 duplicates: a known order is updated only while it is still pending; once packing has
 begun it is left alone and reported. ``dry_run`` applies the file inside a transaction
 that is rolled back, so the report says exactly what would change.
@@ -26,7 +28,8 @@ from packstation.core.errors import DatabaseError
 from packstation.core.carriers import CarrierSchedule, match_carrier
 from packstation.db import atomic
 from packstation.db.models import (
-    Barcode, Carrier, Event, Order, OrderLine, OrderStatus, Product, Shipment, utcnow,
+    Barcode, Carrier, Event, ImportBatch, Order, OrderLine, OrderStatus, Product, Shipment,
+    utcnow,
 )
 from packstation.db.queries import bulk_insert, log_event, select_in
 from packstation.io.model import (
@@ -180,17 +183,24 @@ class Importer:
         """A big file, written so that a packing table never waits long for the database.
 
         The products first (one short transaction); then the new orders a chunk at a time
-        (short transactions), invisible to the tables (status ``importing``, this import's
-        token in ``import_batch``); then one transaction that updates the known orders and
-        makes the new ones pending, with their holds. If anything fails on the way, the
-        staged orders and the products created for them are deleted again: the orders
-        are all or nothing (product names, weights and codes the file gave may stay).
+        (short transactions), with their holds, invisible to the tables (status
+        ``importing``, this import's token in ``import_batch``); then one transaction that
+        decides the import: it updates the known orders and marks the import published
+        (one row, whatever the file's size). Its new orders are then released to the queue
+        a chunk at a time (:func:`settle_imports`), each chunk a short transaction. If
+        anything fails before the decision, the staged orders and the products created for
+        them are deleted again: the orders are all or nothing (product names, weights and
+        codes the file gave may stay). After it, nothing is undone: a release cut short (the
+        program killed) is finished by the next program that opens the shop.
         """
         token = secrets.token_hex(8)
-        _forget_stale_staging(self.clock())
+        settle_imports(self.clock())
         self._staging = token
         created: list[str] = []
         try:
+            with atomic():
+                ImportBatch.create(token=token, path=parsed.path, station=self.station,
+                                   started_at=self.clock())
             wanted = self._wanted(parsed)   # read of the file before the transaction
             with atomic():
                 products = self._products(parsed, report, wanted)
@@ -204,14 +214,18 @@ class Importer:
             # transaction that only writes, so that a table's scan never waits for long.
             self._deferred = []
             self._orders(parsed, products, report)
+            report.new.extend(self._staged_refs.values())
             with atomic():
                 for write in self._deferred:
                     write()
+                ImportBatch.update(published_at=self.clock()) \
+                    .where(ImportBatch.token == token).execute()
                 log_event("imported", station=self.station, data={
                     "path": parsed.path, "format": parsed.format, "new": len(report.new),
                     "updated": len(report.updated), "products": len(report.products_new)
                     + len(report.products_updated)})
         except _Rollback:
+            _unstage(token, [])
             return
         except BaseException:
             _unstage(token, created)
@@ -220,9 +234,11 @@ class Importer:
             self._staging = None
             self._deferred = None
             self._staged_refs = {}
+        _release(token, self.clock())
 
     def _stage(self, parsed: ParsedFile, products: dict[str, Product], token: str) -> None:
-        """Insert the file's new orders as ``importing``, a short transaction a chunk."""
+        """Insert the file's new orders as ``importing``, a short transaction a chunk,
+        each with its holds (the rules only read): held orders are released held."""
         schedules = load_schedules()
         carriers = {carrier.code: carrier for carrier in Carrier.select()}
         matched: dict[str, CarrierSchedule | None] = {}
@@ -243,11 +259,15 @@ class Importer:
                 schedule = matched[imported.carrier]
                 fields = self._order_fields(imported, schedule,
                                             carriers.get(schedule.code) if schedule else None)
-                fields.update(status=_IMPORTING, import_batch=token)
+                reason, messages = _hold_columns(self._hold_reasons(imported, None))
+                fields.update(status=_IMPORTING, import_batch=token, hold_reason=reason,
+                              hold_messages=messages)
                 fresh.append((imported, [line for line in imported.lines
                                          if line.requires_shipping], fields))
             with atomic():
-                self._insert_new(fresh, products, parsed.path, now)
+                ids = self._insert_new(fresh, products, parsed.path, now)
+                bulk_insert(Event, [self._held_event(ids[imported.ref], fields, now)
+                                    for imported, _, fields in fresh if fields["hold_reason"]])
             self._staged_refs.update((imported.ref, imported.ref) for imported, _, _ in fresh)
 
     def _wanted(self, parsed: ParsedFile) -> dict[str, dict]:
@@ -453,15 +473,7 @@ class Importer:
                 continue
             self._write(functools.partial(self._update_known, known, imported, lines, changed,
                                           lines_changed, products, parsed.path, now, report))
-        if self._staging:
-            # The new orders' holds are decided now (the rules read, never write), so that
-            # the publishing transaction keeps neither the orders nor their lines.
-            staged = self._staged_refs
-            published = [staged[imported.ref] for imported in chunk if imported.ref in staged]
-            holds = {imported.ref: reasons for imported in chunk if imported.ref in staged
-                     and (reasons := self._hold_reasons(imported, None))}
-            self._write(functools.partial(self._publish, published, holds, now, report))
-        else:
+        if not self._staging:
             self._create(fresh, products, parsed.path, now, report)
 
     def _write(self, write: Callable[[], None]) -> None:
@@ -499,17 +511,6 @@ class Importer:
                   data={"path": path, "fields": sorted(changed), "lines": lines_changed})
         report.updated.append(imported.ref)
         self._hold(imported, known.id, known)
-
-    def _publish(self, published: list[str], holds: dict[str, str], now: dt.datetime,
-                 report: ImportReport) -> None:
-        """A staged import's new orders become pending: one statement for all of them (the
-        first chunk's call), then the report and the holds of this chunk's ones
-        (``published``: their refs; ``holds``: the reasons to hold each held one)."""
-        Order.update(status=OrderStatus.PENDING, import_batch=None, updated_at=now) \
-            .where(Order.import_batch == self._staging).execute()
-        report.new.extend(published)
-        for ref, reasons in holds.items():
-            self._put_on_hold(Order.get(Order.ref == ref).id, reasons)
 
     def _create(self, fresh: list[tuple[ImportedOrder, list, dict]], products: dict[str, Product],
                 path: str, now: dt.datetime, report: ImportReport) -> None:
@@ -587,15 +588,31 @@ class Importer:
         return [reason for rule in self.hold_rules if (reason := rule(imported, previous))]
 
     def _put_on_hold(self, order_id: int, reasons: list) -> None:
-        # The text in the import's language stays for whoever reads the column; the
-        # messages let each reader see the reasons in their own (see services.holds).
-        reason = "; ".join(str(reason) for reason in reasons)
-        messages = ([reason.to_json() for reason in reasons]
-                    if all(isinstance(reason, i18n.Message) for reason in reasons) else None)
+        reason, messages = _hold_columns(reasons)
         Order.update(status=OrderStatus.ON_HOLD, hold_reason=reason, hold_messages=messages) \
             .where((Order.id == order_id) & (Order.status == OrderStatus.PENDING)).execute()
         log_event("held", order=order_id, station=self.station, reason=reason,
                   data={"hold_messages": messages} if messages else None)
+
+    def _held_event(self, order_id: int, fields: dict, now: dt.datetime) -> dict:
+        """The "held" log row of a staged order held by the rules (as _put_on_hold's)."""
+        messages = fields.get("hold_messages")
+        return {"at": now, "kind": "held", "order": order_id, "station": self.station,
+                "packer": "", "reason": fields["hold_reason"],
+                "data": {"hold_messages": messages} if messages else None}
+
+
+def _hold_columns(reasons: list) -> tuple[str, list | None]:
+    """The stored form of a hold rule's reasons: ``hold_reason`` and ``hold_messages``.
+
+    The text in the import's language stays for whoever reads the column; the messages
+    let each reader see the reasons in their own (see services.holds).
+    """
+    reason = "; ".join(str(reason) for reason in reasons)
+    messages = ([reason.to_json() for reason in reasons]
+                if reasons and all(isinstance(reason, i18n.Message) for reason in reasons)
+                else None)
+    return reason, messages
 
 
 _BATCH = 400  # orders per batch: one look-up of their ids each
@@ -604,15 +621,61 @@ _CHUNK = 2_000  # orders of a file compared with the database at a time
 _STAGE_ABOVE = 2_000  # orders: a bigger file is staged, the tables never wait for it long
 _IMPORTING = "importing"  # a staged order: not yet in any table's queue
 _STAGE_CHUNK = 500  # staged orders written per transaction (a few tens of milliseconds)
+_RELEASE_CHUNK = 2_000  # published orders turned pending per transaction (~30 ms)
+_STALE_STAGING = dt.timedelta(hours=1)  # a live import has decided within the hour
 
 
-def _forget_stale_staging(now: dt.datetime) -> None:
-    """Orders a staged import left behind when its process was killed (a live import
-    finishes within the hour): deleted, with their lines and events."""
+def settle_imports(now: dt.datetime | None = None) -> int:
+    """Finish what big imports left behind; the number of orders it released.
+
+    An import killed after its decision had its orders in but not all of them released
+    yet: they are released now. One killed before it (its staged orders older than an
+    hour, or staged by a Packstation from before import batches) is undone: its staged
+    orders are deleted with their lines and events. Called by every import and whenever
+    a program opens the shop; a shop with no big import under way costs one query.
+    """
+    now = now or utcnow()
+    released = 0
+    for batch in list(ImportBatch.select()):
+        if batch.published_at is not None:
+            released += _release(batch.token, now)
+        elif batch.started_at < now - _STALE_STAGING:
+            _unstage(batch.token, [])
+    live = {batch.token for batch in ImportBatch.select(ImportBatch.token)}
     stale = (Order.select(Order.import_batch).distinct()
-             .where((Order.status == _IMPORTING) & (Order.imported_at < now - dt.timedelta(hours=1))))
+             .where((Order.status == _IMPORTING) & (Order.imported_at < now - _STALE_STAGING)))
     for (token,) in list(stale.tuples()):
-        _unstage(token, [])
+        if token not in live:
+            _unstage(token, [])
+    return released
+
+
+def _release(token: str, now: dt.datetime) -> int:
+    """A published import's staged orders become pending (or on hold, as the rules said
+    when they were staged), a chunk at a time; then its batch row goes.
+
+    Each chunk is a short transaction of its own, so that no table waits behind the whole
+    file; a chunk interrupted is done again by the next :func:`settle_imports`.
+    """
+    ids = [order_id for (order_id,) in Order.select(Order.id)
+           .where(Order.import_batch == token).order_by(Order.id).tuples()]
+    status = peewee.Case(None, [(Order.hold_reason != "", OrderStatus.ON_HOLD)],
+                         OrderStatus.PENDING)
+    for start in range(0, len(ids), _RELEASE_CHUNK):
+        part = ids[start:start + _RELEASE_CHUNK]
+        for attempt in range(1, _ATTEMPTS + 1):
+            try:
+                with atomic():
+                    Order.update(status=status, import_batch=None, updated_at=now).where(
+                        Order.id.between(part[0], part[-1]) & (Order.import_batch == token)
+                    ).execute()
+                    break
+            except _COLLISIONS:   # a table held the database past its timeout: again
+                if attempt == _ATTEMPTS:
+                    raise
+                time.sleep(0.2 * attempt)
+    ImportBatch.delete().where(ImportBatch.token == token).execute()
+    return len(ids)
 
 
 def _unstage(token: str, created_products: list[str]) -> None:
@@ -623,6 +686,7 @@ def _unstage(token: str, created_products: list[str]) -> None:
         Event.delete().where(Event.order.in_(staged)).execute()
         OrderLine.delete().where(OrderLine.order.in_(staged)).execute()
         Order.delete().where(Order.import_batch == token).execute()
+        ImportBatch.delete().where(ImportBatch.token == token).execute()
         for start in range(0, len(created_products), 500):
             part = created_products[start:start + 500]
             unused = Product.select(Product.id).where(

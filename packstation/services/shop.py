@@ -17,6 +17,9 @@ def open_shop(target: str | None = None, config: StationConfig | None = None) ->
     """Open (creating if needed) the shop's database; declare the configured carriers."""
     config = config or StationConfig()
     db = open_database(target or config.database)
+    from packstation.services.importing import settle_imports
+
+    settle_imports()   # a big import killed while it released its orders: finished
     # A [[carriers]] table holding only a code and a label account names the account of a
     # carrier whose pickups are kept in the shop's settings: it changes no schedule.
     schedules = [entry for entry in config.raw.get("carriers") or []

@@ -28,8 +28,7 @@ from tests.multi.stations import environment, packstation_command
 
 MEMORY_TARGET_MB = 500    # the target for a million lines (154 MB measured, 202 MB on an earlier step)
 MEMORY_LIMIT_MB = MEMORY_TARGET_MB   # asserted (it was 4.3 GB, then 550 MB)
-SCAN_WAIT_TARGET_S = 1.0   # the target for the longest wait of a scan
-SCAN_WAIT_LIMIT_S = 5.0    # the busy timeout: beyond it a scan fails (asserted)
+SCAN_WAIT_TARGET_S = 1.0   # the target for the longest wait of a scan (asserted)
 
 
 def _code(index: int) -> str:
@@ -131,10 +130,13 @@ def test_a_200000_line_import_next_to_a_table_scanning(benchmark, tmp_path):
     assert outcomes == {"verified"}, outcomes     # no scan failed on a locked database
     longest = max(waits)
     slow = sum(1 for wait in waits if wait >= SCAN_WAIT_TARGET_S)
+    ranked = sorted(waits)
+    median, p99 = ranked[len(ranked) // 2], ranked[int(len(ranked) * 0.99)]
     benchmark.extra_info.update(lines=200_000, import_seconds=round(result["seconds"], 1),
                                 scans=len(waits), longest_scan_wait_s=round(longest, 3),
+                                median_scan_wait_s=round(median, 4), p99_scan_wait_s=round(p99, 3),
                                 scans_over_target=slow)
-    print(f"\n200,000 lines imported in {result['seconds']:.0f} s; {len(waits)} scans meanwhile, "
-          f"the longest waited {longest:.2f} s, {slow} waited {SCAN_WAIT_TARGET_S} s or more "
-          f"(target: none)", file=sys.stderr)
-    assert longest < SCAN_WAIT_LIMIT_S
+    print(f"\n200,000 lines imported in {result['seconds']:.0f} s; {len(waits)} scans meanwhile: "
+          f"median {median * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, the longest {longest:.2f} s; "
+          f"{slow} waited {SCAN_WAIT_TARGET_S} s or more (target: none)", file=sys.stderr)
+    assert longest < SCAN_WAIT_TARGET_S

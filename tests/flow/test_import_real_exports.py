@@ -295,3 +295,65 @@ def test_a_staged_import_that_fails_leaves_nothing(db, tmp_path, staged):
         importer.import_file(write_csv(tmp_path / "orders.csv", shop_rows()))
     assert (Order.select().count(), OrderLine.select().count(), Product.select().count(),
             Barcode.select().count()) == (0, 0, 0, 0)
+
+
+class _Killed(BaseException):
+    """The import's process dying (a kill -9, a power cut) at a chosen point."""
+
+
+def test_a_staged_import_killed_after_its_decision_is_finished_by_the_next_program(
+        db, db_target, tmp_path, staged, monkeypatch):
+    """Decided is in: an import killed while it released its orders leaves them invisible
+    (none half in a queue), and the next program to open the shop releases the rest, held
+    as the rules said."""
+    from packstation.db.models import ImportBatch
+    from packstation.services import importing
+    from packstation.services.queue import queue_ids
+    from packstation.services.shop import open_shop
+    from tests.helpers import shop_rows
+
+    def killed(token, now):
+        raise _Killed
+
+    monkeypatch.setattr(importing, "_release", killed)
+    rules = hold_rules(HoldSettings(deny_emails=["ivan@example.com"]))
+    with pytest.raises(_Killed):
+        Importer(hold_rules=rules).import_file(write_csv(tmp_path / "orders.csv", shop_rows()))
+    batch = ImportBatch.get()
+    assert batch.published_at is not None
+    assert {order.status for order in Order.select()} == {"importing"}
+    assert list(queue_ids()) == []
+    monkeypatch.undo()
+
+    open_shop(db_target)   # a table starting, the next morning
+    statuses = {order.ref: order.status for order in Order.select()}
+    assert statuses == {"CMD-1": "pending", "CMD-2": "pending", "CMD-3": "on_hold",
+                        "CMD-4": "pending"}
+    assert Order.get(Order.ref == "CMD-3").hold_messages[0]["key"] == "hold.deny_email"
+    assert [event.order.ref for event in Event.select().where(Event.kind == "held")] == ["CMD-3"]
+    assert (ImportBatch.select().count(),
+            Order.select().where(Order.import_batch.is_null(False)).count()) == (0, 0)
+    assert sorted(Order.get_by_id(order_id).ref for order_id in queue_ids()) == [
+        "CMD-1", "CMD-2", "CMD-3", "CMD-4"]
+
+
+def test_an_import_killed_before_its_decision_is_undone_once_it_is_stale(db, tmp_path):
+    """An import that never decided (its process killed while it staged) is undone by the
+    next import or program an hour on; one that is still staging is left alone."""
+    import datetime as dt
+
+    from packstation.db.models import ImportBatch, utcnow
+    from packstation.services.importing import settle_imports
+
+    now = utcnow()
+    for token, started in (("dead", now - dt.timedelta(hours=2)), ("live", now)):
+        ImportBatch.create(token=token, path="big.csv", started_at=started)
+        order = Order.create(ref=f"STAGED-{token}", customer_name="Camille", ordered_at=started,
+                             imported_at=started, status="importing", import_batch=token)
+        OrderLine.create(order=order, position=1, sku="TEA", name="Thé", quantity=1)
+        Event.create(at=started, kind="imported", order=order)
+    assert settle_imports(now) == 0
+    assert [order.ref for order in Order.select()] == ["STAGED-live"]
+    assert [batch.token for batch in ImportBatch.select()] == ["live"]
+    assert (OrderLine.select().count(),
+            Event.select().where(Event.order.is_null(False)).count()) == (1, 1)
