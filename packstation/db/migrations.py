@@ -191,6 +191,7 @@ def _parcels(db: peewee.Database) -> None:
 
 @step(8)
 def _import_batches(db: peewee.Database) -> None:
-    """Big imports published in one short transaction: the table of imports under way,
-    whose row says when one is decided (its staged orders are then released in chunks)."""
-    db.create_tables([models.ImportBatch], safe=True)
+    """Big imports decided in one short transaction: the table of imports under way, whose
+    row says when one is decided, and the changes each will make to known orders (they
+    and its staged orders are then carried out in chunks)."""
+    db.create_tables([models.ImportBatch, models.ImportChange], safe=True)

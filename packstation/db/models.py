@@ -356,10 +356,10 @@ class ImportBatch(BaseModel):
     """A big import under way (schema 8): its new orders are staged, status "importing"
     and its token in ``orders.import_batch``, invisible to every table.
 
-    ``published_at`` is set in the one transaction that decides the import (with the
-    updates of the orders the shop already had): from then on the file is in, and its
-    staged orders are released to the queue a chunk at a time, by the import itself or,
-    had it been killed on the way, by the next program that opens the shop.
+    ``published_at`` is set in the one short transaction that decides the import: from
+    then on the file is in, and its changes to known orders (ImportChange) and its staged
+    orders are carried out a chunk at a time, by the import itself or, had it been killed
+    on the way, by the next program that opens the shop.
     """
 
     token = pw.CharField(primary_key=True, max_length=20)
@@ -372,7 +372,22 @@ class ImportBatch(BaseModel):
         table_name = "import_batch"
 
 
+class ImportChange(BaseModel):
+    """A change a big import decided to an order the shop already had (schema 8): an
+    update of its fields and lines, or its cancellation by the shop. Written down while
+    the import compares its file with the database, applied after its decision, a chunk
+    at a time, and deleted as it is applied (``change``: JSON, see services.importing)."""
+
+    batch = pw.CharField(max_length=20, index=True)   # the ImportBatch's token
+    order = pw.ForeignKeyField(Order, on_delete="CASCADE")
+    change = pw.TextField()
+
+    class Meta:
+        table_name = "import_change"
+
+
 ALL_MODELS = [
     SchemaInfo, Setting, Carrier, Packer, Station, Product, Barcode, Order, OrderLine,
     Shipment, ScanRecord, Event, PrintJob, Manifest, CarrierLabel, Parcel, ImportBatch,
+    ImportChange,
 ]

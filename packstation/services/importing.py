@@ -12,7 +12,7 @@ that is rolled back, so the report says exactly what would change.
 from __future__ import annotations
 
 import datetime as dt
-import functools
+import json
 import secrets
 import time
 from dataclasses import dataclass, field
@@ -28,8 +28,8 @@ from packstation.core.errors import DatabaseError
 from packstation.core.carriers import CarrierSchedule, match_carrier
 from packstation.db import atomic
 from packstation.db.models import (
-    Barcode, Carrier, Event, ImportBatch, Order, OrderLine, OrderStatus, Product, Shipment,
-    utcnow,
+    Barcode, Carrier, Event, ImportBatch, ImportChange, Order, OrderLine, OrderStatus, Product,
+    Shipment, utcnow,
 )
 from packstation.db.queries import bulk_insert, log_event, select_in
 from packstation.io.model import (
@@ -111,7 +111,10 @@ class Importer:
         self.hold_rules = hold_rules
         self.clock = clock
         self._staging: str | None = None   # the token of the staged import under way
-        self._deferred: list[Callable[[], None]] | None = None  # its writes, for the end
+        # Its changes to the orders the shop already had, written down (ImportChange) a
+        # chunk of the file at a time and applied after its decision; None: applied at once.
+        self._changes: list[dict] | None = None
+        self._planned = 0   # the updates it planned (the report lists those applied)
         # The orders it staged, each ref to itself: the report keeps these very strings.
         self._staged_refs: dict[str, str] = {}
 
@@ -210,19 +213,19 @@ class Importer:
                     self._update_stock(imported, products[imported.sku], report)
             created = list(report.products_new)
             self._stage(parsed, products, token)
-            # Compared with the database outside any transaction (reads only); then one
-            # transaction that only writes, so that a table's scan never waits for long.
-            self._deferred = []
+            # Compared with the database outside any transaction (reads only), the changes
+            # to known orders written down beside the staged ones; then the decision, one
+            # row in one short transaction, whatever the file's size.
+            self._changes = []
+            self._planned = 0
             self._orders(parsed, products, report)
             report.new.extend(self._staged_refs.values())
             with atomic():
-                for write in self._deferred:
-                    write()
                 ImportBatch.update(published_at=self.clock()) \
                     .where(ImportBatch.token == token).execute()
                 log_event("imported", station=self.station, data={
                     "path": parsed.path, "format": parsed.format, "new": len(report.new),
-                    "updated": len(report.updated), "products": len(report.products_new)
+                    "updated": self._planned, "products": len(report.products_new)
                     + len(report.products_updated)})
         except _Rollback:
             _unstage(token, [])
@@ -232,9 +235,9 @@ class Importer:
             raise
         finally:
             self._staging = None
-            self._deferred = None
+            self._changes = None
             self._staged_refs = {}
-        _release(token, self.clock())
+        _release(token, self.clock(), self.station, report)
 
     def _stage(self, parsed: ParsedFile, products: dict[str, Product], token: str) -> None:
         """Insert the file's new orders as ``importing``, a short transaction a chunk,
@@ -436,8 +439,8 @@ class Importer:
             if imported.skip_reason:
                 if imported.skip_reason == "cancelled" and known is not None \
                         and known.status in (OrderStatus.PENDING, OrderStatus.ON_HOLD):
-                    self._write(functools.partial(self._cancel_known, known, imported, now,
-                                                  report))
+                    self._change({"kind": "cancel", "order": known.id, "ref": imported.ref},
+                                 now, report)
                 else:
                     report.skipped.append((imported.ref, i18n.tr(f"import.skip.{imported.skip_reason}")))
                 continue
@@ -471,46 +474,36 @@ class Importer:
             if not changed and not lines_changed:
                 report.unchanged.append(imported.ref)
                 continue
-            self._write(functools.partial(self._update_known, known, imported, lines, changed,
-                                          lines_changed, products, parsed.path, now, report))
-        if not self._staging:
+            hold = self._hold_reasons(imported, known)   # the rules only read
+            self._change({"kind": "update", "order": known.id, "ref": imported.ref,
+                          "path": parsed.path,
+                          "fields": {name: value.id if isinstance(value, Carrier) else value
+                                     for name, value in changed.items()},
+                          "lines": (self._line_rows([(known.id, lines)], products)
+                                    if lines_changed else None),
+                          "hold": list(_hold_columns(hold)) if hold else None}, now, report)
+        if self._staging:
+            self._write_down(self._changes)
+        else:
             self._create(fresh, products, parsed.path, now, report)
 
-    def _write(self, write: Callable[[], None]) -> None:
-        """Write now, or (a staged import) once every order has been compared."""
-        if self._deferred is None:
-            write()
+    def _change(self, change: dict, now: dt.datetime, report: ImportReport) -> None:
+        """A change to an order the shop already had: applied now, or (a staged import)
+        written down, to be applied after the import's decision."""
+        if self._changes is None:
+            _apply_change(change, self.station, now, report)
         else:
-            self._deferred.append(write)
+            self._changes.append(change)
+            self._planned += change["kind"] == "update"
 
-    def _cancel_known(self, known: Order, imported: ImportedOrder, now: dt.datetime,
-                      report: ImportReport) -> None:
-        Order.update(status=OrderStatus.CANCELLED, updated_at=now) \
-            .where(Order.id == known.id).execute()
-        log_event("cancelled", order=known, station=self.station,
-                  reason=i18n.tr("import.cancelled_by_shop"))
-        report.cancelled.append(imported.ref)
-
-    def _update_known(self, known: Order, imported: ImportedOrder, lines: list, changed: dict,
-                      lines_changed: bool, products: dict[str, Product], path: str,
-                      now: dt.datetime, report: ImportReport) -> None:
-        # Guarded: a station may have claimed the order since it was read; then its
-        # lines are left as they are (the packer is counting them).
-        matched_rows = (Order.update(updated_at=now, **changed)
-                        .where((Order.id == known.id)
-                               & (Order.status == OrderStatus.PENDING)).execute())
-        if not matched_rows:
-            status = Order.get_by_id(known.id).status
-            report.skipped.append((imported.ref, i18n.tr(
-                "import.skip.not_pending", status=i18n.tr(f"status.{status}"))))
-            return
-        if lines_changed:
-            OrderLine.delete().where(OrderLine.order == known.id).execute()
-            self._insert_lines([(known.id, lines)], products)
-        log_event("updated", order=known, station=self.station,
-                  data={"path": path, "fields": sorted(changed), "lines": lines_changed})
-        report.updated.append(imported.ref)
-        self._hold(imported, known.id, known)
+    def _write_down(self, changes: list[dict]) -> None:
+        """A chunk's changes to known orders, kept with the staged import (one short
+        transaction), so that its decision needs only one row."""
+        if changes:
+            with atomic():
+                bulk_insert(ImportChange, [{"batch": self._staging, "order": change["order"],
+                                            "change": _pack(change)} for change in changes])
+            changes.clear()
 
     def _create(self, fresh: list[tuple[ImportedOrder, list, dict]], products: dict[str, Product],
                 path: str, now: dt.datetime, report: ImportReport) -> None:
@@ -588,11 +581,7 @@ class Importer:
         return [reason for rule in self.hold_rules if (reason := rule(imported, previous))]
 
     def _put_on_hold(self, order_id: int, reasons: list) -> None:
-        reason, messages = _hold_columns(reasons)
-        Order.update(status=OrderStatus.ON_HOLD, hold_reason=reason, hold_messages=messages) \
-            .where((Order.id == order_id) & (Order.status == OrderStatus.PENDING)).execute()
-        log_event("held", order=order_id, station=self.station, reason=reason,
-                  data={"hold_messages": messages} if messages else None)
+        _put_on_hold(order_id, *_hold_columns(reasons), station=self.station)
 
     def _held_event(self, order_id: int, fields: dict, now: dt.datetime) -> dict:
         """The "held" log row of a staged order held by the rules (as _put_on_hold's)."""
@@ -600,6 +589,82 @@ class Importer:
         return {"at": now, "kind": "held", "order": order_id, "station": self.station,
                 "packer": "", "reason": fields["hold_reason"],
                 "data": {"hold_messages": messages} if messages else None}
+
+
+def _put_on_hold(order_id: int, reason: str, messages: list | None, *, station: str) -> None:
+    Order.update(status=OrderStatus.ON_HOLD, hold_reason=reason, hold_messages=messages) \
+        .where((Order.id == order_id) & (Order.status == OrderStatus.PENDING)).execute()
+    log_event("held", order=order_id, station=station, reason=reason,
+              data={"hold_messages": messages} if messages else None)
+
+
+def _apply_change(change: dict, station: str, now: dt.datetime,
+                  report: ImportReport | None) -> None:
+    """Apply one change an import decided to an order the shop already had.
+
+    Guarded: a table may have claimed the order since the file was compared with it; then
+    the order and its lines are left as they are (the packer is counting them) and the
+    report says why.
+    """
+    order_id, ref = change["order"], change["ref"]
+    if change["kind"] == "cancel":
+        if Order.update(status=OrderStatus.CANCELLED, updated_at=now).where(
+                (Order.id == order_id)
+                & Order.status.in_([OrderStatus.PENDING, OrderStatus.ON_HOLD])).execute():
+            log_event("cancelled", order=order_id, station=station,
+                      reason=i18n.tr("import.cancelled_by_shop"))
+            if report is not None:
+                report.cancelled.append(ref)
+        elif report is not None:
+            report.skipped.append((ref, _not_pending(order_id)))
+        return
+    fields, lines = change["fields"], change["lines"]
+    if not (Order.update(updated_at=now, **fields)
+            .where((Order.id == order_id) & (Order.status == OrderStatus.PENDING)).execute()):
+        if report is not None:
+            report.skipped.append((ref, _not_pending(order_id)))
+        return
+    if lines is not None:
+        OrderLine.delete().where(OrderLine.order == order_id).execute()
+        bulk_insert(OrderLine, lines)
+    log_event("updated", order=order_id, station=station,
+              data={"path": change["path"], "fields": sorted(fields), "lines": lines is not None})
+    if report is not None:
+        report.updated.append(ref)
+    if change["hold"]:
+        _put_on_hold(order_id, *change["hold"], station=station)
+
+
+def _not_pending(order_id: int) -> str:
+    """Why a change was not applied: the order's status now (gone: cancelled)."""
+    order = Order.get_or_none(Order.id == order_id)
+    status = order.status if order is not None else OrderStatus.CANCELLED
+    return i18n.tr("import.skip.not_pending", status=i18n.tr(f"status.{status}"))
+
+
+def _pack(change: dict) -> str:
+    """A change as stored in ImportChange: JSON, its dates and amounts tagged."""
+    return json.dumps(change, default=_tag, ensure_ascii=False)
+
+
+def _unpack(text: str) -> dict:
+    return json.loads(text, object_hook=_untag)
+
+
+def _tag(value):
+    if isinstance(value, dt.datetime):
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, Decimal):
+        return {"$decimal": str(value)}
+    raise TypeError(f"cannot keep {value!r} in an import's change")
+
+
+def _untag(value: dict):
+    if value.keys() == {"$datetime"}:
+        return dt.datetime.fromisoformat(value["$datetime"])
+    if value.keys() == {"$decimal"}:
+        return Decimal(value["$decimal"])
+    return value
 
 
 def _hold_columns(reasons: list) -> tuple[str, list | None]:
@@ -621,7 +686,8 @@ _CHUNK = 2_000  # orders of a file compared with the database at a time
 _STAGE_ABOVE = 2_000  # orders: a bigger file is staged, the tables never wait for it long
 _IMPORTING = "importing"  # a staged order: not yet in any table's queue
 _STAGE_CHUNK = 500  # staged orders written per transaction (a few tens of milliseconds)
-_RELEASE_CHUNK = 2_000  # published orders turned pending per transaction (~30 ms)
+_RELEASE_CHUNK = 2_000  # published orders turned pending per transaction (~20 ms)
+_CHANGE_CHUNK = 100  # changes to known orders applied per transaction (~60 ms)
 _STALE_STAGING = dt.timedelta(hours=1)  # a live import has decided within the hour
 
 
@@ -638,7 +704,7 @@ def settle_imports(now: dt.datetime | None = None) -> int:
     released = 0
     for batch in list(ImportBatch.select()):
         if batch.published_at is not None:
-            released += _release(batch.token, now)
+            released += _release(batch.token, now, batch.station)
         elif batch.started_at < now - _STALE_STAGING:
             _unstage(batch.token, [])
     live = {batch.token for batch in ImportBatch.select(ImportBatch.token)}
@@ -650,13 +716,25 @@ def settle_imports(now: dt.datetime | None = None) -> int:
     return released
 
 
-def _release(token: str, now: dt.datetime) -> int:
-    """A published import's staged orders become pending (or on hold, as the rules said
-    when they were staged), a chunk at a time; then its batch row goes.
+def _release(token: str, now: dt.datetime, station: str = "",
+             report: ImportReport | None = None) -> int:
+    """Carry out a published import: its changes to known orders, then its staged orders
+    made pending (or on hold, as the rules said when they were staged), a chunk at a
+    time; then its batch row goes. ``report`` (the import's own, when it is the import
+    carrying itself out) gets the updated, cancelled and skipped orders.
 
     Each chunk is a short transaction of its own, so that no table waits behind the whole
     file; a chunk interrupted is done again by the next :func:`settle_imports`.
     """
+    while True:
+        chunk = list(ImportChange.select().where(ImportChange.batch == token)
+                     .order_by(ImportChange.id).limit(_CHANGE_CHUNK))
+        if not chunk:
+            break
+        with atomic():
+            for row in chunk:
+                _apply_change(_unpack(row.change), station, now, report)
+            ImportChange.delete().where(ImportChange.id.in_([row.id for row in chunk])).execute()
     ids = [order_id for (order_id,) in Order.select(Order.id)
            .where(Order.import_batch == token).order_by(Order.id).tuples()]
     status = peewee.Case(None, [(Order.hold_reason != "", OrderStatus.ON_HOLD)],
@@ -686,6 +764,7 @@ def _unstage(token: str, created_products: list[str]) -> None:
         Event.delete().where(Event.order.in_(staged)).execute()
         OrderLine.delete().where(OrderLine.order.in_(staged)).execute()
         Order.delete().where(Order.import_batch == token).execute()
+        ImportChange.delete().where(ImportChange.batch == token).execute()
         ImportBatch.delete().where(ImportBatch.token == token).execute()
         for start in range(0, len(created_products), 500):
             part = created_products[start:start + 500]

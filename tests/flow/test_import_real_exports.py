@@ -312,7 +312,7 @@ def test_a_staged_import_killed_after_its_decision_is_finished_by_the_next_progr
     from packstation.services.shop import open_shop
     from tests.helpers import shop_rows
 
-    def killed(token, now):
+    def killed(*args):
         raise _Killed
 
     monkeypatch.setattr(importing, "_release", killed)
@@ -357,3 +357,38 @@ def test_an_import_killed_before_its_decision_is_undone_once_it_is_stale(db, tmp
     assert [batch.token for batch in ImportBatch.select()] == ["live"]
     assert (OrderLine.select().count(),
             Event.select().where(Event.order.is_null(False)).count()) == (1, 1)
+
+
+def test_changes_a_killed_import_decided_are_applied_by_the_next_program_unless_packing_began(
+        db, db_target, tmp_path, staged, monkeypatch):
+    """A big re-import's changes to orders the shop already had are written down before
+    its decision and applied after it: killed in between, they wait (the tables see the
+    orders as they were), and the next program applies them, except to an order a table
+    has begun packing meanwhile."""
+    from packstation.db.models import ImportBatch, ImportChange
+    from packstation.services import importing
+    from packstation.services.packing import PackingStation
+    from packstation.services.shop import open_shop
+    from tests.helpers import shop_rows
+
+    rows = shop_rows()
+    assert Importer().import_file(write_csv(tmp_path / "orders.csv", rows)).ok
+    rows[0]["city"] = "Kraków"                                     # CMD-1
+    rows[2]["quantity"] = "9"                                      # CMD-2
+    rows.append(row("CMD-5", "TEA", 1, ean=TEA))
+    monkeypatch.setattr(importing, "_release", lambda *args: (_ for _ in ()).throw(_Killed))
+    with pytest.raises(_Killed):
+        Importer().import_file(write_csv(tmp_path / "v2.csv", rows))
+    monkeypatch.undo()
+    assert ImportChange.select().count() == 2
+    assert (Order.get(Order.ref == "CMD-1").city, Order.get(Order.ref == "CMD-5").status) == (
+        "Łódź", "importing")
+    assert PackingStation("Table 1", "Alice").handle("CMD-2").outcome.code == "order_opened"
+
+    open_shop(db_target)
+    assert Order.get(Order.ref == "CMD-1").city == "Kraków"
+    assert [line.quantity for line in Order.get(Order.ref == "CMD-2").lines] == [7]
+    assert Order.get(Order.ref == "CMD-5").status == "pending"
+    assert [event.order.ref for event in Event.select().where(Event.kind == "updated")] == [
+        "CMD-1"]
+    assert (ImportChange.select().count(), ImportBatch.select().count()) == (0, 0)

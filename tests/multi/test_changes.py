@@ -228,18 +228,19 @@ def test_a_version_5_database_gets_its_parcels_and_a_label_per_parcel(db_target)
 def test_a_version_7_database_gets_the_table_of_imports_under_way(db_target):
     """Step 8: a big import is decided by one row of its own, whatever the file's size."""
     from packstation.db.database import connect
-    from packstation.db.models import ImportBatch, utcnow
+    from packstation.db.models import ImportBatch, ImportChange, utcnow
 
     db = connect(db_target)
     database.initialize(db)
     try:
         db.create_tables(ALL_MODELS)
-        db.drop_tables([ImportBatch])
+        db.drop_tables([ImportChange, ImportBatch])
         SchemaInfo.create(version=7)
         assert migrations.upgrade(db) == 7
         assert SchemaInfo.get().version == migrations.LATEST
         ImportBatch.create(token="0123456789abcdef", path="big.csv", published_at=utcnow())
         assert ImportBatch.get().published_at is not None
+        assert ImportChange.select().count() == 0
         assert migrations.upgrade(db) == migrations.LATEST  # and once is enough
     finally:
         db.close()
