@@ -27,6 +27,7 @@ from packstation.core import gtin, i18n
 from packstation.core.errors import DatabaseError
 from packstation.core.carriers import CarrierSchedule, match_carrier
 from packstation.db import atomic
+from packstation.db.database import database
 from packstation.db.models import (
     Barcode, Carrier, Event, ImportBatch, ImportChange, Order, OrderLine, OrderStatus, Product,
     Shipment, utcnow,
@@ -726,34 +727,51 @@ def _release(token: str, now: dt.datetime, station: str = "",
     Each chunk is a short transaction of its own, so that no table waits behind the whole
     file; a chunk interrupted is done again by the next :func:`settle_imports`.
     """
-    while True:
-        chunk = list(ImportChange.select().where(ImportChange.batch == token)
-                     .order_by(ImportChange.id).limit(_CHANGE_CHUNK))
-        if not chunk:
-            break
-        with atomic():
-            for row in chunk:
-                _apply_change(_unpack(row.change), station, now, report)
-            ImportChange.delete().where(ImportChange.id.in_([row.id for row in chunk])).execute()
+    def apply_changes() -> ImportReport | None:
+        # Read inside the transaction (and locked on PostgreSQL): a program settling the
+        # same import at the same time never applies a change twice.
+        done = ImportReport(path="")
+        query = (ImportChange.select().where(ImportChange.batch == token)
+                 .order_by(ImportChange.id).limit(_CHANGE_CHUNK))
+        if database.obj.for_update:   # SQLite's BEGIN IMMEDIATE serialises writers anyway
+            query = query.for_update()
+        chunk = list(query)
+        for row in chunk:
+            _apply_change(_unpack(row.change), station, now, done)
+        ImportChange.delete().where(ImportChange.id.in_([row.id for row in chunk])).execute()
+        return done if chunk else None
+
+    while (done := _short_transaction(apply_changes)) is not None:
+        if report is not None:   # what a transaction rolled back never reaches it
+            report.updated += done.updated
+            report.cancelled += done.cancelled
+            report.skipped += done.skipped
     ids = [order_id for (order_id,) in Order.select(Order.id)
            .where(Order.import_batch == token).order_by(Order.id).tuples()]
     status = peewee.Case(None, [(Order.hold_reason != "", OrderStatus.ON_HOLD)],
                          OrderStatus.PENDING)
     for start in range(0, len(ids), _RELEASE_CHUNK):
         part = ids[start:start + _RELEASE_CHUNK]
-        for attempt in range(1, _ATTEMPTS + 1):
-            try:
-                with atomic():
-                    Order.update(status=status, import_batch=None, updated_at=now).where(
-                        Order.id.between(part[0], part[-1]) & (Order.import_batch == token)
-                    ).execute()
-                    break
-            except _COLLISIONS:   # a table held the database past its timeout: again
-                if attempt == _ATTEMPTS:
-                    raise
-                time.sleep(0.2 * attempt)
+        _short_transaction(
+            Order.update(status=status, import_batch=None, updated_at=now)
+            .where(Order.id.between(part[0], part[-1]) & (Order.import_batch == token))
+            .execute)
     ImportBatch.delete().where(ImportBatch.token == token).execute()
     return len(ids)
+
+
+def _short_transaction(write: Callable[[], object]):
+    """One of the short transactions that carry out a decided import (what ``write``
+    returns), tried again when a table held the database past its timeout."""
+    for attempt in range(1, _ATTEMPTS + 1):
+        try:
+            with atomic():
+                return write()
+        except _COLLISIONS:
+            if attempt == _ATTEMPTS:
+                raise
+            time.sleep(0.2 * attempt)
+    raise AssertionError("unreachable")
 
 
 def _unstage(token: str, created_products: list[str]) -> None:

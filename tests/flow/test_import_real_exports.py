@@ -392,3 +392,44 @@ def test_changes_a_killed_import_decided_are_applied_by_the_next_program_unless_
     assert [event.order.ref for event in Event.select().where(Event.kind == "updated")] == [
         "CMD-1"]
     assert (ImportChange.select().count(), ImportBatch.select().count()) == (0, 0)
+
+
+def test_two_programs_carrying_out_one_import_apply_each_change_once(
+        db, db_target, tmp_path, staged, monkeypatch):
+    """Two tables opening the shop at once after an import was killed both carry it out:
+    each change is applied once (one "updated" row per order), whichever does it."""
+    import threading
+
+    from packstation.db import close
+    from packstation.db.models import ImportChange
+    from packstation.services import importing
+
+    rows = [row(f"CMD-{number}", "TEA", 1, ean=TEA) for number in range(60)]
+    assert Importer().import_file(write_csv(tmp_path / "orders.csv", rows)).ok
+    for values in rows:
+        values["city"] = "Kraków"
+    monkeypatch.setattr(importing, "_release", lambda *args: (_ for _ in ()).throw(_Killed))
+    with pytest.raises(_Killed):
+        Importer().import_file(write_csv(tmp_path / "v2.csv", rows))
+    monkeypatch.undo()
+    monkeypatch.setattr(importing, "_CHANGE_CHUNK", 5)
+    assert ImportChange.select().count() == 60
+    errors = []
+
+    def settle():
+        try:
+            importing.settle_imports()
+        except Exception as error:   # the assertion below names it
+            errors.append(error)
+        finally:
+            close()
+
+    threads = [threading.Thread(target=settle) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    updated = [event.order_id for event in Event.select().where(Event.kind == "updated")]
+    assert len(updated) == len(set(updated)) == 60
+    assert {order.city for order in Order.select()} == {"Kraków"}
