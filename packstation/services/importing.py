@@ -12,6 +12,7 @@ that is rolled back, so the report says exactly what would change.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import secrets
 import time
@@ -148,7 +149,7 @@ class Importer:
             if report.errors:
                 return report
             try:
-                if not dry_run and len(parsed.orders) > _STAGE_ABOVE:
+                if not dry_run and max(len(parsed.orders), len(parsed.products)) > _STAGE_ABOVE:
                     self._apply_staged(parsed, report)
                     return report
                 with atomic():
@@ -178,41 +179,34 @@ class Importer:
         products = self._products(parsed, report)
         if report.errors:
             return
-        for imported in parsed.products:
-            self._update_stock(imported, products[imported.sku], report)
         if parsed.orders:
             self._orders(parsed, products, report)
 
     def _apply_staged(self, parsed: ParsedFile, report: ImportReport) -> None:
         """A big file, written so that a packing table never waits long for the database.
 
-        The products first (one short transaction); then the new orders a chunk at a time
-        (short transactions), with their holds, invisible to the tables (status
-        ``importing``, this import's token in ``import_batch``); then one transaction that
-        decides the import: it updates the known orders and marks the import published
-        (one row, whatever the file's size). Its new orders are then released to the queue
-        a chunk at a time (:func:`settle_imports`), each chunk a short transaction. If
-        anything fails before the decision, the staged orders and the products created for
-        them are deleted again: the orders are all or nothing (product names, weights and
-        codes the file gave may stay). After it, nothing is undone: a release cut short (the
-        program killed) is finished by the next program that opens the shop.
+        The products first, checked whole and then written a few hundred per short
+        transaction; then the new orders a chunk at a time (short transactions), with their
+        holds, invisible to the tables (status ``importing``, this import's token in
+        ``import_batch``), and the changes to known orders written down (ImportChange);
+        then one short transaction decides the import: it marks the import published (one
+        row, whatever the file's size). Its changes and new orders are then carried out a
+        chunk at a time (:func:`_release`). If anything fails before the decision, the
+        staged orders and the products created so far are deleted again: the orders are
+        all or nothing (product names, weights, stock and codes the file gave may stay).
+        After it, nothing is undone: a release cut short (the program killed) is finished
+        by the next program that opens the shop (:func:`settle_imports`).
         """
         token = secrets.token_hex(8)
         settle_imports(self.clock())
         self._staging = token
-        created: list[str] = []
         try:
             with atomic():
                 ImportBatch.create(token=token, path=parsed.path, station=self.station,
                                    started_at=self.clock())
-            wanted = self._wanted(parsed)   # read of the file before the transaction
-            with atomic():
-                products = self._products(parsed, report, wanted)
-                if report.errors:
-                    raise _Rollback
-                for imported in parsed.products:
-                    self._update_stock(imported, products[imported.sku], report)
-            created = list(report.products_new)
+            products = self._products(parsed, report, chunked=True)
+            if report.errors:
+                raise _Rollback
             self._stage(parsed, products, token)
             # Compared with the database outside any transaction (reads only), the changes
             # to known orders written down beside the staged ones; then the decision, one
@@ -232,7 +226,7 @@ class Importer:
             _unstage(token, [])
             return
         except BaseException:
-            _unstage(token, created)
+            _unstage(token, report.products_new)   # the products it created so far
             raise
         finally:
             self._staging = None
@@ -268,10 +262,12 @@ class Importer:
                               hold_messages=messages)
                 fresh.append((imported, [line for line in imported.lines
                                          if line.requires_shipping], fields))
-            with atomic():
+            def write(fresh=fresh) -> None:
                 ids = self._insert_new(fresh, products, parsed.path, now)
                 bulk_insert(Event, [self._held_event(ids[imported.ref], fields, now)
                                     for imported, _, fields in fresh if fields["hold_reason"]])
+
+            _short_transaction(write)
             self._staged_refs.update((imported.ref, imported.ref) for imported, _, _ in fresh)
 
     def _wanted(self, parsed: ParsedFile) -> dict[str, dict]:
@@ -305,56 +301,104 @@ class Importer:
         return wanted
 
     def _products(self, parsed: ParsedFile, report: ImportReport,
-                  wanted: dict[str, dict] | None = None) -> dict[str, Product]:
-        """Create or update every product the file names; check codes are not taken.
+                  wanted: dict[str, dict] | None = None, *, chunked: bool = False
+                  ) -> dict[str, Product]:
+        """Create or update every product the file names, codes and stock included.
 
-        ``wanted``: what :meth:`_wanted` read of the file, when it was read before the
-        transaction (a big file: reading its orders takes seconds)."""
+        Everything is read and checked first (a code another product has is an error,
+        and then nothing is written); then written: in the caller's transaction or, for a
+        big file (``chunked``), a few hundred products per short transaction of its own.
+        ``wanted``: what :meth:`_wanted` read of the file, when it was read before.
+        """
         if wanted is None:
             wanted = self._wanted(parsed)
         known = {product.sku: product for product in
                  select_in(Product, Product.sku, list(wanted))}
-        all_codes = [code for entry in wanted.values() for code in entry["codes"]]
-        owners = {barcode.code: barcode for barcode in
-                  select_in(Barcode, Barcode.code, all_codes)}
-        product_by_id = {product.id: product for product in known.values()}
-        now = self.clock()
+        owners = {barcode.code: barcode for barcode in select_in(
+            Barcode.select(Barcode, Product.sku).join(Product), Barcode.code,
+            [code for entry in wanted.values() for code in entry["codes"]])}
         # In SKU order: two imports that create or update the same products lock their
         # rows in the same order and wait for each other rather than deadlock.
         fresh = sorted(sku for sku in wanted if sku not in known)
-        bulk_insert(Product, [{"sku": sku, "name": wanted[sku].get("name") or sku,
-                               "weight_g": wanted[sku].get("weight_g"),
-                               "bin": wanted[sku].get("bin", ""), "stock": None, "updated_at": now,
-                               "hs_code": wanted[sku].get("hs_code", ""),
-                               "origin_country": wanted[sku].get("origin_country", "")}
-                              for sku in fresh])
-        known.update((product.sku, product) for product in select_in(Product, Product.sku, fresh))
-        report.products_new.extend(fresh)
-        added: dict[str, int] = {}  # codes this file gives to a product: code -> product id
-        new_codes = []
+        changes: list[tuple[str, dict]] = []
+        given: dict[str, str] = {}                   # code -> the SKU this file gives it to
+        new_codes: list[tuple[str, str, int]] = []   # (code, SKU, units)
+        units_changed: list[tuple[int, int]] = []    # (barcode id, units)
         for sku, entry in sorted(wanted.items()):
-            product = known[sku]
-            changes = {name: entry[name] for name in ("name", "weight_g", "bin", "hs_code",
-                                                      "origin_country")
-                       if entry.get(name) not in (None, "") and getattr(product, name) != entry[name]}
-            if changes:
-                Product.update(updated_at=now, **changes).where(Product.id == product.id).execute()
-                for name, value in changes.items():
-                    setattr(product, name, value)
-                report.products_updated.append(sku)
+            product = known.get(sku)
+            change = {name: entry[name] for name in ("name", "weight_g", "bin", "hs_code",
+                                                     "origin_country")
+                      if product is not None and entry.get(name) not in (None, "")
+                      and getattr(product, name) != entry[name]}
+            if change:
+                changes.append((sku, change))
             for code, (units, line) in entry["codes"].items():
                 owner = owners.get(code)
-                owner_id = owner.product_id if owner is not None else added.get(code)
-                if owner_id is None:
-                    added[code] = product.id
-                    new_codes.append({"code": code, "product": product.id, "units": units})
-                elif owner_id != product.id:
-                    other = product_by_id.get(owner_id) or Product.get_by_id(owner_id)
+                owner_sku = owner.product.sku if owner is not None else given.get(code)
+                if owner_sku is None:
+                    given[code] = sku
+                    new_codes.append((code, sku, units))
+                elif owner_sku != sku:
                     report.errors.append(RowError(parsed.path, line, "import.code_taken",
-                                                  {"code": code, "sku": other.sku}))
+                                                  {"code": code, "sku": owner_sku}))
                 elif owner is not None and owner.units != units:
-                    Barcode.update(units=units).where(Barcode.id == owner.id).execute()
-        bulk_insert(Barcode, new_codes)
+                    units_changed.append((owner.id, units))
+        if report.errors:
+            return known
+        now = self.clock()
+        size = _PRODUCT_CHUNK if chunked else max(1, len(wanted))
+
+        def written(rows: list, write: Callable[[list], None]) -> None:
+            for start in range(0, len(rows), size):
+                part = rows[start:start + size]
+                if chunked:
+                    _short_transaction(functools.partial(write, part))
+                else:
+                    write(part)
+
+        def insert(part: list[str]) -> None:
+            bulk_insert(Product, [{"sku": sku, "name": wanted[sku].get("name") or sku,
+                                   "weight_g": wanted[sku].get("weight_g"),
+                                   "bin": wanted[sku].get("bin", ""), "stock": None,
+                                   "updated_at": now, "hs_code": wanted[sku].get("hs_code", ""),
+                                   "origin_country": wanted[sku].get("origin_country", "")}
+                                  for sku in part])
+            known.update((product.sku, product) for product in select_in(Product, Product.sku, part))
+            report.products_new.extend(part)   # so far: what a failure deletes again
+
+        def update(part: list[tuple[str, dict]]) -> None:
+            for sku, change in part:
+                Product.update(updated_at=now, **change).where(Product.id == known[sku].id).execute()
+
+        def codes(part: list[tuple[str, str, int]]) -> None:
+            bulk_insert(Barcode, [{"code": code, "product": known[sku].id, "units": units}
+                                  for code, sku, units in part])
+
+        def units(part: list[tuple[int, int]]) -> None:
+            for barcode_id, count in part:
+                Barcode.update(units=count).where(Barcode.id == barcode_id).execute()
+
+        stock = [(imported.sku, imported.stock) for imported in parsed.products
+                 if imported.stock is not None]
+
+        def stocks(part: list[tuple[str, int]]) -> None:
+            for sku, count in part:
+                Product.update(stock=count).where(Product.id == known[sku].id).execute()
+
+        written(fresh, insert)
+        written(changes, update)
+        written(new_codes, codes)
+        written(units_changed, units)
+        stock = [(sku, count) for sku, count in stock if known[sku].stock != count]
+        written(stock, stocks)
+        for sku, change in changes:
+            for name, value in change.items():
+                setattr(known[sku], name, value)
+        for sku, count in stock:
+            known[sku].stock = count
+        new = set(report.products_new)
+        report.products_updated.extend(dict.fromkeys(
+            [sku for sku, _ in changes] + [sku for sku, _ in stock if sku not in new]))
         return known
 
     @staticmethod
@@ -398,14 +442,6 @@ class Importer:
                     line.sku = owners.get(code) or gtin.display(code)
                 elif line.name:
                     line.sku = by_name.get(_name_key(line.name)) or line.name.strip()[:_SKU_LENGTH]
-
-    def _update_stock(self, imported: ImportedProduct, product: Product,
-                      report: ImportReport) -> None:
-        if imported.stock is not None and product.stock != imported.stock:
-            Product.update(stock=imported.stock).where(Product.id == product.id).execute()
-            product.stock = imported.stock
-            if product.sku not in report.products_new + report.products_updated:
-                report.products_updated.append(product.sku)
 
     def _orders(self, parsed: ParsedFile, products: dict[str, Product], report: ImportReport) -> None:
         """Create new orders in batches; update known pending ones; report the others.
@@ -684,10 +720,12 @@ def _hold_columns(reasons: list) -> tuple[str, list | None]:
 _BATCH = 400  # orders per batch: one look-up of their ids each
 _ATTEMPTS = 3  # of one import that collided with another one
 _CHUNK = 2_000  # orders of a file compared with the database at a time
-_STAGE_ABOVE = 2_000  # orders: a bigger file is staged, the tables never wait for it long
+_STAGE_ABOVE = 2_000  # orders or products: a bigger file is staged, no table waits for it long
 _IMPORTING = "importing"  # a staged order: not yet in any table's queue
 _STAGE_CHUNK = 500  # staged orders written per transaction (a few tens of milliseconds)
 _RELEASE_CHUNK = 2_000  # published orders turned pending per transaction (~20 ms)
+_LET_IN = 0.005  # seconds between two short transactions of a big import
+_PRODUCT_CHUNK = 500  # products (or their codes, or stock) written per transaction
 _CHANGE_CHUNK = 100  # changes to known orders applied per transaction (~60 ms)
 _STALE_STAGING = dt.timedelta(hours=1)  # a live import has decided within the hour
 
@@ -761,16 +799,24 @@ def _release(token: str, now: dt.datetime, station: str = "",
 
 
 def _short_transaction(write: Callable[[], object]):
-    """One of the short transactions that carry out a decided import (what ``write``
-    returns), tried again when a table held the database past its timeout."""
+    """One of the short transactions of a big import (what ``write`` returns), tried
+    again when a table held the database past its timeout.
+
+    A pause follows it: back to back, the next one would start within microseconds of
+    this one's commit, and a table's scan (which tries every millisecond, see
+    ``db.database``) could wait through many of them.
+    """
     for attempt in range(1, _ATTEMPTS + 1):
         try:
             with atomic():
-                return write()
+                done = write()
         except _COLLISIONS:
             if attempt == _ATTEMPTS:
                 raise
             time.sleep(0.2 * attempt)
+            continue
+        time.sleep(_LET_IN)   # room for a table waiting to write, before the next one
+        return done
     raise AssertionError("unreachable")
 
 

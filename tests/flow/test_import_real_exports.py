@@ -433,3 +433,33 @@ def test_two_programs_carrying_out_one_import_apply_each_change_once(
     updated = [event.order_id for event in Event.select().where(Event.kind == "updated")]
     assert len(updated) == len(set(updated)) == 60
     assert {order.city for order in Order.select()} == {"Kraków"}
+
+
+def test_a_big_products_export_with_a_taken_code_writes_nothing(db, tmp_path, staged,
+                                                                monkeypatch):
+    """A big products file is written a few products per transaction, but checked whole
+    first: a barcode that another product already has, even on the file's last row,
+    leaves every product as it was."""
+    from packstation.services import importing
+
+    monkeypatch.setattr(importing, "_PRODUCT_CHUNK", 1)
+    assert import_file(write_rows(tmp_path, "first.csv", SHOPIFY_PRODUCTS_HEADER, [
+        {"Handle": "the", "Title": "Thé vert", "Variant SKU": "THE-1", "Variant Grams": "100",
+         "Variant Barcode": TEA, "Variant Inventory Qty": "4"}])).ok
+    variants = [{"Handle": f"miel-{number}", "Title": f"Miel {number}",
+                 "Variant SKU": f"MIEL-{number}", "Variant Grams": "280",
+                 "Variant Barcode": ean(f"37699900001{number}"), "Variant Inventory Qty": "12"}
+                for number in range(4)]
+    variants.append({"Handle": "the", "Title": "Thé vert bio", "Variant SKU": "THE-2",
+                     "Variant Grams": "100", "Variant Barcode": TEA})
+    report = import_file(write_rows(tmp_path, "products_export_1.csv", SHOPIFY_PRODUCTS_HEADER,
+                                    variants))
+    assert [(error.line, error.key) for error in report.errors] == [(6, "import.code_taken")]
+    assert [(product.sku, product.stock) for product in Product.select()] == [("THE-1", 4)]
+    assert [barcode.code for barcode in Barcode.select()] == [TEA]
+
+    report = import_file(write_rows(tmp_path, "products_export_2.csv", SHOPIFY_PRODUCTS_HEADER,
+                                    variants[:4]))
+    assert report.ok and sorted(report.products_new) == [f"MIEL-{n}" for n in range(4)]
+    assert Product.get(Product.sku == "MIEL-3").stock == 12
+    assert Barcode.select().count() == 5
