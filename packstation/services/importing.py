@@ -3,10 +3,10 @@
 A file is imported whole or not at all: it is parsed and checked first (every rejected
 row reported with its line number), then applied in one transaction; a big file's new
 orders are staged out of sight in short transactions first and the import decided by one
-row (see ``Importer._apply_staged``), so that no packing table waits for it. Re-importing never
-duplicates: a known order is updated only while it is still pending; once packing has
-begun it is left alone and reported. ``dry_run`` applies the file inside a transaction
-that is rolled back, so the report says exactly what would change.
+row (see ``Importer._apply_staged``), so that no packing table waits for it. Re-importing
+never duplicates: a known order is updated only while it is still pending; once packing has
+begun it is left alone and reported. ``dry_run`` compares the file with the database
+and writes nothing (it takes no lock): the report says what the import would change.
 """
 
 from __future__ import annotations
@@ -117,6 +117,7 @@ class Importer:
         # chunk of the file at a time and applied after its decision; None: applied at once.
         self._changes: list[dict] | None = None
         self._planned = 0   # the updates it planned (the report lists those applied)
+        self._dry = False   # a dry run: what would be written is only reported
         # The orders it staged, each ref to itself: the report keeps these very strings.
         self._staged_refs: dict[str, str] = {}
 
@@ -136,7 +137,8 @@ class Importer:
 
         Everything that reads the file (parsing, validation, the limits) happens before
         the transaction, which holds the database only for the look-ups and the writing.
-        Two imports at once may collide (the same new product, a deadlock between two
+        A dry run (the import dialog's preview) only reads: it takes no lock, however big
+        the file. Two imports at once may collide (the same new product, a deadlock between two
         PostgreSQL transactions): the loser is rolled back whole and tried again, and
         after the last attempt the user is told to import the file again.
         """
@@ -148,8 +150,11 @@ class Importer:
                                   errors=list(errors), warnings=list(parsed.warnings))
             if report.errors:
                 return report
+            if dry_run:
+                self._dry_run(parsed, report)
+                return report
             try:
-                if not dry_run and max(len(parsed.orders), len(parsed.products)) > _STAGE_ABOVE:
+                if max(len(parsed.orders), len(parsed.products)) > _STAGE_ABOVE:
                     self._apply_staged(parsed, report)
                     return report
                 with atomic():
@@ -160,8 +165,6 @@ class Importer:
                         "path": parsed.path, "format": parsed.format, "new": len(report.new),
                         "updated": len(report.updated), "products": len(report.products_new)
                         + len(report.products_updated)})
-                    if dry_run:
-                        raise _Rollback
             except _Rollback:
                 pass
             except _COLLISIONS as exc:
@@ -181,6 +184,14 @@ class Importer:
             return
         if parsed.orders:
             self._orders(parsed, products, report)
+
+    def _dry_run(self, parsed: ParsedFile, report: ImportReport) -> None:
+        """What the file would do, read from the database and written nowhere."""
+        self._dry = True
+        try:
+            self._apply(parsed, report)
+        finally:
+            self._dry = False
 
     def _apply_staged(self, parsed: ParsedFile, report: ImportReport) -> None:
         """A big file, written so that a packing table never waits long for the database.
@@ -357,12 +368,7 @@ class Importer:
                     write(part)
 
         def insert(part: list[str]) -> None:
-            bulk_insert(Product, [{"sku": sku, "name": wanted[sku].get("name") or sku,
-                                   "weight_g": wanted[sku].get("weight_g"),
-                                   "bin": wanted[sku].get("bin", ""), "stock": None,
-                                   "updated_at": now, "hs_code": wanted[sku].get("hs_code", ""),
-                                   "origin_country": wanted[sku].get("origin_country", "")}
-                                  for sku in part])
+            bulk_insert(Product, [_new_product(sku, wanted[sku], now) for sku in part])
             known.update((product.sku, product) for product in select_in(Product, Product.sku, part))
             report.products_new.extend(part)   # so far: what a failure deletes again
 
@@ -378,19 +384,22 @@ class Importer:
             for barcode_id, count in part:
                 Barcode.update(units=count).where(Barcode.id == barcode_id).execute()
 
-        stock = [(imported.sku, imported.stock) for imported in parsed.products
-                 if imported.stock is not None]
-
         def stocks(part: list[tuple[str, int]]) -> None:
             for sku, count in part:
                 Product.update(stock=count).where(Product.id == known[sku].id).execute()
 
-        written(fresh, insert)
-        written(changes, update)
-        written(new_codes, codes)
-        written(units_changed, units)
-        stock = [(sku, count) for sku, count in stock if known[sku].stock != count]
-        written(stock, stocks)
+        stock = [(imported.sku, imported.stock) for imported in parsed.products
+                 if imported.stock is not None
+                 and (known[imported.sku].stock if imported.sku in known else None) != imported.stock]
+        if self._dry:   # the products as they would be, without ids
+            known.update((sku, Product(**_new_product(sku, wanted[sku], now))) for sku in fresh)
+            report.products_new.extend(fresh)
+        else:
+            written(fresh, insert)
+            written(changes, update)
+            written(new_codes, codes)
+            written(units_changed, units)
+            written(stock, stocks)
         for sku, change in changes:
             for name, value in change.items():
                 setattr(known[sku], name, value)
@@ -521,13 +530,18 @@ class Importer:
                           "hold": list(_hold_columns(hold)) if hold else None}, now, report)
         if self._staging:
             self._write_down(self._changes)
+        elif self._dry:
+            report.new.extend(imported.ref for imported, _, _ in fresh)
         else:
             self._create(fresh, products, parsed.path, now, report)
 
     def _change(self, change: dict, now: dt.datetime, report: ImportReport) -> None:
         """A change to an order the shop already had: applied now, or (a staged import)
         written down, to be applied after the import's decision."""
-        if self._changes is None:
+        if self._dry:
+            (report.updated if change["kind"] == "update" else report.cancelled).append(
+                change["ref"])
+        elif self._changes is None:
             _apply_change(change, self.station, now, report)
         else:
             self._changes.append(change)
@@ -626,6 +640,13 @@ class Importer:
         return {"at": now, "kind": "held", "order": order_id, "station": self.station,
                 "packer": "", "reason": fields["hold_reason"],
                 "data": {"hold_messages": messages} if messages else None}
+
+
+def _new_product(sku: str, entry: dict, now: dt.datetime) -> dict:
+    """The row of a product a file names for the first time (``entry``: its _wanted)."""
+    return {"sku": sku, "name": entry.get("name") or sku, "weight_g": entry.get("weight_g"),
+            "bin": entry.get("bin", ""), "stock": None, "updated_at": now,
+            "hs_code": entry.get("hs_code", ""), "origin_country": entry.get("origin_country", "")}
 
 
 def _put_on_hold(order_id: int, reason: str, messages: list | None, *, station: str) -> None:

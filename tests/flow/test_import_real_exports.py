@@ -463,3 +463,32 @@ def test_a_big_products_export_with_a_taken_code_writes_nothing(db, tmp_path, st
     assert report.ok and sorted(report.products_new) == [f"MIEL-{n}" for n in range(4)]
     assert Product.get(Product.sku == "MIEL-3").stock == 12
     assert Barcode.select().count() == 5
+
+
+def test_a_dry_run_only_reads_and_says_what_the_import_then_does(sqlite_db, sqlite_path,
+                                                                 tmp_path):
+    """The import dialog's preview is a dry run: it takes no lock (a table in the middle
+    of a write does not stop it, and it never stops a table, however big the file), and
+    what it says is what the import then does."""
+    import sqlite3
+
+    from tests.helpers import shop_rows
+
+    assert Importer().import_file(write_csv(tmp_path / "orders.csv", shop_rows())).ok
+    rows = shop_rows()
+    rows[0]["city"] = "Kraków"
+    rows.append(row("CMD-5", "NEW", 1, ean=ean("376999000099")))
+    path = write_csv(tmp_path / "v2.csv", rows)
+    holder = sqlite3.connect(sqlite_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")   # a table writing
+    try:
+        preview = Importer().import_file(path, dry_run=True)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert preview.ok and preview.dry_run
+    assert Order.select().count() == 4 and not Product.select().where(Product.sku == "NEW")
+    done = Importer().import_file(path)
+    assert [(report.new, report.updated, sorted(report.unchanged), report.products_new)
+            for report in (preview, done)] == [
+        (["CMD-5"], ["CMD-1"], ["CMD-2", "CMD-3", "CMD-4"], ["NEW"])] * 2
