@@ -741,7 +741,7 @@ def _hold_columns(reasons: list) -> tuple[str, list | None]:
 _BATCH = 400  # orders per batch: one look-up of their ids each
 _ATTEMPTS = 3  # of one import that collided with another one
 _CHUNK = 2_000  # orders of a file compared with the database at a time
-_STAGE_ABOVE = 2_000  # orders or products: a bigger file is staged, no table waits for it long
+_STAGE_ABOVE = 500  # orders or products: a bigger file is staged, no table waits for it long
 _IMPORTING = "importing"  # a staged order: not yet in any table's queue
 _STAGE_CHUNK = 500  # staged orders written per transaction (a few tens of milliseconds)
 _RELEASE_CHUNK = 2_000  # published orders turned pending per transaction (~20 ms)
