@@ -3,17 +3,19 @@
 Hypothesis writes files of three kinds: raw bytes, and text made of CSV-ish pieces under
 the headers of the formats Packstation recognises (generic, Shopify, a profile), so that
 most examples get past the header and reach the cells. Each example is imported into a
-real SQLite file; the database must then hold the whole file or nothing of it.
+real SQLite file, in one transaction and staged as a big file is; the database must then
+hold the whole file or nothing of it.
 """
 
 from __future__ import annotations
 
 import string
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from packstation.db.models import Event, Order, OrderLine, Product
+from packstation.db.models import Event, ImportBatch, ImportChange, Order, OrderLine, Product
 from packstation.services.importing import Importer
 from tests.helpers import GENERIC_COLUMNS, TEA
 from tests.io.test_io_platforms import ALGOLPLUS_HEADER, SHOPIFY_HEADER
@@ -79,10 +81,21 @@ def _counts() -> tuple[int, int, int]:
     return Order.select().count(), OrderLine.select().count(), Product.select().count()
 
 
+@pytest.fixture(params=["one transaction", "staged"])
+def way(request, monkeypatch):
+    """Both ways a file is written: in one transaction, and staged as a big file is (its
+    orders out of sight, the import decided by one row, then carried out in chunks)."""
+    if request.param == "staged":
+        from packstation.services import importing
+
+        monkeypatch.setattr(importing, "_STAGE_ABOVE", 0)
+    return request.param
+
+
 @settings(max_examples=300, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=files())
-def test_any_bytes_give_a_report_and_never_a_partial_import(sqlite_db, tmp_path, data):
+def test_any_bytes_give_a_report_and_never_a_partial_import(sqlite_db, tmp_path, way, data):
     path = tmp_path / "export.csv"
     path.write_bytes(data)
     before = _counts()
@@ -100,3 +113,6 @@ def test_any_bytes_give_a_report_and_never_a_partial_import(sqlite_db, tmp_path,
     else:
         assert imported == 1
         assert after[0] - before[0] == len(report.new)
+    # Nothing left out of sight: every order the file brought is in the queue or held.
+    assert Order.select().where(Order.import_batch.is_null(False)).count() == 0
+    assert (ImportBatch.select().count(), ImportChange.select().count()) == (0, 0)
