@@ -556,6 +556,22 @@
             <translation>{count} file(s) refused: a file is imported whole or not at all. Fix the refused rows, then import again.</translation>
         </message>
         <message>
+            <source>ui.import.reading</source>
+            <translation>Reading {count} file(s)… The station keeps scanning meanwhile.</translation>
+        </message>
+        <message>
+            <source>ui.import.read_failed</source>
+            <translation>Could not read the file: {detail}. Check it, then open the import again.</translation>
+        </message>
+        <message>
+            <source>ui.import.running</source>
+            <translation>Importing {files}… Keep scanning: the result will show here.</translation>
+        </message>
+        <message>
+            <source>ui.import.refused_now</source>
+            <translation>Nothing was imported from this file, which changed since its preview: {summary} Open the import again to see the refused rows.</translation>
+        </message>
+        <message>
             <source>ui.import.file_ok</source>
             <translation>{name} ({format}): {new} new, {updated} updated, {skipped} skipped, {products} product(s).</translation>
         </message>

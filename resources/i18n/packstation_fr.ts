@@ -556,6 +556,22 @@
             <translation>{count} fichier(s) refusé(s) : un fichier s'importe en entier ou pas du tout. Corrigez les lignes refusées puis importez à nouveau.</translation>
         </message>
         <message>
+            <source>ui.import.reading</source>
+            <translation>Lecture de {count} fichier(s)… Le poste continue de scanner pendant ce temps.</translation>
+        </message>
+        <message>
+            <source>ui.import.read_failed</source>
+            <translation>Lecture impossible : {detail}. Vérifiez le fichier, puis ouvrez de nouveau l'import.</translation>
+        </message>
+        <message>
+            <source>ui.import.running</source>
+            <translation>Import de {files} en cours… Continuez à scanner : le résultat s'affichera ici.</translation>
+        </message>
+        <message>
+            <source>ui.import.refused_now</source>
+            <translation>Rien n'a été importé de ce fichier, qui a changé depuis l'aperçu : {summary} Ouvrez de nouveau l'import pour voir les lignes refusées.</translation>
+        </message>
+        <message>
             <source>ui.import.file_ok</source>
             <translation>{name} ({format}) : {new} nouvelle(s), {updated} mise(s) à jour, {skipped} ignorée(s), {products} produit(s).</translation>
         </message>

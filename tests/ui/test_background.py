@@ -138,3 +138,43 @@ def test_a_locked_database_is_an_answer_in_the_window_never_an_exception(qtbot, 
         holder.close()
     qtbot.keyClick(window, Qt.Key.Key_F2)
     assert window.last_answer.outcome.code == "order_opened"
+
+
+def test_a_big_import_from_the_window_goes_on_beside_the_station_scanning(
+        qtbot, pooled_window, tmp_path):
+    """The preview reads the file off the UI thread, and "Importer" hands the import to
+    the pool: the dialog closes at once, the station scans on while the file goes in,
+    and the status bar says when it is in."""
+    import time
+
+    from packstation.db.models import OrderLine
+    from tests.helpers import TEA, import_rows
+    from tests.ui.conftest import burst
+
+    window = pooled_window
+    assert import_rows(tmp_path, [row("SCAN-1", "TEA", 1000, ean=TEA)]).ok
+    burst(qtbot, window.scan_field, "SCAN-1")
+    qtbot.waitUntil(lambda: window.station.has_order, timeout=5000)
+    big = write_csv(tmp_path / "big.csv", [row(f"BIG-{n:04d}", "TEA", 1, ean=TEA)
+                                           for n in range(1500)])
+    dialog = window.backoffice.preview([big], show=False)
+    assert "Lecture de 1 fichier(s)" in dialog.status.text()
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=60000)
+    assert dialog.pages[0].models["new"].rowCount() == 1500
+
+    dialog.import_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert "Import de big.csv en cours" in window.notice_label.text()
+    waits = []
+    while "en cours" in window.notice_label.text():
+        started = time.perf_counter()
+        burst(qtbot, window.scan_field, TEA)
+        waits.append(time.perf_counter() - started)
+        qtbot.wait(20)   # the packer's pace; the pool's answers arrive meanwhile
+        assert len(waits) < 900, "the import never said it was done"
+    assert len(waits) >= 3 and max(waits) < 1.0, waits   # it scanned while the file went in
+    qtbot.waitUntil(lambda: "1500" in window.notice_label.text(), timeout=60000)
+    assert Order.select().where(Order.ref.startswith("BIG-") & (Order.status == "pending")) \
+        .count() == 1500
+    scanned = OrderLine.get(OrderLine.sku == "TEA", OrderLine.quantity == 1000).verified
+    assert scanned == len(waits)

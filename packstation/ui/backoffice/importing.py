@@ -1,10 +1,14 @@
 """Importing order files from the window: a preview first, then all or nothing.
 
 :class:`ImportPreviewDialog` reads each file and applies it as a dry run (the importer
-rolls its transaction back), then shows per file what would happen: new orders, updated
-ones, skipped ones, and every rejected row with its line number and reason. "Importer"
-applies the files for real; it stays disabled while a file has rejected rows, since a
-file is imported whole or not at all. "Annuler" changes nothing.
+only reads), then shows per file what would happen: new orders, updated ones, skipped
+ones, and every rejected row with its line number and reason. "Importer" applies the
+files for real; it stays disabled while a file has rejected rows, since a file is
+imported whole or not at all. "Annuler" changes nothing.
+
+In the window both run on its background pool: reading a big file takes seconds, and
+the station must go on scanning. The dialog shows that it reads; once "Importer" is
+pressed it closes, and the window says when the files are in (see ``BackOffice``).
 
 A CSV whose header no format knows gets a button that opens the :class:`MappingDialog`
 (issue 7): the user maps the file's columns to the generic fields, the profile is saved
@@ -17,9 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
+import shiboken6
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
+    QProgressBar, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from packstation.core.errors import PackstationError
@@ -133,15 +138,20 @@ class _FilePage(QWidget):
 class ImportPreviewDialog(QDialog):
     """The dry run of each file, then "Importer" (all files) or "Annuler" (nothing).
 
-    ``results`` holds each file's real ImportReport once applied.
+    Without ``background`` everything runs at once and ``results`` holds each file's real
+    ImportReport once applied. With it (the window's pool) the files are read off the UI
+    thread, and "Importer" closes the dialog with ``handed_over`` set to the files and
+    profiles to import: the caller imports them in the background.
     """
 
     def __init__(self, paths: Sequence[str | Path], importer: Importer, config: StationConfig,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, background=None) -> None:
         super().__init__(parent)
         self.paths = [Path(path) for path in paths]
         self.importer = importer
         self.config = config
+        self.background = background
+        self.handed_over: tuple[list[Path], list] | None = None
         self.results: list[ImportReport] = []
         self.previews: list[FilePreview] = []
         self.setWindowTitle(tr("ui.import.title"))
@@ -153,6 +163,11 @@ class ImportPreviewDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self.progress = QProgressBar()   # while the files are read: busy, no percentage
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        layout.addWidget(self.progress)
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(tr("ui.import.apply"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
@@ -176,7 +191,33 @@ class ImportPreviewDialog(QDialog):
         except PackstationError as error:  # a broken profile file: say which
             profiles = []
             set_error(self.status, error.message)
-        self.previews = [preview_file(path, self.importer, profiles) for path in self.paths]
+        paths, importer = list(self.paths), self.importer
+
+        def read() -> list[FilePreview]:
+            return [preview_file(path, importer, profiles) for path in paths]
+
+        if self.background is None:
+            self._show(read(), current)
+            return
+        self.import_button.setEnabled(False)
+        self.progress.show()
+        self.status.setStyleSheet("")
+        self.status.setText(tr("ui.import.reading", count=len(paths)))
+        self.background.submit(read, lambda previews: self._show(previews, current),
+                               self._not_read)
+
+    def _not_read(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):   # closed meanwhile
+            return
+        self.progress.hide()
+        set_error(self.status, error.message if isinstance(error, PackstationError)
+                  else tr("ui.import.read_failed", detail=str(error) or type(error).__name__))
+
+    def _show(self, previews: list[FilePreview], current: int) -> None:
+        if not shiboken6.isValid(self):   # closed while the files were read
+            return
+        self.progress.hide()
+        self.previews = previews
         self.files.clear()
         self.pages = []
         for preview in self.previews:
@@ -201,6 +242,10 @@ class ImportPreviewDialog(QDialog):
         if not self.import_button.isEnabled():
             return
         profiles = self.profiles()
+        if self.background is not None:   # imported off the UI thread by the caller
+            self.handed_over = (list(self.paths), profiles)
+            self.accept()
+            return
         self.results = []
         for path in self.paths:
             try:

@@ -177,18 +177,42 @@ class BackOffice(QObject):
         from packstation.ui.backoffice.importing import ImportPreviewDialog
 
         try:
-            dialog = ImportPreviewDialog(paths, self.importer(), self.config, self.window)
+            dialog = ImportPreviewDialog(paths, self.importer(), self.config, self.window,
+                                         background=self.window.background)
         except PackstationError as error:
             show_error(self.window, error)
             return None
-        dialog.accepted.connect(lambda: self._imported(dialog))
+        dialog.accepted.connect(lambda: self._import(dialog))
         self.last_preview = dialog
         if show:
             dialog.exec()
         return dialog
 
-    def _imported(self, dialog) -> None:
-        self.window.notify(dialog.summary(), 15000)
+    def _import(self, dialog) -> None:
+        """Import what the preview accepted, on the window's pool: the station scans on
+        meanwhile, and the status bar says when the files are in."""
+        paths, profiles = dialog.handed_over
+        importer = self.importer()
+        self.window.notify(tr("ui.import.running", files=", ".join(path.name for path in paths)),
+                           3_600_000)
+
+        def run() -> list:
+            return [importer.import_file(path, profiles=profiles) for path in paths]
+
+        self.window.background.submit(run, self._imported, self._import_failed)
+
+    def _imported(self, reports: list) -> None:
+        failed = [report for report in reports if not report.ok]
+        if failed:   # a file changed since its preview: nothing of it is in
+            self.window.notify(tr("ui.import.refused_now", summary=" ".join(
+                report.summary() for report in failed)), 60000)
+        else:
+            self.window.notify(" ".join(report.summary() for report in reports), 15000)
+        self.window.refresh_all()
+
+    def _import_failed(self, error: BaseException) -> None:
+        self.window.notify(error.message if isinstance(error, PackstationError)
+                           else tr("ui.import.read_failed", detail=str(error)), 60000)
         self.window.refresh_all()
 
     def drag_enter(self, event: QDragEnterEvent) -> None:
