@@ -373,13 +373,16 @@ class ImportBatch(BaseModel):
 
 
 class ImportChange(BaseModel):
-    """A change a big import decided to an order the shop already had (schema 8): an
-    update of its fields and lines, or its cancellation by the shop. Written down while
-    the import compares its file with the database, applied after its decision, a chunk
-    at a time, and deleted as it is applied (``change``: JSON, see services.importing)."""
+    """A change a big import decided (schema 8): to an order the shop already had (``kind``
+    "update" of its fields and lines, "cancel" by the shop) or to a product ("product"
+    fields and stock, a new "code", a code's "units"); or a note that it "created" a
+    product. Written down while the import reads its file, applied after its decision, a
+    chunk at a time, and deleted as it is applied (``change``: JSON, see
+    services.importing). An import undone deletes the products it created."""
 
     batch = pw.CharField(max_length=20, index=True)   # the ImportBatch's token
-    order = pw.ForeignKeyField(Order, on_delete="CASCADE")
+    kind = pw.CharField(max_length=10)
+    order = pw.ForeignKeyField(Order, null=True, on_delete="CASCADE")
     change = pw.TextField()
 
     class Meta:

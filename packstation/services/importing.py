@@ -215,7 +215,7 @@ class Importer:
             with atomic():
                 ImportBatch.create(token=token, path=parsed.path, station=self.station,
                                    started_at=self.clock())
-            products = self._products(parsed, report, chunked=True)
+            products = self._products(parsed, report)
             if report.errors:
                 raise _Rollback
             self._stage(parsed, products, token)
@@ -312,14 +312,14 @@ class Importer:
         return wanted
 
     def _products(self, parsed: ParsedFile, report: ImportReport,
-                  wanted: dict[str, dict] | None = None, *, chunked: bool = False
-                  ) -> dict[str, Product]:
+                  wanted: dict[str, dict] | None = None) -> dict[str, Product]:
         """Create or update every product the file names, codes and stock included.
 
         Everything is read and checked first (a code another product has is an error,
-        and then nothing is written); then written: in the caller's transaction or, for a
-        big file (``chunked``), a few hundred products per short transaction of its own.
-        ``wanted``: what :meth:`_wanted` read of the file, when it was read before.
+        and then nothing is written); then written in the caller's transaction. A big
+        file (a staged import) writes its new products a few hundred per short
+        transaction and writes down the rest, applied after its decision. A dry run
+        writes nothing. ``wanted``: what :meth:`_wanted` read of the file, if it was.
         """
         if wanted is None:
             wanted = self._wanted(parsed)
@@ -357,6 +357,7 @@ class Importer:
         if report.errors:
             return known
         now = self.clock()
+        chunked = self._staging is not None
         size = _PRODUCT_CHUNK if chunked else max(1, len(wanted))
 
         def written(rows: list, write: Callable[[list], None]) -> None:
@@ -371,6 +372,11 @@ class Importer:
             bulk_insert(Product, [_new_product(sku, wanted[sku], now) for sku in part])
             known.update((product.sku, product) for product in select_in(Product, Product.sku, part))
             report.products_new.extend(part)   # so far: what a failure deletes again
+            if self._staging:   # and what a killed import's undoing deletes again
+                bulk_insert(ImportChange, [{"batch": self._staging, "kind": "created",
+                                            "order": None,
+                                            "change": _pack({"kind": "created", "sku": sku})}
+                                           for sku in part])
 
         def update(part: list[tuple[str, dict]]) -> None:
             for sku, change in part:
@@ -394,6 +400,20 @@ class Importer:
         if self._dry:   # the products as they would be, without ids
             known.update((sku, Product(**_new_product(sku, wanted[sku], now))) for sku in fresh)
             report.products_new.extend(fresh)
+        elif self._staging:
+            # A big file: its new products now (its staged orders name them), each noted
+            # as this import's; what it changes of products, after its decision.
+            written(fresh, insert)
+            fields: dict[str, dict] = {sku: dict(change) for sku, change in changes}
+            for sku, count in stock:
+                fields.setdefault(sku, {})["stock"] = count
+            self._write_down(
+                [{"kind": "product", "product": known[sku].id, "fields": values}
+                 for sku, values in fields.items()]
+                + [{"kind": "code", "code": code, "product": known[sku].id, "units": count}
+                   for code, sku, count in new_codes]
+                + [{"kind": "units", "barcode": barcode, "units": count}
+                   for barcode, count in units_changed])
         else:
             written(fresh, insert)
             written(changes, update)
@@ -548,13 +568,14 @@ class Importer:
             self._planned += change["kind"] == "update"
 
     def _write_down(self, changes: list[dict]) -> None:
-        """A chunk's changes to known orders, kept with the staged import (one short
-        transaction), so that its decision needs only one row."""
-        if changes:
-            with atomic():
-                bulk_insert(ImportChange, [{"batch": self._staging, "order": change["order"],
-                                            "change": _pack(change)} for change in changes])
-            changes.clear()
+        """Changes to known orders and products, kept with the staged import (short
+        transactions), so that its decision needs only one row."""
+        for start in range(0, len(changes), _PRODUCT_CHUNK):
+            rows = [{"batch": self._staging, "kind": change["kind"],
+                     "order": change.get("order"), "change": _pack(change)}
+                    for change in changes[start:start + _PRODUCT_CHUNK]]
+            _short_transaction(functools.partial(bulk_insert, ImportChange, rows))
+        changes.clear()
 
     def _create(self, fresh: list[tuple[ImportedOrder, list, dict]], products: dict[str, Product],
                 path: str, now: dt.datetime, report: ImportReport) -> None:
@@ -658,14 +679,30 @@ def _put_on_hold(order_id: int, reason: str, messages: list | None, *, station: 
 
 def _apply_change(change: dict, station: str, now: dt.datetime,
                   report: ImportReport | None) -> None:
-    """Apply one change an import decided to an order the shop already had.
+    """Apply one change an import decided: to an order the shop already had (its update
+    or its cancellation), or to a product (its fields and stock, a new code, a code's
+    units).
 
-    Guarded: a table may have claimed the order since the file was compared with it; then
-    the order and its lines are left as they are (the packer is counting them) and the
-    report says why.
+    An order's is guarded: a table may have claimed the order since the file was compared
+    with it; then the order and its lines are left as they are (the packer is counting
+    them) and the report says why.
     """
+    kind = change["kind"]
+    if kind == "product":
+        Product.update(updated_at=now, **change["fields"]) \
+            .where(Product.id == change["product"]).execute()
+        return
+    if kind == "code":   # unless another import gave it meanwhile
+        Barcode.insert(code=change["code"], product=change["product"],
+                       units=change["units"]).on_conflict_ignore().execute()
+        return
+    if kind == "units":
+        Barcode.update(units=change["units"]).where(Barcode.id == change["barcode"]).execute()
+        return
+    if kind == "created":   # a note for undoing, nothing to apply
+        return
     order_id, ref = change["order"], change["ref"]
-    if change["kind"] == "cancel":
+    if kind == "cancel":
         if Order.update(status=OrderStatus.CANCELLED, updated_at=now).where(
                 (Order.id == order_id)
                 & Order.status.in_([OrderStatus.PENDING, OrderStatus.ON_HOLD])).execute():
@@ -843,7 +880,10 @@ def _short_transaction(write: Callable[[], object]):
 
 def _unstage(token: str, created_products: list[str]) -> None:
     """Undo what a failed staged import wrote: its staged orders (their lines and events go
-    with them), then the products it created that no order line names."""
+    with them), its changes, then the products it created that no order line names."""
+    created_products = list(dict.fromkeys([*created_products, *(
+        _unpack(change)["sku"] for (change,) in ImportChange.select(ImportChange.change)
+        .where((ImportChange.batch == token) & (ImportChange.kind == "created")).tuples())]))
     with atomic():
         staged = Order.select(Order.id).where(Order.import_batch == token)
         Event.delete().where(Event.order.in_(staged)).execute()

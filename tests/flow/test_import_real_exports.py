@@ -492,3 +492,68 @@ def test_a_dry_run_only_reads_and_says_what_the_import_then_does(sqlite_db, sqli
     assert [(report.new, report.updated, sorted(report.unchanged), report.products_new)
             for report in (preview, done)] == [
         (["CMD-5"], ["CMD-1"], ["CMD-2", "CMD-3", "CMD-4"], ["NEW"])] * 2
+
+
+def _catalogue_v2(tmp_path):
+    """A products export that changes THE-1 (weight, stock, a second barcode) and adds
+    three honeys: staged (more than two products)."""
+    first = import_file(write_rows(tmp_path, "products_export_1.csv", SHOPIFY_PRODUCTS_HEADER, [
+        {"Handle": "the", "Title": "Thé vert", "Variant SKU": "THE-1", "Variant Grams": "100",
+         "Variant Barcode": TEA, "Variant Inventory Qty": "4"}]))
+    assert first.ok
+    return write_rows(tmp_path, "products_export_2.csv", SHOPIFY_PRODUCTS_HEADER, [
+        {"Handle": "the", "Title": "Thé vert", "Variant SKU": "THE-1", "Variant Grams": "120",
+         "Variant Barcode": ean("376999000123"), "Variant Inventory Qty": "9"},
+        *({"Handle": f"miel-{number}", "Title": f"Miel {number}", "Variant SKU": f"MIEL-{number}",
+           "Variant Grams": "280", "Variant Barcode": ean(f"37699900002{number}")}
+          for number in range(3))])
+
+
+def _the_1():
+    product = Product.get(Product.sku == "THE-1")
+    return product.weight_g, product.stock, sorted(code.code for code in product.barcodes)
+
+
+def test_a_big_products_export_killed_before_its_decision_leaves_the_catalogue_as_it_was(
+        db, tmp_path, staged, monkeypatch):
+    """Killed while it wrote (no undoing ran): the products it created are deleted an hour
+    on, and the ones it would have changed never were."""
+    import datetime as dt
+
+    from packstation.db.models import ImportBatch, ImportChange, utcnow
+    from packstation.services import importing
+
+    path = _catalogue_v2(tmp_path)
+    monkeypatch.setattr(importing, "_unstage", lambda *args: None)   # the process is gone
+    monkeypatch.setattr(Importer, "_orders", lambda *args: (_ for _ in ()).throw(_Killed))
+    with pytest.raises(_Killed):
+        import_file(path)
+    monkeypatch.undo()
+    assert sorted(product.sku for product in Product.select()) == [
+        "MIEL-0", "MIEL-1", "MIEL-2", "THE-1"]
+    assert _the_1() == (100, 4, [TEA])   # nothing it changes before its decision
+    ImportBatch.update(started_at=utcnow() - dt.timedelta(hours=2)).execute()
+
+    importing.settle_imports()
+    assert [product.sku for product in Product.select()] == ["THE-1"]
+    assert _the_1() == (100, 4, [TEA])
+    assert (ImportBatch.select().count(), ImportChange.select().count(),
+            Barcode.select().count()) == (0, 0, 1)
+
+
+def test_a_big_products_export_killed_after_its_decision_is_applied_by_the_next_program(
+        db, db_target, tmp_path, staged, monkeypatch):
+    from packstation.services import importing
+    from packstation.services.shop import open_shop
+
+    path = _catalogue_v2(tmp_path)
+    monkeypatch.setattr(importing, "_release", lambda *args: (_ for _ in ()).throw(_Killed))
+    with pytest.raises(_Killed):
+        import_file(path)
+    monkeypatch.undo()
+    assert _the_1() == (100, 4, [TEA])
+
+    open_shop(db_target)
+    assert _the_1() == (120, 9, sorted([TEA, ean("376999000123")]))
+    assert [code.code for code in Product.get(Product.sku == "MIEL-2").barcodes] == [
+        ean("376999000022")]
