@@ -196,17 +196,18 @@ class Importer:
     def _apply_staged(self, parsed: ParsedFile, report: ImportReport) -> None:
         """A big file, written so that a packing table never waits long for the database.
 
-        The products first, checked whole and then written a few hundred per short
-        transaction; then the new orders a chunk at a time (short transactions), with their
-        holds, invisible to the tables (status ``importing``, this import's token in
-        ``import_batch``), and the changes to known orders written down (ImportChange);
-        then one short transaction decides the import: it marks the import published (one
-        row, whatever the file's size). Its changes and new orders are then carried out a
-        chunk at a time (:func:`_release`). If anything fails before the decision, the
-        staged orders and the products created so far are deleted again: the orders are
-        all or nothing (product names, weights, stock and codes the file gave may stay).
-        After it, nothing is undone: a release cut short (the program killed) is finished
-        by the next program that opens the shop (:func:`settle_imports`).
+        The products first, checked whole: the new ones written a few hundred per short
+        transaction, the changes to known ones written down (ImportChange); then the new
+        orders a chunk at a time (short transactions), with their holds, invisible to the
+        tables (status ``importing``, this import's token in ``import_batch``), and the
+        changes to known orders written down; then one short transaction decides the
+        import: it marks the import published (one row, whatever the file's size). Its
+        changes and new orders are then carried out a chunk at a time (:func:`_release`).
+        If anything fails before the decision, what it wrote is deleted again (its staged
+        orders, its changes, the products it created): the file is all or nothing. After
+        it, nothing is undone: a release cut short (the program killed) is finished by the
+        next program that opens the shop (:func:`settle_imports`), and an import killed
+        before it is undone an hour on.
         """
         token = secrets.token_hex(8)
         settle_imports(self.clock())
