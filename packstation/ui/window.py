@@ -853,14 +853,14 @@ class StationWindow(QMainWindow):
         mine = PrintJob.station == self.station.station
         failed = PrintJob.select().where(mine & (PrintJob.status == FAILED)).count()
         waiting = PrintJob.select().where(mine & PrintJob.status.in_(list(ACTIVE))).count()
-        labels = (PrintJob.select(PrintJob.last_error)
+        # The carriers' labels not received yet, with the carrier's last words: read in
+        # one go, since the print worker may deliver one between two queries.
+        labels = [job.last_error for job in PrintJob.select(PrintJob.last_error)
                   .where(mine & (PrintJob.status == WAITING) & (PrintJob.kind == "label"))
-                  .order_by(PrintJob.id.desc()))
-        labels_waiting = labels.count()
-        if labels_waiting and not failed:
-            # The carriers' labels not received yet, with the carrier's last words.
-            self.print_queue_label.setText(tr("ui.status.labels_waiting", count=labels_waiting))
-            self.print_queue_label.setToolTip(labels.first().last_error)
+                  .order_by(PrintJob.id.desc())]
+        if labels and not failed:
+            self.print_queue_label.setText(tr("ui.status.labels_waiting", count=len(labels)))
+            self.print_queue_label.setToolTip(labels[0])
             self.print_queue_label.setStyleSheet("color: black; background: #ffb300; padding: 1px 6px;"
                                                  " font-weight: bold;")
         elif failed:
