@@ -877,7 +877,7 @@ class StationWindow(QMainWindow):
             self.print_queue_label.setToolTip("")
             self.print_queue_label.setStyleSheet("")
         self.print_banner.setVisible(bool(failed))
-        self.retry_button.setVisible(bool(failed or labels_waiting))
+        self.retry_button.setVisible(bool(failed or labels))
 
     # -- closing --------------------------------------------------------------------------
 
