@@ -187,6 +187,11 @@ i18n.register({
                             "Parcel ready: {ref} — tracking {tracking}, {weight} g."),
     "pack.order_complete_untracked": ("Colis prêt : {ref} — {weight} g.",
                                       "Parcel ready: {ref} — {weight} g."),
+    "pack.order_complete_customs": (
+        "Colis prêt : {ref} — {weight} g. Sa déclaration en douane (CN23) sort avec les bons : "
+        "glissez-la dans la pochette du colis.",
+        "Parcel ready: {ref} — {weight} g. Its customs declaration (CN23) prints with the "
+        "slips: slip it into the parcel's pouch."),
     "pack.awaiting_weight": ("Tout est vérifié : pesez le colis ({weight} g calculés).",
                              "Everything verified: weigh the parcel ({weight} g computed)."),
     "pack.weight_set": ("Poids enregistré : {weight} g.", "Weight recorded: {weight} g."),
@@ -274,4 +279,5 @@ i18n.register({
     "pack.failed": ("{error}", "{error}"),
     "doc.kind.label": ("Étiquette", "Label"),
     "doc.kind.slip": ("Bon de livraison", "Packing slip"),
+    "doc.kind.customs": ("Déclaration en douane (CN23)", "Customs declaration (CN23)"),
 })

@@ -17,7 +17,7 @@ from packstation.db import changes, models
 Step = Callable[[peewee.Database], None]
 _steps: dict[int, Step] = {}
 #: The version this program writes. Raise it with each new @step.
-LATEST = 8
+LATEST = 9
 _LOCK_ID = 0x5AC5_7A71  # "packstation" schema lock, any constant shared by all tables
 
 
@@ -195,3 +195,15 @@ def _import_batches(db: peewee.Database) -> None:
     row says when one is decided, and the changes each will make to known orders (they
     and its staged orders are then carried out in chunks)."""
     db.create_tables([models.ImportBatch, models.ImportChange], safe=True)
+
+
+@step(9)
+def _customs_documents(db: peewee.Database) -> None:
+    """The customs declaration (CN23) a carrier gives beside its label, kept with it."""
+    table = models.CarrierLabel._meta.table_name
+    if "customs_data" not in {column.name for column in db.get_columns(table)}:
+        from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
+
+        migrator = (PostgresqlMigrator(db) if isinstance(db, peewee.PostgresqlDatabase)
+                    else SqliteMigrator(db))
+        migrate(migrator.add_column(table, "customs_data", models.CarrierLabel.customs_data))

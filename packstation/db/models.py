@@ -321,6 +321,7 @@ class CarrierLabel(BaseModel):
     external_id = pw.TextField(default="")
     label_format = pw.CharField(max_length=10, default="pdf")  # pdf | zpl
     label_data = pw.BlobField(null=True)
+    customs_data = pw.BlobField(null=True)  # the carrier's customs declaration, if apart (schema 9)
     carrier_message = pw.TextField(default="")  # the carrier's own words when it said no
     what_to_do = pw.TextField(default="")
     attempts = pw.IntegerField(default=0)

@@ -187,6 +187,9 @@ def _shown(value: Any) -> str:
 
 #: The documents a station sends somewhere (services.printing.KINDS), in settings order.
 PRINT_KINDS = ("label", "slip", "picklist", "manifest", "product-labels", "commands")
+#: And the carrier's customs declaration (CN23), printed where the slips print unless the
+#: station file gives it a printer of its own (``[printing.customs]``).
+CONFIGURABLE_KINDS = (*PRINT_KINDS, "customs")
 ORIENTATIONS = ("portrait", "landscape")
 MAX_PACKAGING_G = 30000
 
@@ -238,8 +241,8 @@ def validate_config(config: StationConfig, *, printers: list[str] | None = None)
                layouts=", ".join(LAYOUTS))
     for kind, entry in config.printers.items():
         where = f"printing.{kind}"
-        if kind not in PRINT_KINDS:
-            refuse(where, "config.bad_kind", kind=kind, kinds=", ".join(PRINT_KINDS))
+        if kind not in CONFIGURABLE_KINDS:
+            refuse(where, "config.bad_kind", kind=kind, kinds=", ".join(CONFIGURABLE_KINDS))
             continue
         printer, folder = entry.get("printer"), entry.get("folder")
         if printer and folder:

@@ -287,6 +287,7 @@ _MESSAGES = {
     # Documents, by print kind (services.printing.KINDS).
     "history.document.label": ("Étiquette", "Label"),
     "history.document.slip": ("Bon de livraison", "Packing slip"),
+    "history.document.customs": ("Déclaration en douane (CN23)", "Customs declaration (CN23)"),
     "history.document.picklist": ("Liste de préparation", "Pick list"),
     "history.document.manifest": ("Bordereau", "Manifest"),
     "history.document.product-labels": ("Étiquettes produits", "Product labels"),

@@ -38,8 +38,8 @@ from packstation.printing.queue import DocumentNotReady
 from packstation.io.fields import DEFAULT_TIMEZONE as SHOP_TIMEZONE
 from packstation.services.settings import ShopSettings, shop_settings
 from packstation.shipping import (
-    CarrierLabel, CustomsLine, LabelAccount, LabelNotAsked, LabelRefused, LabelRequest, Party,
-    service_for,
+    SEPARATE_CUSTOMS_DOCUMENT, CarrierLabel, CustomsLine, LabelAccount, LabelNotAsked,
+    LabelRefused, LabelRequest, Party, service_for,
 )
 from packstation.shipping.customs import needs_customs
 
@@ -173,7 +173,8 @@ def _keep(row: StoredLabel, label: CarrierLabel, *, station: str) -> None:
             status=LabelStatus.READY if ready else LabelStatus.ASKING, tracking=label.tracking,
             tracking_url=label.tracking_url, external_id=label.external_id,
             label_format=label.label_format,
-            label_data=label.label_bytes if ready else None, carrier_message="", what_to_do="",
+            label_data=label.label_bytes if ready else None,
+            customs_data=label.customs_bytes if ready else None, carrier_message="", what_to_do="",
             updated_at=utcnow()).where(StoredLabel.id == row.id).execute()
         Parcel.update(tracking=label.tracking).where(
             (Parcel.order == row.order_id) & (Parcel.number == row.parcel)).execute()
@@ -259,6 +260,28 @@ def label_document(order: Order, config, *, timeout: float | None = None,
     return bytes(row.label_data), row.label_format
 
 
+def customs_document_due(order: Order, config) -> bool:
+    """Whether the order's carrier gives a customs declaration of its own (CN23) to print
+    beside its label: a parcel leaving the EU customs territory, with such a carrier."""
+    account = account_for(order, config)
+    if account is None or account.provider not in SEPARATE_CUSTOMS_DOCUMENT:
+        return False
+    return needs_customs(order.country, order.postcode, origin=shop_settings().country or "FR")
+
+
+def customs_document(order: Order, config, *, timeout: float | None = None,
+                     parcel: int = 1) -> bytes:
+    """The customs declaration the carrier gave with the parcel's label, unchanged (an A4
+    PDF). Waits with the label (LabelWaiting) while the carrier has not given it; an
+    error saying what to do when its answer had none."""
+    label_document(order, config, timeout=timeout, parcel=parcel)   # asked, if need be
+    row = stored_label(order.id, parcel)
+    if row is None or row.customs_data is None:
+        raise PackstationError("labels.no_customs_document", ref=order.ref,
+                               carrier=order.carrier.name)
+    return bytes(row.customs_data)
+
+
 def waiting_labels() -> list[tuple[int, int]]:
     """The (order, parcel) whose carrier label is due and not received."""
     return [(row.order_id, row.parcel) for row in StoredLabel.select(StoredLabel.order, StoredLabel.parcel)
@@ -285,6 +308,11 @@ def label_summary(order_id: int) -> dict | None:
 
 
 i18n.register({
+    "labels.no_customs_document": (
+        "{carrier} n'a pas joint de déclaration en douane (CN23) à l'étiquette de {ref} : "
+        "imprimez-la depuis votre espace {carrier}, puis glissez-la dans la pochette du colis.",
+        "{carrier} sent no customs declaration (CN23) with the label of {ref}: print it from "
+        "your {carrier} account, then slip it into the parcel's pouch."),
     "labels.waiting": ("Étiquette {carrier} de {ref} en attente : {why} {what_to_do}",
                        "{carrier} label of {ref} waiting: {why} {what_to_do}"),
     "labels.no_sender": ("la boutique (l'expéditeur) n'a pas d'adresse.",

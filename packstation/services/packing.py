@@ -916,7 +916,9 @@ class PackingStation:
         self._clear()
         if self.printer is not None:
             self.printer.wake()  # rendered and delivered by the print worker, not here
-        key = ("pack.order_complete" if tracking else
+        customs = any(document.get("kind") == "customs" for document in documents)
+        key = ("pack.order_complete_customs" if customs else
+               "pack.order_complete" if tracking else
                "pack.order_complete_untracked" if label_due else "pack.order_at_counter")
         return self._answer(Outcome.ORDER_COMPLETE, key,
                             ref=ref, tracking=tracking, weight=weight, order_ref=ref,

@@ -41,9 +41,13 @@ from packstation.services.context import StationConfig
 from packstation.services.settings import ShopSettings, shop_settings
 
 log = logging.getLogger(__name__)
-KINDS = ("label", "slip", "picklist", "manifest", "product-labels", "commands", "badges")
-DEFAULT_MEDIA = {"label": "100x150mm", "slip": "A4", "picklist": "A4", "manifest": "A4",
-                 "product-labels": "A4", "commands": "A4", "badges": "A4"}
+KINDS = ("label", "slip", "customs", "picklist", "manifest", "product-labels", "commands",
+         "badges")
+DEFAULT_MEDIA = {"label": "100x150mm", "slip": "A4", "customs": "A4", "picklist": "A4",
+                 "manifest": "A4", "product-labels": "A4", "commands": "A4", "badges": "A4"}
+#: Kinds printed on another kind's printer unless a printer of their own is configured:
+#: the carrier's customs declaration is an A4 document, like the slip.
+_PRINTED_WITH = {"customs": "slip"}
 
 
 def shop_document(settings: ShopSettings | None = None) -> Shop:
@@ -200,6 +204,13 @@ def _render(kind: str, refs: Sequence[str], *, layout: str | None, config: Stati
         if zpl is not None:
             return render_labels_zpl(labels, dpi=zpl[0], font=zpl[1]), orders
         return _rendered_pdf("label", labels, layout), orders
+    if kind == "customs":   # the carrier's own declaration (CN23), one order at a time
+        from packstation.services.labels import customs_document
+
+        orders = _orders(refs)
+        if len(orders) > 1:
+            raise InputError("print.carrier_labels_one_by_one")
+        return customs_document(orders[0], config, parcel=parcel or 1), orders
     if kind == "slip":
         orders = _orders(refs)
         return _rendered_pdf("slip", [slip_data(o, shop, language=language) for o in orders],
@@ -325,7 +336,8 @@ def destination_for(kind: str, config: StationConfig | None) -> DestinationSpec:
     It carries what the document is rendered with (format, dpi, layout, packaging), so a
     queued job is rendered the same whenever the worker gets to it.
     """
-    entry = (config.printers.get(kind) if config else None) or {}
+    entry = (config.printers.get(kind) or config.printers.get(_PRINTED_WITH.get(kind, kind))
+             if config else None) or {}
     fmt = str(entry.get("format") or "pdf").lower()
     rendering: dict = {}
     if fmt == "zpl" and kind == "label":
@@ -385,6 +397,11 @@ def render_job(job: PrintJob, config: StationConfig | None = None) -> bytes:
         document, _ = render("label", refs, layout=spec.layout, packaging_g=spec.packaging_g, zpl=zpl,
                              parcel=job.parcel)
         return document
+    if job.kind == "customs":   # the carrier's, with its label (asked with it if need be)
+        from packstation.services.labels import customs_document
+
+        return customs_document(Order.get_by_id(job.order_id), config,
+                                timeout=CARRIER_TIMEOUT_SECONDS, parcel=job.parcel or 1)
     document, _ = render(job.kind, refs, layout=spec.layout)
     return document
 
@@ -413,14 +430,21 @@ class OrderPrinter:
     def queue_documents(self, order_id: int, kinds: tuple[str, ...], *, station: str,
                         reprint: bool = False) -> list[dict]:
         """Store a job per document, inside the caller's transaction (completion's): a
-        split order's label is one job per parcel."""
+        split order's label is one job per parcel; a carrier's customs declaration (CN23)
+        follows its label, one per parcel, when the carrier gives one (not on a reprint
+        of the label: the declaration in the pouch is still there)."""
+        from packstation.services.labels import customs_document_due
+
         order = Order.get_by_id(order_id)
         self.queue.station = station
+        if "label" in kinds and not reprint and customs_document_due(order, self.config):
+            kinds = (*kinds, "customs")
         jobs = [self.queue.add(kind, [order.ref], destination_for(kind, self.config),
                                order_id=order.id, reprint=reprint,
                                parcel=number)
                 for kind in kinds
-                for number in (parcel_numbers(order.id) if kind == "label" else [None])]
+                for number in (parcel_numbers(order.id) if kind in ("label", "customs")
+                               else [None])]
         return [job_summary(job) for job in jobs]
 
     def wake(self) -> None:

@@ -15,6 +15,9 @@ from packstation.shipping.base import (  # noqa: F401  (the interface, re-export
 
 #: The label providers an account may name, the station's own label first.
 PROVIDERS = ("own", "colissimo", "sendcloud", "mondial_relay", "chronopost", "dpd", "gls")
+#: The providers whose answer carries the customs declaration (CN23) as a document of its
+#: own, printed on A4 beside the label (Colissimo's ``<cn23>`` part).
+SEPARATE_CUSTOMS_DOCUMENT = frozenset({"colissimo"})
 #: provider code -> its module in this package, where the name differs
 _MODULES = {"mondial_relay": "mondialrelay"}
 

@@ -83,6 +83,7 @@ class CarrierLabel:
     label_bytes: bytes | None        # None: bought, to be downloaded (see ``external_id``)
     label_format: str                # pdf | zpl
     external_id: str = ""            # the carrier's own id of the shipment, if any
+    customs_bytes: bytes | None = None   # its customs declaration (CN23, A4 PDF), if apart
 
 
 def secret_value(reference: str, *, carrier: str) -> str:

@@ -14,7 +14,9 @@ for a relay point), ``customsDeclarations`` (``includeCustomsDeclarations``,
 
 Answer: ``multipart/mixed``; the part ``<jsonInfos>`` holds ``messages`` (``id``,
 ``type`` INFOS/ERROR, ``messageContent``) and ``labelV2Response.parcelNumber``; the part
-``<label>`` is the label itself (PDF or ZPL), passed on unchanged. An error carries
+``<label>`` is the label itself (PDF or ZPL), passed on unchanged; outside the EU customs
+territory the part ``<cn23>`` is the customs declaration (an A4 PDF), kept and printed
+beside it (as Colissimo's own WooCommerce plugin does). An error carries
 ``type`` ERROR, its ``id`` (``30000``: wrong login or password) and no label.
 """
 
@@ -125,15 +127,16 @@ class ColissimoService:
                                  "Accept": "multipart/mixed, application/json"},
                         timeout=self.timeout)
 
-    def _read(self, answer: Answer, wanted: str) -> tuple[dict, bytes | None]:
-        """The JSON infos and the wanted binary part; LabelRefused on an ERROR message."""
+    def _read(self, answer: Answer, *wanted: str) -> tuple[dict, list[bytes | None]]:
+        """The JSON infos and the wanted binary parts (None for one that is not there);
+        LabelRefused on an ERROR message."""
         boundary = boundary_of(answer.content_type)
         if boundary:
             found = parts(answer.body, boundary)
             info_part = found.get("<jsonInfos>")
-            binary = found.get(f"<{wanted}>", (None, None))[1]
+            binary = [found.get(f"<{name}>", (None, None))[1] for name in wanted]
         elif answer.content_type.startswith("application/json"):
-            info_part, binary = ({}, answer.body), None
+            info_part, binary = ({}, answer.body), [None] * len(wanted)
         else:
             raise LabelUnavailable(NAME, f"HTTP {answer.status}")
         try:
@@ -154,12 +157,13 @@ class ColissimoService:
 
     def create_label(self, request: LabelRequest) -> CarrierLabel:
         answer = self._post("generateLabel", self.body(request, self.account.password()))
-        infos, label = self._read(answer, "label")
+        infos, (label, cn23) = self._read(answer, "label", "cn23")
         number = ((infos.get("labelV2Response") or {}).get("parcelNumber") or "").strip()
         if not number or not label:
             raise LabelUnavailable(NAME, "no parcelNumber or label in the answer")
         return CarrierLabel(tracking=number, tracking_url=TRACKING_URL.format(tracking=number),
-                            label_bytes=label, label_format=self.account.format)
+                            label_bytes=label, label_format=self.account.format,
+                            customs_bytes=cn23 or None)
 
     def download_label(self, stored: CarrierLabel) -> CarrierLabel:
         return stored  # generateLabel answers with the label itself: nothing left to fetch
@@ -169,7 +173,7 @@ class ColissimoService:
         body = {"contractNumber": self.account.login, "password": self.account.password(),
                 "generateBordereauParcelNumberList": {"parcelsNumbers": list(parcel_numbers)}}
         answer = self._post("generateBordereauByParcelsNumbers", body)
-        _, document = self._read(answer, "bordereau")
+        _, (document,) = self._read(answer, "bordereau")
         if not document:
             raise LabelUnavailable(NAME, "no bordereau in the answer")
         return document

@@ -244,3 +244,24 @@ def test_a_version_7_database_gets_the_table_of_imports_under_way(db_target):
         assert migrations.upgrade(db) == migrations.LATEST  # and once is enough
     finally:
         db.close()
+
+
+def test_a_version_8_database_keeps_the_carriers_customs_declarations(db_target):
+    """Step 9: the CN23 a carrier gives beside its label, kept with the label."""
+    from packstation.db.database import connect
+    from packstation.db.models import CarrierLabel, Order, utcnow
+
+    db = connect(db_target)
+    database.initialize(db)
+    try:
+        db.create_tables(ALL_MODELS)
+        db.execute_sql('ALTER TABLE "carrier_label" DROP COLUMN "customs_data"')
+        SchemaInfo.create(version=8)
+        assert migrations.upgrade(db) == 8
+        assert SchemaInfo.get().version == migrations.LATEST
+        order = Order.create(ref="CH-1", customer_name="Lena", ordered_at=utcnow())
+        CarrierLabel.create(order=order, provider="colissimo", customs_data=b"%PDF-1.4 CN23")
+        assert bytes(CarrierLabel.get().customs_data) == b"%PDF-1.4 CN23"
+        assert migrations.upgrade(db) == migrations.LATEST  # and once is enough
+    finally:
+        db.close()

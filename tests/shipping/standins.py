@@ -21,6 +21,23 @@ PDF = b"%PDF-1.4\n% a carrier's label\n1 0 obj << /Type /Catalog >> endobj\ntrai
 ZPL = b"^XA^FO50,50^BCN,100,Y,N,N^FD6A12345678901^FS^XZ"
 
 
+def _cn23() -> bytes:
+    """An A4 PDF standing for Colissimo's customs declaration (its text is checked)."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    stream = io.BytesIO()
+    page = canvas.Canvas(stream, pagesize=A4)
+    page.drawString(72, 770, "CN 23 - DECLARATION EN DOUANE / CUSTOMS DECLARATION")
+    page.save()
+    return stream.getvalue()
+
+
+CN23 = _cn23()
+
+
 @dataclass
 class Received:
     method: str
@@ -124,6 +141,7 @@ class ColissimoSLS:
     def __init__(self):
         self.issued = 0
         self.refuse_with: tuple[str, str] | None = None
+        self.cn23 = True   # outside the EU: the declaration as a part of its own
         self.stand_in = StandIn(self.answer)
 
     def answer(self, received: Received):
@@ -150,13 +168,16 @@ class ColissimoSLS:
         self.issued += 1
         number = f"6A{12345678900 + self.issued}"
         label = ZPL if printing.startswith("ZPL") else PDF
+        documents = {"label": label}
+        if country in OUTSIDE_EU and self.cn23:
+            documents["cn23"] = CN23
         headers, payload = colissimo_multipart(
             {"messages": [{"id": "0", "type": "INFOS", "messageContent": "La requête a été traitée avec succès",
                            "replacementValues": []}],
              "labelXmlV2Reponse": None,
              "labelV2Response": {"parcelNumber": number, "parcelNumberPartner": "", "pdfUrl": None,
                                  "fields": None}},
-            {"label": label})
+            documents)
         return 200, headers, payload
 
     @property

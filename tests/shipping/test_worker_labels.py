@@ -94,3 +94,68 @@ def test_a_refused_label_waits_and_the_worker_asks_again_on_each_engine(make_sho
     label = PrintJob.get_by_id(label.id)
     assert label.status == DONE and Path(label.output).read_bytes() == standins.PDF
     assert colissimo.issued == 1
+
+
+def _pack_swiss_order(config):
+    """C-CH (Switzerland: a CN23) packed at a table whose worker prints."""
+    Product.update(hs_code="090210", origin_country="CN").where(Product.sku == "TEA").execute()
+    station, worker = _station(config)
+    try:
+        station.handle("C-CH")
+        done = station.handle(TEA)
+        assert done.outcome.code == "order_complete"
+        assert worker.drain(30)
+    finally:
+        worker.stop()
+    return done
+
+
+def test_the_carriers_customs_declaration_prints_on_the_slips_printer_beside_its_label(
+        make_shop, colissimo, tmp_path):
+    """Outside the EU, Colissimo answers with its CN23 as a document of its own: kept
+    with the label and printed, unchanged, where the slips print (A4)."""
+    from packstation.db.models import CarrierLabel
+
+    config = make_shop(colissimo_url=colissimo.url)
+    config.output_dir = str(tmp_path / "out")
+    done = _pack_swiss_order(config)
+    assert "CN23" in done.message and "pochette" in done.message   # the packer is told
+    jobs = {job.kind: job for job in PrintJob.select()}
+    assert sorted(jobs) == ["customs", "label", "slip"]
+    assert {job.status for job in jobs.values()} == {DONE}, [j.last_error for j in jobs.values()]
+    assert jobs["customs"].destination == jobs["slip"].destination
+    printed = {path.name.split("-")[0]: path.read_bytes() for path in (tmp_path / "out").rglob("*.pdf")}
+    assert printed["customs"] == standins.CN23 and printed["label"] == standins.PDF
+    assert bytes(CarrierLabel.get().customs_data) == standins.CN23
+    # Printed again on demand (``packstation print customs C-CH``): the one kept.
+    assert printing.render("customs", ["C-CH"], config=config)[0] == standins.CN23
+    assert colissimo.issued == 1   # one label bought, its declaration with it
+
+
+def test_a_declaration_the_carrier_did_not_send_is_said_with_what_to_do(make_shop, colissimo,
+                                                                        tmp_path):
+    config = make_shop(colissimo_url=colissimo.url)
+    config.output_dir = str(tmp_path / "out")
+    colissimo.cn23 = False
+    _pack_swiss_order(config)
+    customs = PrintJob.get(PrintJob.kind == "customs")
+    assert customs.status == "failed"
+    assert "CN23" in customs.last_error and "C-CH" in customs.last_error
+    assert PrintJob.get(PrintJob.kind == "label").status == DONE
+    assert colissimo.issued == 1
+
+
+def test_the_declaration_prints_with_the_slips_unless_the_station_file_names_its_printer(tmp_path):
+    from packstation.services.context import StationConfig, validate_config
+    from packstation.services.printing import destination_for
+
+    config = StationConfig(station="Table 1")
+    config.printers = {"slip": {"printer": "Bureau", "media": "A4"}}
+    assert destination_for("customs", config).printer == "Bureau"
+    (tmp_path / "douane").mkdir()
+    config.printers["customs"] = {"folder": str(tmp_path / "douane")}
+    assert destination_for("customs", config).folder == str(tmp_path / "douane")
+    assert validate_config(config, printers=["Bureau"]) == []
+    config.printers["cn22"] = {"folder": str(tmp_path)}
+    assert [problem.field for problem in validate_config(config, printers=["Bureau"])] == [
+        "printing.cn22"]

@@ -653,7 +653,11 @@ class StationTab(QWidget):
         config.inbox = self.inbox.value()
         config.output_dir = self.output_dir.value()
         config.label_layout = self.layout_combo.currentData()
-        config.printers = {kind: entry for kind, row in self.rows.items() if (entry := row.value())}
+        # The kinds this tab does not show (a customs declaration's printer, written in
+        # the station file) are kept as they are.
+        config.printers = {**{kind: entry for kind, entry in config.printers.items()
+                              if kind not in self.rows},
+                           **{kind: entry for kind, row in self.rows.items() if (entry := row.value())}}
         return config
 
     def collect(self) -> tuple[StationConfig | None, list[ConfigProblem]]:
