@@ -33,6 +33,7 @@ SQLITE_PRAGMAS = {
 }
 ENV_VARIABLE = "PACKSTATION_DB"
 _LOCK_POLL = 0.001  # seconds between two tries at SQLite's write lock
+_WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
 
 
 def is_postgres_url(target: str) -> bool:
@@ -184,6 +185,15 @@ class SqliteFileDatabase(peewee.SqliteDatabase):
         if connection is not None and not connection.in_transaction:
             return
         super().rollback()
+
+    def execute_sql(self, sql, params=None):
+        """A write outside any transaction is made a transaction of its own, begun as
+        every other is (:meth:`begin`): left to SQLite's own busy handler, it would lose
+        the write lock to every transaction asking for it meanwhile."""
+        if not self.in_transaction() and _WRITE.match(sql):
+            with self.atomic():
+                return super().execute_sql(sql, params)
+        return super().execute_sql(sql, params)
 
     def begin(self, lock_type=None):
         """``BEGIN IMMEDIATE``, tried again every millisecond or two while another
