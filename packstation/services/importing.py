@@ -358,16 +358,6 @@ class Importer:
         if report.errors:
             return known
         now = self.clock()
-        chunked = self._staging is not None
-        size = _PRODUCT_CHUNK if chunked else max(1, len(wanted))
-
-        def written(rows: list, write: Callable[[list], None]) -> None:
-            for start in range(0, len(rows), size):
-                part = rows[start:start + size]
-                if chunked:
-                    _short_transaction(functools.partial(write, part))
-                else:
-                    write(part)
 
         def insert(part: list[str]) -> None:
             bulk_insert(Product, [_new_product(sku, wanted[sku], now) for sku in part])
@@ -379,48 +369,39 @@ class Importer:
                                             "change": _pack({"kind": "created", "sku": sku})}
                                            for sku in part])
 
-        def update(part: list[tuple[str, dict]]) -> None:
-            for sku, change in part:
-                Product.update(updated_at=now, **change).where(Product.id == known[sku].id).execute()
-
-        def codes(part: list[tuple[str, str, int]]) -> None:
-            bulk_insert(Barcode, [{"code": code, "product": known[sku].id, "units": units}
-                                  for code, sku, units in part])
-
-        def units(part: list[tuple[int, int]]) -> None:
-            for barcode_id, count in part:
-                Barcode.update(units=count).where(Barcode.id == barcode_id).execute()
-
-        def stocks(part: list[tuple[str, int]]) -> None:
-            for sku, count in part:
-                Product.update(stock=count).where(Product.id == known[sku].id).execute()
-
         stock = [(imported.sku, imported.stock) for imported in parsed.products
                  if imported.stock is not None
                  and (known[imported.sku].stock if imported.sku in known else None) != imported.stock]
         if self._dry:   # the products as they would be, without ids
             known.update((sku, Product(**_new_product(sku, wanted[sku], now))) for sku in fresh)
             report.products_new.extend(fresh)
-        elif self._staging:
-            # A big file: its new products now (its staged orders name them), each noted
-            # as this import's; what it changes of products, after its decision.
-            written(fresh, insert)
+        else:
+            # The new products first, in the caller's transaction or, for a big file, a few
+            # hundred per transaction (its staged orders name them); then the rest, the
+            # changes _apply_change() makes: now, or for a big file after its decision.
+            size = _PRODUCT_CHUNK if self._staging else max(1, len(fresh))
+            for start in range(0, len(fresh), size):
+                part = fresh[start:start + size]
+                if self._staging:
+                    _short_transaction(functools.partial(insert, part))
+                else:
+                    insert(part)
             fields: dict[str, dict] = {sku: dict(change) for sku, change in changes}
             for sku, count in stock:
                 fields.setdefault(sku, {})["stock"] = count
-            self._write_down(
-                [{"kind": "product", "product": known[sku].id, "fields": values}
-                 for sku, values in fields.items()]
-                + [{"kind": "code", "code": code, "product": known[sku].id, "units": count}
-                   for code, sku, count in new_codes]
-                + [{"kind": "units", "barcode": barcode, "units": count}
-                   for barcode, count in units_changed])
-        else:
-            written(fresh, insert)
-            written(changes, update)
-            written(new_codes, codes)
-            written(units_changed, units)
-            written(stock, stocks)
+            later = ([{"kind": "product", "product": known[sku].id, "fields": values}
+                      for sku, values in fields.items()]
+                     + [{"kind": "units", "barcode": barcode, "units": count}
+                        for barcode, count in units_changed])
+            codes = [{"code": code, "product": known[sku].id, "units": count}
+                     for code, sku, count in new_codes]
+            if self._staging:
+                self._write_down(later + [{"kind": "code", **code} for code in codes])
+            else:
+                for change in later:
+                    _apply_change(change, self.station, now, None)
+                # At once, a code another import took meanwhile collides: tried again whole.
+                bulk_insert(Barcode, codes)
         for sku, change in changes:
             for name, value in change.items():
                 setattr(known[sku], name, value)
